@@ -1,0 +1,186 @@
+package org.orebook.check;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.orebook.facts.FactKey;
+import org.orebook.quantity.Interval;
+import org.orebook.relations.Catalogue;
+import org.orebook.relations.Expr;
+import org.orebook.relations.Relation;
+
+/**
+ * Tests every relation on a published release, rounding-aware in the manner of XBRL Calculations
+ * 1.1: each printed figure stands for the interval of values that print as it, and a relation fails
+ * only when no values inside its operands' intervals give a value inside its result's interval.
+ *
+ * <p>The relations are the engine's catalogue ({@link Catalogue#build}) instantiated for the company
+ * the release describes, plus the checker's ties ({@link ExtraRelations}). A figure the release does
+ * not print but a catalogue relation computes (a metal group's total cash costs when only its units
+ * are printed) is derived as an interval from the printed figures. A cost line the release prints for
+ * some entity but not for another counts as zero there (the catalogue's optional operands); a line it
+ * never prints is unknown, and a relation that needs it is untested.
+ */
+public final class Checker {
+  private final PublishedRelease pr;
+  private final Map<FactKey, Relation> producers = new HashMap<>();
+  private final Map<Relation, Expr> rewritten = new HashMap<>();
+  private final Map<FactKey, Optional<Interval>> memo = new HashMap<>();
+  private final Set<FactKey> visiting = new HashSet<>();
+  private final Set<String> printedConcepts = new HashSet<>();
+
+  private Checker(PublishedRelease pr) {
+    this.pr = pr;
+    pr.readings().keySet().forEach(k -> printedConcepts.add(kindOf(k) + "/" + k.concept()));
+  }
+
+  public static CheckResult check(PublishedRelease pr) {
+    return new Checker(pr).run();
+  }
+
+  private CheckResult run() {
+    List<Relation> catalogue = Catalogue.build(pr.company(), pr.lines(), pr.properties(), pr.facts());
+    for (Relation r : catalogue) {
+      producers.putIfAbsent(r.result(), r);
+    }
+    List<Relation> all = new ArrayList<>(catalogue);
+    all.addAll(ExtraRelations.build(pr));
+    int tested = 0;
+    int passed = 0;
+    List<Failure> failures = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (Relation r : all) {
+      Reading result = pr.readings().get(r.result());
+      if (result == null) {
+        continue;
+      }
+      Expr e = completeBlock(r, result) ? r.expr() : expr(r);
+      Optional<Interval> rhs;
+      try {
+        rhs = e.evalInterval(this::value);
+      } catch (ArithmeticException | IllegalArgumentException ex) {
+        rhs = Optional.empty();
+      }
+      if (rhs.isEmpty()) {
+        continue;
+      }
+      tested++;
+      ids.add(r.id());
+      if (rhs.get().overlaps(result.interval())) {
+        passed++;
+      } else {
+        failures.add(new Failure(r, result, rhs.get(), operands(e)));
+      }
+    }
+    return new CheckResult(pr, all.size(), tested, passed, failures, ids);
+  }
+
+  /**
+   * True when a relation's result and every required operand are printed in the same table: a
+   * printed reconciliation lists all its lines, so an optional line it omits is zero.
+   */
+  private boolean completeBlock(Relation r, Reading result) {
+    for (Expr.Ref ref : refs(r.expr())) {
+      if (ref.optional()) {
+        continue;
+      }
+      Reading op = pr.readings().get(ref.key());
+      if (op == null || !op.figure().table().equals(result.figure().table())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<Expr.Ref> refs(Expr e) {
+    List<Expr.Ref> out = new ArrayList<>();
+    switch (e) {
+      case Expr.Ref ref -> out.add(ref);
+      case Expr.Const c -> { }
+      case Expr.Sum s -> s.terms().forEach(t -> out.addAll(refs(t.expr())));
+      case Expr.Product p -> {
+        out.addAll(refs(p.a()));
+        out.addAll(refs(p.b()));
+      }
+      case Expr.Quotient q -> {
+        out.addAll(refs(q.a()));
+        out.addAll(refs(q.b()));
+      }
+    }
+    return out;
+  }
+
+  /** The interval a figure stands for: printed, or derived from printed figures by its relation. */
+  Optional<Interval> value(FactKey k) {
+    Reading r = pr.readings().get(k);
+    if (r != null) {
+      return Optional.of(r.interval());
+    }
+    Optional<Interval> m = memo.get(k);
+    if (m != null) {
+      return m;
+    }
+    Relation producer = producers.get(k);
+    if (producer == null || !visiting.add(k)) {
+      return Optional.empty();
+    }
+    Optional<Interval> v;
+    try {
+      v = expr(producer).evalInterval(this::value);
+    } catch (ArithmeticException e) {
+      v = Optional.empty();
+    }
+    visiting.remove(k);
+    memo.put(k, v);
+    return v;
+  }
+
+  private Expr expr(Relation r) {
+    return rewritten.computeIfAbsent(r, x -> rewrite(x.expr()));
+  }
+
+  /** Optional operands of concepts the release never prints become required (unknown, not zero). */
+  private Expr rewrite(Expr e) {
+    return switch (e) {
+      case Expr.Ref ref -> ref.optional() && !printedConcepts.contains(kindOf(ref.key()) + "/" + ref.key().concept())
+          ? Expr.ref(ref.key()) : ref;
+      case Expr.Const c -> c;
+      case Expr.Sum s -> new Expr.Sum(s.terms().stream().map(t -> new Expr.Term(t.negative(), rewrite(t.expr()))).toList());
+      case Expr.Product p -> new Expr.Product(rewrite(p.a()), rewrite(p.b()));
+      case Expr.Quotient q -> new Expr.Quotient(rewrite(q.a()), rewrite(q.b()));
+    };
+  }
+
+  /** The kind of entity a key is about: {@code unit}, {@code group}, {@code segment}, a statement, ... */
+  private static String kindOf(FactKey k) {
+    int colon = k.entity().indexOf(':');
+    return colon < 0 ? k.entity() : k.entity().substring(0, colon);
+  }
+
+  /** The printed figures an expression reads, directly or through derived figures. */
+  private List<Reading> operands(Expr e) {
+    Set<FactKey> seen = new LinkedHashSet<>();
+    Deque<FactKey> todo = new ArrayDeque<>(e.refs());
+    List<Reading> out = new ArrayList<>();
+    while (!todo.isEmpty()) {
+      FactKey k = todo.pop();
+      if (!seen.add(k)) {
+        continue;
+      }
+      Reading r = pr.readings().get(k);
+      if (r != null) {
+        out.add(r);
+      } else if (producers.containsKey(k)) {
+        todo.addAll(expr(producers.get(k)).refs());
+      }
+    }
+    return out;
+  }
+}

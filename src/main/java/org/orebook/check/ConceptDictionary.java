@@ -1,0 +1,272 @@
+package org.orebook.check;
+
+import static org.orebook.relations.Concepts.*;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.orebook.model.Metal;
+
+/**
+ * The dictionary from printed row labels to the catalogue's concepts, with the synonyms other
+ * filers print ("Costs applicable to sales", "Cash costs per ounce", "Tonnes milled", "Revenues").
+ * Labels are normalised first: lower case, footnote markers and unit parentheticals removed.
+ */
+final class ConceptDictionary {
+  private static final Pattern FOOTNOTE = Pattern.compile("\\((\\d{1,2}|[a-z]|[ivx]{1,4})\\)|\\*+");
+  private static final Pattern UNIT_PAREN = Pattern.compile(
+      "\\((\\$|us\\$)?\\s*(/\\s*)?(oz\\.?|ounces?|tons?|tonnes?|lbs?\\.?|pounds?|cents/pound|cents/lb\\.?|%|g/t|oz\\.?/ton|oz/ton|"
+          + "\\$/oz\\.?|\\$/ounce|\\$/ton|\\$/tonne|000'?s|thousands|gpt)\\)");
+
+  private ConceptDictionary() {}
+
+  /** Lower case, no footnote markers, no unit parentheticals, single spaces, no trailing colon. */
+  static String normalize(String label) {
+    String l = label.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    l = FOOTNOTE.matcher(l).replaceAll(" ");
+    l = UNIT_PAREN.matcher(l).replaceAll(" ");
+    l = l.replaceAll("\\s+", " ").trim();
+    while (l.endsWith(":") || l.endsWith(".") || l.endsWith(",")) {
+      l = l.substring(0, l.length() - 1).trim();
+    }
+    return l;
+  }
+
+  /** The unit parenthetical of a label, lower case ({@code $/oz.}, {@code oz./ton}, {@code %}), or empty. */
+  static String unitHint(String label) {
+    Matcher m = UNIT_PAREN.matcher(label.toLowerCase(Locale.ROOT));
+    return m.find() ? m.group().replaceAll("[()\\s]", "") : "";
+  }
+
+  /** The first metal named in a text ({@code gold} → AU). */
+  static Optional<Metal> metalIn(String text) {
+    String t = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ") + " ";
+    Metal best = null;
+    int at = Integer.MAX_VALUE;
+    for (Metal m : Metal.values()) {
+      int i = t.indexOf(" " + m.displayName().toLowerCase(Locale.ROOT) + " ");
+      if (i >= 0 && i < at) {
+        at = i;
+        best = m;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static boolean perOunceContext(String label, String subheading) {
+    String s = subheading.toLowerCase(Locale.ROOT);
+    String l = label.toLowerCase(Locale.ROOT);
+    return s.matches(".*per (\\w+ )?(ounce|oz).*") || l.contains("$/oz") || l.matches(".*per (\\w+ )?(ounce|oz).*")
+        || l.contains("/ounce");
+  }
+
+  /** A row of a unit's or a metal group's block (production data, reconciliation to GAAP). */
+  static Optional<Mapping> unitRow(String label, String subheading) {
+    String l = normalize(label);
+    String hint = unitHint(label);
+    boolean perOz = perOunceContext(label, subheading);
+    if (l.matches("(total )?cash operating costs?( per (ounce|oz))?.*") || l.matches("direct cash costs?.*")) {
+      return Optional.of(perOz ? Mapping.of(CASH_OPERATING_PER_OZ, Measure.PER_OUNCE) : Mapping.of(CASH_OPERATING, Measure.MONEY));
+    }
+    if (l.matches("(total )?cash costs?( per (\\w+ )?(ounce|oz)( of \\w+)?)?( produced| sold)?")) {
+      return Optional.of(perOz ? Mapping.of(TOTAL_CASH_PER_OZ, Measure.PER_OUNCE) : Mapping.of(TOTAL_CASH, Measure.MONEY));
+    }
+    if (l.matches("total production costs?( per (ounce|oz))?( produced| sold)?")) {
+      return Optional.of(perOz ? Mapping.of(TOTAL_PRODUCTION_PER_OZ, Measure.PER_OUNCE) : Mapping.of(TOTAL_PRODUCTION, Measure.MONEY));
+    }
+    if (!perOz && l.matches("(costs? of sales|costs applicable to sales|cost of goods sold).*")) {
+      return Optional.of(Mapping.of(COST_OF_SALES, Measure.MONEY));
+    }
+    Matcher div = Pattern.compile("(divided by )?(\\w+ )?(ounces|oz) (of (\\w+) )?(produced|sold|payable)").matcher(l);
+    if (div.matches() || l.matches("divided by .*ounces.*")) {
+      Optional<Metal> m = metalIn(l);
+      boolean sold = l.contains("sold") || l.contains("payable");
+      if (sold && m.isPresent()) {
+        return Optional.of(Mapping.of(COST_BASIS, m.get().name(), Measure.OUNCES));
+      }
+      return Optional.of(Mapping.of(COST_OUNCES, Measure.OUNCES));
+    }
+    if (l.matches(".*(treatment|refining|smelting|freight).*")) {
+      Mapping m = Mapping.of(TREATMENT_FREIGHT, Measure.MONEY);
+      return Optional.of(l.startsWith("less") || l.startsWith("deduct") ? m : m.negated());
+    }
+    if (l.matches(".*by-?product credits?.*")) {
+      return Optional.of(Mapping.of(BYPRODUCT_CREDITS, Measure.MONEY));
+    }
+    if (l.matches(".*(change in (product )?inventor|inventory (change|adjustment)).*")) {
+      return Optional.of(Mapping.of(INVENTORY_CHANGE, Measure.MONEY));
+    }
+    if (l.matches(".*(reclamation|accretion).*")) {
+      return Optional.of(Mapping.of(RECLAMATION_OTHER, Measure.MONEY));
+    }
+    if (l.matches("royalt(y|ies).*")) {
+      return Optional.of(Mapping.of(ROYALTIES, Measure.MONEY));
+    }
+    if (l.matches("production taxes.*")) {
+      return Optional.of(Mapping.of(PRODUCTION_TAXES, Measure.MONEY));
+    }
+    if (l.matches("(depreciation|amortization).*")) {
+      return Optional.of(Mapping.of(DDA, Measure.MONEY));
+    }
+    if (l.matches("(tons|tonnes|short tons) of ore (milled|processed|treated|crushed|mined)|ore (milled|processed|treated|crushed)"
+        + "|(tons|tonnes) (milled|processed|treated|crushed)|(ore )?(tons|tonnes) (of ore )?(milled|processed)")) {
+      return Optional.of(Mapping.of(ORE_MILLED, l.contains("tonne") || hint.contains("tonne") ? Measure.TONNES : Measure.TONS));
+    }
+    if (l.matches("days of operation|operating days|days operated")) {
+      return Optional.of(Mapping.of(DAYS, Measure.DAYS));
+    }
+    if (l.matches("mining costs? per (ton|tonne)")) {
+      return Optional.of(Mapping.of(MINING_PER_TON, Measure.PER_TON));
+    }
+    if (l.matches("(milling|processing) costs? per (ton|tonne)")) {
+      return Optional.of(Mapping.of(MILLING_PER_TON, Measure.PER_TON));
+    }
+    Optional<Metal> metal = metalIn(l);
+    if (l.contains("grade") && metal.isPresent()) {
+      Measure g = hint.contains("g/t") || l.contains("g/t") || hint.contains("gpt") ? Measure.GRADE_G_T
+          : hint.contains("%") || !metal.get().precious() ? Measure.PERCENT : Measure.GRADE_OZ_TON;
+      return Optional.of(Mapping.of(GRADE, metal.get().name(), g));
+    }
+    if (metal.isPresent() && l.matches("(\\w+ )?(produced|production|ounces produced|recovered)( \\w+)?|ounces of \\w+ produced|\\w+ - ounces|\\w+ - tons")) {
+      return Optional.of(Mapping.of(PRODUCED, metal.get().name(), quantityMeasure(metal.get(), hint)));
+    }
+    if (l.matches("capital (additions|expenditures?)")) {
+      return Optional.of(Mapping.of(CAPITAL_ADDITIONS, Measure.MONEY));
+    }
+    if (l.matches("mining( costs?)?")) {
+      return Optional.of(Mapping.of(MINING, Measure.MONEY));
+    }
+    if (l.matches("(milling|processing)( costs?)?")) {
+      return Optional.of(Mapping.of(MILLING, Measure.MONEY));
+    }
+    return Optional.empty();
+  }
+
+  static Measure quantityMeasure(Metal m, String hint) {
+    if (hint.contains("tonne")) {
+      return Measure.TONNES;
+    }
+    if (hint.contains("lb") || hint.contains("pound")) {
+      return Measure.POUNDS;
+    }
+    return m.precious() ? Measure.OUNCES : Measure.TONS;
+  }
+
+  /** A company figure of a highlights table. */
+  static Optional<Mapping> companyRow(String label) {
+    String l = normalize(label);
+    if (l.matches("(sales of products|sales|net sales|revenues?|total revenues?|total sales|sales revenue)")) {
+      return Optional.of(Mapping.of(SALES, Measure.MONEY));
+    }
+    if (l.matches("(total )?gross (profit|margin)")) {
+      return Optional.of(Mapping.of(GROSS_PROFIT, Measure.MONEY));
+    }
+    if (l.matches("income before environmental accruals")) {
+      return Optional.of(Mapping.of("income_before_env", Measure.MONEY));
+    }
+    if (l.matches("net (income|earnings|loss)( \\(loss\\))?( \\(income\\))?")) {
+      return Optional.of(Mapping.of("net_income", Measure.MONEY));
+    }
+    if (l.matches("basic .*per (common )?share.*|.*per (common )?share.*basic|(net )?(income|earnings|loss).*per share")) {
+      return Optional.of(Mapping.of("eps_basic", Measure.PER_SHARE));
+    }
+    if (l.matches("(net )?cash flows? (provided by|from|generated by) operati.*|operating cash flow|cash provided by operating activities")) {
+      return Optional.of(Mapping.of("cf_operating", Measure.MONEY));
+    }
+    return Optional.empty();
+  }
+
+  /** A statement line's standard concept, by statement. */
+  static String statementConcept(String statement, String label, boolean first) {
+    String l = normalize(label);
+    switch (statement) {
+      case "operations" -> {
+        if (l.matches("(sales of products|sales|net sales|revenues?|total revenues?)")) {
+          return SALES;
+        }
+        if (l.matches("(costs? of sales|costs applicable to sales|cost of goods sold).*")) {
+          return COST_OF_SALES;
+        }
+        if (l.matches("depreciation, depletion and amortization")) {
+          return DDA;
+        }
+        if (l.matches("gross (profit|margin)")) {
+          return GROSS_PROFIT;
+        }
+        if (l.matches("net (income|earnings|loss)( \\(loss\\))?")) {
+          return "net_income";
+        }
+        if (l.matches("basic (income|earnings|loss).*per (common )?share|(net )?(income|earnings|loss) per (common )?share.*basic|basic")) {
+          return "eps_basic";
+        }
+        if (l.matches(".*weighted average.*shares.*")) {
+          return "weighted_shares";
+        }
+        return "";
+      }
+      case "non_gaap" -> {
+        if (first && l.matches("net (income|earnings|loss).*")) {
+          return "nongaap_net_income";
+        }
+        if (l.matches("income before environmental accruals")) {
+          return "income_before_env";
+        }
+        return "";
+      }
+      case "balance_sheet" -> {
+        if (l.matches("cash and cash equivalents|cash")) {
+          return "cash";
+        }
+        if (l.matches("short-term investments")) {
+          return "short_term_investments";
+        }
+        if (l.matches("total current assets")) {
+          return "total_current_assets";
+        }
+        if (l.matches("total assets")) {
+          return "total_assets";
+        }
+        if (l.matches("total current liabilities")) {
+          return "total_current_liabilities";
+        }
+        if (l.matches("total liabilities")) {
+          return "total_liabilities";
+        }
+        if (l.matches("total (shareholders'|stockholders'|shareholders|stockholders) equity")) {
+          return "total_equity";
+        }
+        if (l.matches("total liabilities and (shareholders'|stockholders'|shareholders|stockholders) equity")) {
+          return "total_liabilities_and_equity";
+        }
+        return "";
+      }
+      case "cash_flows" -> {
+        if (first && l.matches("net (income|earnings|loss).*")) {
+          return "cf_net_income";
+        }
+        if (l.matches("net cash (provided|used|generated)?.*operating activities|cash flows? from operating activities")) {
+          return "cf_operating";
+        }
+        if (l.matches("net (increase|decrease|change).*cash.*")) {
+          return "cf_net_change";
+        }
+        if (l.matches("cash.*beginning of (year|period)")) {
+          return "cf_cash_begin";
+        }
+        if (l.matches("cash.*end of (year|period)")) {
+          return "cf_cash_end";
+        }
+        return "";
+      }
+      default -> {
+        return "";
+      }
+    }
+  }
+
+  /** True for a line whose figures a statement usually subtracts (costs, expenses, provisions). */
+  static boolean costLike(String label) {
+    return label.isBlank() || normalize(label).matches(".*(cost|expense|depreciation|amortization|provision|tax|loss|deduct|less\\b).*");
+  }
+}

@@ -1,0 +1,109 @@
+package org.orebook.check;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.orebook.edgar.Figure;
+import org.orebook.facts.FactKey;
+
+/** The check report as text (for a reader) or JSON (for a program). */
+public final class Report {
+  private Report() {}
+
+  public static String text(CheckResult r) {
+    StringBuilder sb = new StringBuilder();
+    PublishedRelease pr = r.release();
+    sb.append("Orebook check of ").append(pr.text().source()).append('\n');
+    sb.append("Company: ").append(pr.company().name()).append("; ").append(pr.text().tables().size()).append(" tables; units: ")
+        .append(String.join(", ", pr.company().units().stream().map(u -> u.name()).toList())).append("\n\n");
+    if (r.failures().isEmpty()) {
+      sb.append("Every tested relation ties.\n\n");
+    } else {
+      sb.append("FAILURES (").append(r.failures().size()).append(")\n\n");
+      int n = 0;
+      for (Failure f : r.failures()) {
+        n++;
+        Figure pub = f.published().figure();
+        sb.append(n).append(". ").append(f.relation().description()).append("  [").append(f.relation().id()).append("]\n");
+        sb.append("   figure     ").append(describe(f.published().key())).append('\n');
+        sb.append("   published  ").append(pub.text().replace("$", "").trim()).append(" at line ").append(pub.line())
+            .append(" (").append(pub.table()).append(": \"").append(pub.label()).append("\", ").append(pub.columnTitle())
+            .append(")\n");
+        sb.append("   expected   ").append(plain(f.expectedPrinted())).append(" +/- ").append(plain(f.tolerancePrinted()))
+            .append("   difference ").append(plain(f.differencePrinted())).append('\n');
+        sb.append("   from       ");
+        List<String> ops = new ArrayList<>();
+        for (Reading o : f.operands()) {
+          ops.add("line " + o.figure().line() + " " + o.figure().label() + " " + o.figure().text().replace("$", "").trim());
+        }
+        sb.append(String.join("; ", ops)).append("\n\n");
+      }
+    }
+    sb.append("Figures read: ").append(pr.figureCount()).append("; mapped: ").append(pr.mappedCount()).append("; unmapped: ")
+        .append(pr.unmapped().size()).append('\n');
+    sb.append("Relations tested: ").append(r.tested()).append(" (").append(r.passed()).append(" hold, ").append(r.failures().size())
+        .append(" fail); untested: ").append(r.untested()).append(" (a figure they need is not printed)\n");
+    if (!pr.unmapped().isEmpty()) {
+      sb.append("Unmapped labels: ");
+      sb.append(String.join("; ", pr.unmapped().stream().map(f -> "\"" + f.label() + "\" (line " + f.line() + ")").distinct()
+          .limit(30).toList()));
+      sb.append('\n');
+    }
+    for (String note : pr.notes()) {
+      sb.append("Note: ").append(note).append('\n');
+    }
+    for (String note : pr.text().notes()) {
+      sb.append("Note: ").append(note).append('\n');
+    }
+    return sb.toString();
+  }
+
+  public static String json(CheckResult r) {
+    PublishedRelease pr = r.release();
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("source", pr.text().source());
+    root.put("company", pr.company().name());
+    root.put("figures", pr.figureCount());
+    root.put("mapped", pr.mappedCount());
+    root.put("unmapped", pr.unmapped().size());
+    root.put("relations", r.tested());
+    root.put("untested", r.untested());
+    List<Map<String, Object>> failures = new ArrayList<>();
+    for (Failure f : r.failures()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("relation", f.relation().description());
+      m.put("id", f.relation().id());
+      m.put("figure", describe(f.published().key()));
+      m.put("period", f.published().key().period().code());
+      m.put("lines", f.lines());
+      m.put("published", f.publishedPrinted());
+      m.put("expected", f.expectedPrinted());
+      m.put("tolerance", f.tolerancePrinted());
+      m.put("difference", f.differencePrinted());
+      failures.add(m);
+    }
+    root.put("failures", failures);
+    root.put("unmappedLabels", pr.unmapped().stream().map(f -> Map.of("label", f.label(), "line", f.line())).distinct().toList());
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .configure(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true)
+          .writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String describe(FactKey k) {
+    String q = k.qualifier().isEmpty() ? "" : "[" + k.qualifier().replaceAll("@line.*$", "") + "]";
+    return k.entity() + "/" + k.concept() + q + " @ " + k.period().code();
+  }
+
+  static String plain(BigDecimal v) {
+    return v.toPlainString();
+  }
+}

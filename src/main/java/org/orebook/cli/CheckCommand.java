@@ -1,0 +1,52 @@
+package org.orebook.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.orebook.check.Check;
+import org.orebook.check.CheckResult;
+import org.orebook.check.Report;
+import org.orebook.edgar.UnreadableReleaseException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code orebook check FILE}: reads a published release and tests every relation, rounding-aware. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = {"Check a published results release (plain text, e.g. an SEC exhibit 99 as filed on EDGAR):",
+        "read every table, test every relation Orebook knows, name each figure that does not tie.",
+        "Exit codes: 0 everything ties, 1 some relation fails, 2 the file cannot be read as a release."})
+final class CheckCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "the release, plain text")
+  Path file;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text)")
+  String format;
+
+  @Override
+  public Integer call() {
+    var err = spec.commandLine().getErr();
+    var out = spec.commandLine().getOut();
+    if (format != null && !format.equals("text") && !format.equals("json")) {
+      err.println("orebook: --format '" + format + "' is not one of text, json");
+      return Main.BAD_INPUT;
+    }
+    CheckResult r;
+    try {
+      r = Check.file(file);
+    } catch (UnreadableReleaseException e) {
+      err.println("orebook: " + e.getMessage());
+      return Main.BAD_INPUT;
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      err.println("orebook: " + file + ": could not be checked (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+      return Main.BAD_INPUT;
+    }
+    out.print("json".equals(format) ? Report.json(r) : Report.text(r));
+    out.flush();
+    return r.failures().isEmpty() ? 0 : 1;
+  }
+}

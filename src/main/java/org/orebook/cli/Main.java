@@ -1,0 +1,45 @@
+package org.orebook.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code orebook} command: subcommands for each job. Exit codes: 0 ok, 1 failure, 2 bad input. */
+@Command(name = "orebook", mixinStandardHelpOptions = true, version = "orebook 0.1.0",
+    description = "Metal miners' results releases: produce them from mine-level inputs.",
+    subcommands = {ReleaseCommand.class, CheckCommand.class, ImportCommand.class})
+public final class Main implements Runnable {
+  /** Exit code for a dataset or argument the user must fix. */
+  public static final int BAD_INPUT = 2;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args, System.out, System.err));
+  }
+
+  /** Runs the command line with the given streams; returns the exit code. */
+  public static int execute(String[] args, PrintStream out, PrintStream err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      ex.getCommandLine().getErr().println("orebook: " + ex.getMessage());
+      ex.getCommandLine().usage(ex.getCommandLine().getErr());
+      return BAD_INPUT;
+    });
+    int code = cl.execute(args);
+    cl.getOut().flush();
+    cl.getErr().flush();
+    return code;
+  }
+}

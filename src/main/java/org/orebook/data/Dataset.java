@@ -1,0 +1,23 @@
+package org.orebook.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.orebook.facts.FactSet;
+import org.orebook.model.Company;
+import org.orebook.model.Property;
+import org.orebook.model.StatementLine;
+
+/**
+ * A loaded, validated dataset: the company model, every input figure with its origin, and the
+ * layout data (statement lines, reserve rows, notes, hedges, price series) in file order.
+ */
+public record Dataset(
+    Path folder,
+    Company company,
+    FactSet inputs,
+    List<StatementLine> statementLines,
+    List<Property> properties,
+    List<ReserveRow> reserveRows,
+    List<ReserveNote> reserveNotes,
+    List<Hedge> hedges,
+    List<PriceSeries> prices) {}

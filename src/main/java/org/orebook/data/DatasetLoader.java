@@ -1,0 +1,590 @@
+package org.orebook.data;
+
+import static org.orebook.relations.Concepts.*;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.orebook.facts.Fact;
+import org.orebook.facts.FactKey;
+import org.orebook.facts.FactSet;
+import org.orebook.facts.Origin;
+import org.orebook.model.Company;
+import org.orebook.model.Metal;
+import org.orebook.model.OperatingUnit;
+import org.orebook.model.Property;
+import org.orebook.model.ReserveCategory;
+import org.orebook.model.Segment;
+import org.orebook.model.StatementLine;
+import org.orebook.quantity.Period;
+import org.orebook.quantity.Unit;
+
+/**
+ * Reads and validates a dataset folder (format: docs/input-format.md). Every error of every file
+ * is collected with file, line and field; if there is any, {@link DatasetException} is thrown and
+ * nothing of the dataset is returned: loading is all or nothing.
+ */
+public final class DatasetLoader {
+  private final Path folder;
+  private final List<DataError> errors = new ArrayList<>();
+  private final FactSet inputs = new FactSet();
+  private final Map<FactKey, CsvFile.Row> seen = new HashMap<>();
+
+  private DatasetLoader(Path folder) {
+    this.folder = folder;
+  }
+
+  public static Dataset load(Path folder) throws DatasetException {
+    if (!Files.isDirectory(folder)) {
+      throw new DatasetException(List.of(new DataError(folder.toString(), 0, "", "not a dataset folder")));
+    }
+    return new DatasetLoader(folder).run();
+  }
+
+  private Dataset run() throws DatasetException {
+    Map<String, String> companyFields = new LinkedHashMap<>();
+    Map<String, CsvFile.Row> companyRows = new HashMap<>();
+    for (CsvFile.Row r : read("company.csv", true, "field", "value")) {
+      companyFields.put(r.get("field"), r.get("value"));
+      companyRows.put(r.get("field"), r);
+    }
+    List<Segment> segments = new ArrayList<>();
+    for (CsvFile.Row r : read("segments.csv", true, "id", "name")) {
+      if (r.get("id").isEmpty()) {
+        error(r, "id", "empty segment id");
+      } else if (segments.stream().anyMatch(s -> s.id().equals(r.get("id")))) {
+        error(r, "id", "duplicate segment '" + r.get("id") + "'");
+      } else {
+        segments.add(new Segment(r.get("id"), r.get("name")));
+      }
+    }
+    List<OperatingUnit> units = readUnits(segments);
+    Company company = company(companyFields, companyRows, segments, units);
+    Set<String> unitIds = new HashSet<>(units.stream().map(OperatingUnit::id).toList());
+
+    readProduction(unitIds);
+    readCosts(unitIds);
+    readSegmentFigures(segments);
+    List<PriceSeries> prices = readPrices();
+    List<Property> properties = readProperties(unitIds);
+    Period reservePeriod = company == null ? null : new Period.Year(company.releasePeriod().year());
+    List<ReserveRow> reserveRows = readReserves(properties, reservePeriod);
+    List<ReserveNote> notes = readReserveNotes(properties);
+    List<Hedge> hedges = readHedges();
+    List<StatementLine> lines = readStatementLines();
+    readStatementValues(lines);
+    readPerShare();
+
+    if (!errors.isEmpty() || company == null) {
+      throw new DatasetException(errors.isEmpty()
+          ? List.of(new DataError("company.csv", 0, "", "company could not be read")) : errors);
+    }
+    return new Dataset(folder, company, inputs, lines, properties, reserveRows, notes, hedges, prices);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private List<CsvFile.Row> read(String name, boolean required, String... columns) {
+    return CsvFile.read(folder, name, Arrays.asList(columns), required, errors);
+  }
+
+  private void error(CsvFile.Row r, String field, String message) {
+    errors.add(new DataError(r.file(), r.line(), field, message));
+  }
+
+  private Optional<BigDecimal> number(CsvFile.Row r, String field) {
+    String v = r.get(field);
+    if (v.isEmpty()) {
+      error(r, field, "missing number");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new BigDecimal(v));
+    } catch (NumberFormatException e) {
+      error(r, field, "not a number: '" + v + "' (write plain decimals such as -1234.5)");
+      return Optional.empty();
+    }
+  }
+
+  private Optional<Period> period(CsvFile.Row r, String field) {
+    String v = r.get(field);
+    if (v.isEmpty()) {
+      error(r, field, "missing period");
+      return Optional.empty();
+    }
+    Optional<Period> p = Period.parse(v);
+    if (p.isEmpty()) {
+      error(r, field, "not a period: '" + v + "' (write Q4 2003 or FY2003)");
+    }
+    return p;
+  }
+
+  private Optional<Metal> metal(CsvFile.Row r, String field) {
+    String v = r.get(field);
+    if (v.isEmpty()) {
+      error(r, field, "missing metal");
+      return Optional.empty();
+    }
+    Optional<Metal> m = Metal.ofCode(v);
+    if (m.isEmpty()) {
+      error(r, field, "unknown metal '" + v + "' (known: " + Arrays.toString(Metal.values()) + ")");
+    }
+    return m;
+  }
+
+  private Optional<Unit> uom(CsvFile.Row r, String field, List<Unit> allowed) {
+    String v = r.get(field);
+    Optional<Unit> u = Unit.ofCode(v);
+    if (u.isEmpty() || !allowed.contains(u.get())) {
+      error(r, field, "unknown unit of measure '" + v + "' here (expected "
+          + String.join(" or ", allowed.stream().map(Unit::code).toList()) + ")");
+      return Optional.empty();
+    }
+    return u;
+  }
+
+  /** Adds an input figure, rejecting a second row for the same figure. */
+  private void put(CsvFile.Row r, FactKey key, BigDecimal value, Unit unit, String keyFields) {
+    CsvFile.Row first = seen.putIfAbsent(key, r);
+    if (first != null) {
+      error(r, keyFields, "duplicate row: the same figure is already given on line " + first.line());
+      return;
+    }
+    inputs.add(new Fact(key, value, unit, new Origin.Input(r.file(), r.line(), "value")));
+  }
+
+  // ---------------------------------------------------------------- company and units
+
+  private Company company(Map<String, String> f, Map<String, CsvFile.Row> rows, List<Segment> segments,
+      List<OperatingUnit> units) {
+    for (String required : List.of("name", "period")) {
+      if (!f.containsKey(required) || f.get(required).isEmpty()) {
+        errors.add(new DataError("company.csv", 0, required, "missing field '" + required + "'"));
+      }
+    }
+    if (!f.containsKey("period")) {
+      return null;
+    }
+    Optional<Period> p = period(rows.get("period"), "value");
+    List<Metal> metals = new ArrayList<>();
+    if (f.containsKey("metals")) {
+      for (String code : f.get("metals").split("\\s+")) {
+        if (code.isEmpty()) {
+          continue;
+        }
+        Optional<Metal> m = Metal.ofCode(code);
+        if (m.isEmpty()) {
+          error(rows.get("metals"), "value", "unknown metal '" + code + "'");
+        } else {
+          metals.add(m.get());
+        }
+      }
+    } else {
+      units.forEach(u -> u.metals().stream().filter(m -> !metals.contains(m)).forEach(metals::add));
+    }
+    if (p.isEmpty() || !f.containsKey("name")) {
+      return null;
+    }
+    return new Company(f.get("name"), f.getOrDefault("short_name", f.get("name")), f.getOrDefault("currency", "USD"),
+        p.get(), metals, segments, units);
+  }
+
+  private List<OperatingUnit> readUnits(List<Segment> segments) {
+    List<OperatingUnit> units = new ArrayList<>();
+    for (CsvFile.Row r : read("units.csv", true, "id", "name", "country", "segment", "ownership_pct", "primary_metal",
+        "byproduct_metals", "ore_term", "grade_term", "show_in_tables")) {
+      String id = r.get("id");
+      if (id.isEmpty()) {
+        error(r, "id", "empty unit id");
+        continue;
+      }
+      if (units.stream().anyMatch(u -> u.id().equals(id))) {
+        error(r, "id", "duplicate unit '" + id + "'");
+        continue;
+      }
+      if (segments.stream().noneMatch(s -> s.id().equals(r.get("segment")))) {
+        error(r, "segment", "unknown segment '" + r.get("segment") + "' (not in segments.csv)");
+      }
+      Optional<BigDecimal> pct = number(r, "ownership_pct");
+      if (pct.isPresent() && (pct.get().signum() <= 0 || pct.get().compareTo(BigDecimal.valueOf(100)) > 0)) {
+        error(r, "ownership_pct", "ownership must be more than 0 and at most 100");
+      }
+      Optional<Metal> primary = r.get("primary_metal").isEmpty() ? Optional.empty() : metal(r, "primary_metal");
+      List<Metal> byproducts = new ArrayList<>();
+      for (String code : r.get("byproduct_metals").split("\\s+")) {
+        if (!code.isEmpty()) {
+          Metal.ofCode(code).ifPresentOrElse(byproducts::add,
+              () -> error(r, "byproduct_metals", "unknown metal '" + code + "'"));
+        }
+      }
+      String shown = r.get("show_in_tables");
+      if (!shown.equals("yes") && !shown.equals("no")) {
+        error(r, "show_in_tables", "expected yes or no, found '" + shown + "'");
+      }
+      String ore = r.get("ore_term").isEmpty() ? "milled" : r.get("ore_term");
+      String grade = r.get("grade_term").isEmpty() ? "milled" : r.get("grade_term");
+      units.add(new OperatingUnit(id, r.get("name"), r.get("country"), r.get("segment"), pct.orElse(BigDecimal.valueOf(100)),
+          primary, byproducts, ore, grade, !shown.equals("no")));
+    }
+    return units;
+  }
+
+  // ---------------------------------------------------------------- per unit and period
+
+  private boolean knownUnit(CsvFile.Row r, Set<String> unitIds) {
+    String u = r.get("unit");
+    if (u.isEmpty()) {
+      error(r, "unit", "missing operating unit");
+      return false;
+    }
+    if (!unitIds.contains(u)) {
+      error(r, "unit", "unknown operating unit '" + u + "' (not in units.csv)");
+      return false;
+    }
+    return true;
+  }
+
+  private void readProduction(Set<String> unitIds) {
+    for (CsvFile.Row r : read("production.csv", true, "unit", "period", "item", "metal", "value", "uom")) {
+      boolean unitOk = knownUnit(r, unitIds);
+      Optional<Period> p = period(r, "period");
+      Optional<BigDecimal> v = number(r, "value");
+      String item = r.get("item");
+      Optional<Unit> u;
+      Optional<Metal> m = Optional.empty();
+      switch (item) {
+        case ORE_MILLED -> u = uom(r, "uom", List.of(Unit.SHORT_TON, Unit.TONNE));
+        case DAYS -> u = uom(r, "uom", List.of(Unit.DAYS));
+        case GRADE -> {
+          m = metal(r, "metal");
+          u = uom(r, "uom", List.of(Unit.OUNCES_PER_TON, Unit.GRAMS_PER_TONNE, Unit.PERCENT));
+        }
+        case PRODUCED, COST_BASIS -> {
+          m = metal(r, "metal");
+          u = m.isPresent() && !m.get().precious() ? uom(r, "uom", List.of(Unit.SHORT_TON, Unit.TONNE, Unit.POUND))
+              : uom(r, "uom", List.of(Unit.TROY_OUNCE));
+        }
+        default -> {
+          error(r, "item", "unknown production item '" + item + "' (expected ore_milled, days, grade, produced, cost_basis)");
+          continue;
+        }
+      }
+      if (v.isPresent() && v.get().signum() < 0) {
+        error(r, "value", "negative " + (item.equals(ORE_MILLED) ? "tons" : item.replace('_', ' ')) + ": " + v.get().toPlainString());
+        continue;
+      }
+      if (unitOk && p.isPresent() && v.isPresent() && u.isPresent() && (m.isPresent() || r.get("metal").isEmpty()
+          || item.equals(ORE_MILLED) || item.equals(DAYS))) {
+        BigDecimal value = v.get();
+        Unit unit = u.get();
+        if (item.equals(PRODUCED) && m.isPresent() && !m.get().precious() && unit != Unit.SHORT_TON) {
+          value = unit.convert(value, Unit.SHORT_TON);
+          unit = Unit.SHORT_TON;
+        }
+        put(r, new FactKey(unit(r.get("unit")), item, m.map(Metal::name).orElse(""), p.get()), value, unit,
+            "unit,period,item,metal");
+      }
+    }
+  }
+
+  private void readCosts(Set<String> unitIds) {
+    for (CsvFile.Row r : read("costs.csv", true, "unit", "period", "item", "value", "uom")) {
+      boolean unitOk = knownUnit(r, unitIds);
+      Optional<Period> p = period(r, "period");
+      Optional<BigDecimal> v = number(r, "value");
+      String item = r.get("item");
+      if (!COST_ITEMS.contains(item)) {
+        error(r, "item", "unknown cost item '" + item + "' (expected one of " + String.join(", ", COST_ITEMS) + ")");
+        continue;
+      }
+      Optional<Unit> u = uom(r, "uom", List.of(Unit.USD));
+      if (unitOk && p.isPresent() && v.isPresent() && u.isPresent()) {
+        put(r, FactKey.of(unit(r.get("unit")), item, p.get()), v.get(), Unit.USD, "unit,period,item");
+      }
+    }
+  }
+
+  private void readSegmentFigures(List<Segment> segments) {
+    for (CsvFile.Row r : read("segment_figures.csv", false, "segment", "period", "item", "value", "uom")) {
+      String s = r.get("segment");
+      boolean ok = segments.stream().anyMatch(x -> x.id().equals(s));
+      if (!ok) {
+        error(r, "segment", "unknown segment '" + s + "' (not in segments.csv)");
+      }
+      Optional<Period> p = period(r, "period");
+      Optional<BigDecimal> v = number(r, "value");
+      String item = r.get("item");
+      if (!List.of(SALES, OTHER_COST_OF_SALES, OTHER_DDA).contains(item)) {
+        error(r, "item", "unknown segment item '" + item + "' (expected sales, other_cost_of_sales, other_dda)");
+        continue;
+      }
+      Optional<Unit> u = uom(r, "uom", List.of(Unit.USD));
+      if (ok && p.isPresent() && v.isPresent() && u.isPresent()) {
+        put(r, FactKey.of(segment(s), item, p.get()), v.get(), Unit.USD, "segment,period,item");
+      }
+    }
+  }
+
+  private List<PriceSeries> readPrices() {
+    List<PriceSeries> series = new ArrayList<>();
+    for (CsvFile.Row r : read("prices.csv", false, "metal", "period", "basis", "value", "uom")) {
+      Optional<Metal> m = metal(r, "metal");
+      Optional<Period> p = period(r, "period");
+      Optional<BigDecimal> v = number(r, "value");
+      Optional<Unit> u = uom(r, "uom", List.of(Unit.USD_PER_OUNCE, Unit.CENTS_PER_POUND));
+      if (r.get("basis").isEmpty()) {
+        error(r, "basis", "missing price basis (e.g. London Final)");
+        continue;
+      }
+      if (m.isPresent() && p.isPresent() && v.isPresent() && u.isPresent()) {
+        PriceSeries ps = new PriceSeries(m.get(), r.get("basis"), u.get());
+        if (!series.contains(ps)) {
+          series.add(ps);
+        }
+        put(r, new FactKey("market", PRICE, ps.qualifier(), p.get()), v.get(), u.get(), "metal,period,basis");
+      }
+    }
+    return series;
+  }
+
+  // ---------------------------------------------------------------- reserves, hedges
+
+  private List<Property> readProperties(Set<String> unitIds) {
+    List<Property> properties = new ArrayList<>();
+    for (CsvFile.Row r : read("properties.csv", false, "id", "name", "country", "ownership_pct", "unit")) {
+      String id = r.get("id");
+      if (id.isEmpty() || properties.stream().anyMatch(x -> x.id().equals(id))) {
+        error(r, "id", id.isEmpty() ? "empty property id" : "duplicate property '" + id + "'");
+        continue;
+      }
+      Optional<BigDecimal> pct = number(r, "ownership_pct");
+      String unit = r.get("unit");
+      if (!unit.isEmpty() && !unitIds.contains(unit)) {
+        error(r, "unit", "unknown operating unit '" + unit + "' (not in units.csv)");
+      }
+      pct.ifPresent(x -> properties.add(new Property(id, r.get("name"), r.get("country"), x,
+          unit.isEmpty() ? Optional.empty() : Optional.of(unit))));
+    }
+    return properties;
+  }
+
+  private List<ReserveRow> readReserves(List<Property> properties, Period period) {
+    List<ReserveRow> rows = new ArrayList<>();
+    for (CsvFile.Row r : read("reserves.csv", false, "category", "property", "item", "metal", "value", "uom", "basis")) {
+      Optional<ReserveCategory> cat = ReserveCategory.ofCode(r.get("category"));
+      if (cat.isEmpty()) {
+        error(r, "category", "unknown category '" + r.get("category")
+            + "' (expected proven_probable, mineralized_material, other_resources)");
+        continue;
+      }
+      String prop = r.get("property");
+      if (properties.stream().noneMatch(x -> x.id().equals(prop))) {
+        error(r, "property", "unknown property '" + prop + "' (not in properties.csv)");
+        continue;
+      }
+      Optional<BigDecimal> v = number(r, "value");
+      if (v.isEmpty() || period == null) {
+        continue;
+      }
+      String e = property(prop);
+      ReserveRow row = new ReserveRow(cat.get(), prop);
+      if (!rows.contains(row)) {
+        rows.add(row);
+      }
+      switch (r.get("item")) {
+        case TONS -> {
+          if (v.get().signum() < 0) {
+            error(r, "value", "negative tons: " + v.get().toPlainString());
+            continue;
+          }
+          Optional<Unit> u = uom(r, "uom", List.of(Unit.SHORT_TON, Unit.TONNE));
+          String basis = r.get("basis");
+          if (!basis.equals("100%") && !basis.equals("attributable")) {
+            error(r, "basis", "expected 100% or attributable, found '" + basis + "'");
+            continue;
+          }
+          // the reserve tables print short tons: tonnes are converted exactly on load
+          u.ifPresent(unit -> put(r, new FactKey(e, basis.equals("100%") ? TONS_100PCT : TONS, cat.get().code(), period),
+              unit.convert(v.get(), Unit.SHORT_TON), Unit.SHORT_TON, "category,property,item"));
+        }
+        case GRADE -> {
+          Optional<Metal> m = metal(r, "metal");
+          Optional<Unit> u = uom(r, "uom", List.of(Unit.OUNCES_PER_TON, Unit.GRAMS_PER_TONNE, Unit.PERCENT));
+          if (v.get().signum() < 0) {
+            error(r, "value", "negative grade: " + v.get().toPlainString());
+            continue;
+          }
+          if (m.isPresent() && u.isPresent()) {
+            // precious-metal grades print in oz/ton: g/t is converted exactly (x 7/240) on load
+            Unit gu = u.get() == Unit.GRAMS_PER_TONNE ? Unit.OUNCES_PER_TON : u.get();
+            put(r, new FactKey(e, GRADE, cat.get().code() + ":" + m.get().name(), period), u.get().convert(v.get(), gu), gu,
+                "category,property,item,metal");
+          }
+        }
+        default -> error(r, "item", "unknown reserve item '" + r.get("item") + "' (expected tons or grade)");
+      }
+    }
+    return rows;
+  }
+
+  private List<ReserveNote> readReserveNotes(List<Property> properties) {
+    List<ReserveNote> notes = new ArrayList<>();
+    for (CsvFile.Row r : read("reserve_notes.csv", false, "category", "property", "text")) {
+      Optional<ReserveCategory> cat = ReserveCategory.ofCode(r.get("category"));
+      if (cat.isEmpty()) {
+        error(r, "category", "unknown category '" + r.get("category") + "'");
+      } else if (properties.stream().noneMatch(x -> x.id().equals(r.get("property")))) {
+        error(r, "property", "unknown property '" + r.get("property") + "' (not in properties.csv)");
+      } else {
+        notes.add(new ReserveNote(cat.get(), r.get("property"), r.get("text")));
+      }
+    }
+    return notes;
+  }
+
+  private List<Hedge> readHedges() {
+    List<Hedge> hedges = new ArrayList<>();
+    for (CsvFile.Row r : read("hedges.csv", false, "metal", "position", "quantity", "uom", "price", "price_uom", "as_of")) {
+      Optional<Metal> m = metal(r, "metal");
+      Optional<BigDecimal> q = number(r, "quantity");
+      Optional<BigDecimal> price = number(r, "price");
+      Optional<Unit> u = uom(r, "uom", List.of(Unit.TROY_OUNCE, Unit.SHORT_TON, Unit.TONNE, Unit.POUND));
+      Optional<Unit> pu = uom(r, "price_uom", List.of(Unit.USD_PER_OUNCE, Unit.CENTS_PER_POUND));
+      LocalDate asOf = null;
+      try {
+        asOf = LocalDate.parse(r.get("as_of"));
+      } catch (DateTimeParseException e) {
+        error(r, "as_of", "not a date: '" + r.get("as_of") + "' (write 2003-12-31)");
+      }
+      if (q.isPresent() && q.get().signum() < 0) {
+        error(r, "quantity", "negative quantity");
+        continue;
+      }
+      if (m.isPresent() && q.isPresent() && price.isPresent() && u.isPresent() && pu.isPresent() && asOf != null) {
+        Hedge h = new Hedge(m.get(), r.get("position"), q.get(), u.get(), price.get(), pu.get(), asOf);
+        String qual = hedges.size() + 1 + ":" + m.get().name() + ":" + h.position();
+        Period p = new Period.Year(asOf.getYear());
+        put(r, new FactKey("hedges", "quantity", qual, p), q.get(), u.get(), "quantity");
+        inputs.add(new Fact(new FactKey("hedges", "price", qual, p), price.get(), pu.get(),
+            new Origin.Input(r.file(), r.line(), "price")));
+        hedges.add(h);
+      }
+    }
+    return hedges;
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private List<StatementLine> readStatementLines() {
+    List<StatementLine> lines = new ArrayList<>();
+    Map<String, CsvFile.Row> rowOf = new HashMap<>();
+    for (CsvFile.Row r : read("statement_lines.csv", false, "statement", "id", "label", "kind", "sum_of", "concept", "rule")) {
+      String st = r.get("statement");
+      String id = r.get("id");
+      if (st.isEmpty()) {
+        error(r, "statement", "missing statement");
+        continue;
+      }
+      if (id.isEmpty()) {
+        error(r, "id", "missing line id");
+        continue;
+      }
+      if (rowOf.putIfAbsent(st + ":" + id, r) != null) {
+        error(r, "id", "duplicate line '" + id + "' in statement " + st + " (first on line " + rowOf.get(st + ":" + id).line() + ")");
+        continue;
+      }
+      StatementLine.Kind kind;
+      try {
+        kind = StatementLine.Kind.valueOf(r.get("kind").toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        error(r, "kind", "unknown kind '" + r.get("kind") + "' (expected heading, line, subtotal, link, per_share, blank)");
+        continue;
+      }
+      String rule = r.get("rule");
+      if (!rule.isEmpty() && !rule.equals("single") && !rule.equals("double")) {
+        error(r, "rule", "expected single, double or empty, found '" + rule + "'");
+      }
+      List<String> terms = Arrays.stream(r.get("sum_of").split("\\s+")).filter(t -> !t.isEmpty()).toList();
+      if ((kind == StatementLine.Kind.SUBTOTAL || kind == StatementLine.Kind.LINK || kind == StatementLine.Kind.PER_SHARE)
+          && terms.isEmpty()) {
+        error(r, "sum_of", "a " + kind.code() + " line needs sum_of");
+      }
+      lines.add(new StatementLine(st, id, r.get("label"), kind, terms, r.get("concept"), rule));
+    }
+    // references
+    Set<String> companyConcepts = Set.of(SALES, COST_OF_SALES, DDA, GROSS_PROFIT);
+    for (StatementLine l : lines) {
+      CsvFile.Row r = rowOf.get(l.statement() + ":" + l.id());
+      for (String t : l.terms()) {
+        String ref = t.startsWith("-") ? t.substring(1) : t;
+        if (ref.equals(PREFERRED_DIVIDENDS) && l.kind() == StatementLine.Kind.PER_SHARE) {
+          continue;
+        }
+        if (ref.startsWith("company:")) {
+          if (!companyConcepts.contains(ref.substring(8))) {
+            error(r, "sum_of", "unknown company figure '" + ref + "' (known: company:sales, company:cost_of_sales, company:dda, company:gross_profit)");
+          }
+          continue;
+        }
+        String target = ref.contains(":") ? ref : l.statement() + ":" + ref;
+        if (!rowOf.containsKey(target)) {
+          error(r, "sum_of", "unknown line '" + ref + "'");
+        }
+      }
+      if (l.kind() == StatementLine.Kind.PER_SHARE
+          && lines.stream().noneMatch(x -> x.statement().equals(l.statement()) && "weighted_shares".equals(x.concept()))) {
+        error(r, "kind", "a per_share line needs a line with concept weighted_shares in statement " + l.statement());
+      }
+    }
+    return lines;
+  }
+
+  private void readStatementValues(List<StatementLine> lines) {
+    for (CsvFile.Row r : read("statement_values.csv", false, "statement", "line", "period", "value", "uom")) {
+      String st = r.get("statement");
+      String id = r.get("line");
+      Optional<StatementLine> line = lines.stream().filter(l -> l.statement().equals(st) && l.id().equals(id)).findFirst();
+      if (line.isEmpty()) {
+        error(r, "line", "unknown line '" + id + "' of statement '" + st + "' (not in statement_lines.csv)");
+        continue;
+      }
+      if (line.get().kind() == StatementLine.Kind.HEADING || line.get().kind() == StatementLine.Kind.BLANK
+          || line.get().kind() == StatementLine.Kind.LINK || line.get().kind() == StatementLine.Kind.PER_SHARE) {
+        error(r, "line", "line '" + id + "' is a " + line.get().kind().code() + " and takes no value");
+        continue;
+      }
+      Optional<Period> p = period(r, "period");
+      Optional<BigDecimal> v = number(r, "value");
+      Optional<Unit> u = uom(r, "uom", List.of(Unit.USD, Unit.SHARES));
+      if (p.isPresent() && v.isPresent() && u.isPresent()) {
+        put(r, FactKey.of(st, id, p.get()), v.get(), u.get(), "statement,line,period");
+      }
+    }
+  }
+
+  private void readPerShare() {
+    for (CsvFile.Row r : read("per_share.csv", false, "period", "item", "value", "uom")) {
+      Optional<Period> p = period(r, "period");
+      Optional<BigDecimal> v = number(r, "value");
+      if (!r.get("item").equals(PREFERRED_DIVIDENDS)) {
+        error(r, "item", "unknown item '" + r.get("item") + "' (expected preferred_dividends)");
+        continue;
+      }
+      Optional<Unit> u = uom(r, "uom", List.of(Unit.USD));
+      if (p.isPresent() && v.isPresent() && u.isPresent()) {
+        put(r, FactKey.of(COMPANY, PREFERRED_DIVIDENDS, p.get()), v.get(), Unit.USD, "period,item");
+      }
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package org.orebook.facts;
+
+import java.util.List;
+
+/** Where a figure came from: an input row, a relation over other figures, or a published table. */
+public sealed interface Origin permits Origin.Input, Origin.Derived, Origin.Published {
+
+  /** A value read from a dataset file. */
+  record Input(String file, long line, String field) implements Origin {
+    @Override
+    public String toString() {
+      return file + " line " + line + " field " + field;
+    }
+  }
+
+  /** A value computed by a relation of the catalogue from its operands. */
+  record Derived(String relation, List<FactKey> operands) implements Origin {
+    public Derived {
+      operands = List.copyOf(operands);
+    }
+
+    @Override
+    public String toString() {
+      return "relation " + relation;
+    }
+  }
+
+  /** A value read from a published release: table, row label and source line. */
+  record Published(String table, String label, long line) implements Origin {
+    @Override
+    public String toString() {
+      return table + " line " + line + " (" + label + ")";
+    }
+  }
+}

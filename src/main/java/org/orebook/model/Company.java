@@ -1,0 +1,42 @@
+package org.orebook.model;
+
+import java.util.List;
+import java.util.Optional;
+import org.orebook.quantity.Period;
+
+/**
+ * A reporting company: its segments and operating units, the metals its summary tables list, and
+ * the period of the release. This class is immutable and thread-safe.
+ */
+public record Company(
+    String name,
+    String shortName,
+    String currency,
+    Period releasePeriod,
+    List<Metal> metals,
+    List<Segment> segments,
+    List<OperatingUnit> units) {
+
+  public Company {
+    metals = List.copyOf(metals);
+    segments = List.copyOf(segments);
+    units = List.copyOf(units);
+  }
+
+  public Optional<OperatingUnit> unit(String id) {
+    return units.stream().filter(u -> u.id().equals(id)).findFirst();
+  }
+
+  public Optional<Segment> segment(String id) {
+    return segments.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  public List<OperatingUnit> unitsOf(Segment segment) {
+    return units.stream().filter(u -> u.segmentId().equals(segment.id())).toList();
+  }
+
+  /** Units whose unit costs are per ounce of {@code metal}. */
+  public List<OperatingUnit> unitsWithPrimary(Metal metal) {
+    return units.stream().filter(u -> u.primaryMetal().equals(Optional.of(metal))).toList();
+  }
+}

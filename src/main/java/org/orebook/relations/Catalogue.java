@@ -1,0 +1,361 @@
+package org.orebook.relations;
+
+import static org.orebook.relations.Concepts.*;
+import static org.orebook.relations.Expr.div;
+import static org.orebook.relations.Expr.minus;
+import static org.orebook.relations.Expr.opt;
+import static org.orebook.relations.Expr.plus;
+import static org.orebook.relations.Expr.ref;
+import static org.orebook.relations.Expr.sum;
+import static org.orebook.relations.Expr.times;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.orebook.facts.Fact;
+import org.orebook.facts.FactKey;
+import org.orebook.facts.FactSet;
+import org.orebook.model.Company;
+import org.orebook.model.Metal;
+import org.orebook.model.OperatingUnit;
+import org.orebook.model.Property;
+import org.orebook.model.ReserveCategory;
+import org.orebook.model.Segment;
+import org.orebook.model.StatementLine;
+import org.orebook.quantity.Period;
+import org.orebook.quantity.Unit;
+
+/**
+ * The catalogue of relations: the standards written once as templates, instantiated for a
+ * company's units, groups, segments, properties and statements over the periods its data covers.
+ * The engine uses the relations forward; a checker evaluates the same relations on printed
+ * intervals.
+ */
+public final class Catalogue {
+  private final Company company;
+  private final FactSet inputs;
+  private final List<Relation> relations = new ArrayList<>();
+  private final Set<FactKey> results = new java.util.HashSet<>();
+
+  private Catalogue(Company company, FactSet inputs) {
+    this.company = company;
+    this.inputs = inputs;
+  }
+
+  /** Every relation that applies to the company's data. */
+  public static List<Relation> build(Company company, List<StatementLine> lines, List<Property> properties, FactSet inputs) {
+    Catalogue c = new Catalogue(company, inputs);
+    Set<Period> periods = inputs.all().stream().map(f -> f.key().period())
+        .collect(Collectors.toCollection(java.util.TreeSet::new));
+    for (Period p : periods) {
+      company.units().forEach(u -> c.unitCosts(u, p));
+      for (Metal m : Metal.values()) {
+        c.groupRelations(m, p);
+        c.productionTotal(m, p);
+      }
+      company.segments().forEach(s -> c.segmentRelations(s, p));
+      c.companyTotals(p);
+      c.statements(lines, p);
+      c.ratios(p);
+      c.reserveRelations(properties, p);
+    }
+    c.changes();
+    return List.copyOf(c.relations);
+  }
+
+  private FactKey key(String entity, String concept, Period p) {
+    return FactKey.of(entity, concept, p);
+  }
+
+  private FactKey key(String entity, String concept, String qualifier, Period p) {
+    return new FactKey(entity, concept, qualifier, p);
+  }
+
+  private void add(String id, String words, FactKey result, Unit unit, Expr expr) {
+    relations.add(new Relation(id, words, result, unit, expr));
+    results.add(result);
+  }
+
+  private boolean hasAny(String entity, Period p, List<String> concepts) {
+    return concepts.stream().anyMatch(c -> inputs.has(key(entity, c, p)));
+  }
+
+  // ---------------------------------------------------------------- units (Gold Institute)
+
+  private void unitCosts(OperatingUnit u, Period p) {
+    String e = unit(u.id());
+    if (!hasAny(e, p, COST_ITEMS.subList(0, COST_ITEMS.size() - 1))) {
+      return;
+    }
+    Function<String, Expr> in = c -> opt(key(e, c, p));
+    if (inputs.has(key(e, ORE_MILLED, p))) {
+      if (inputs.has(key(e, MINING, p))) {
+        add("gi.mining_cost_per_ton", "mining cost / tons of ore milled", key(e, MINING_PER_TON, p), Unit.USD_PER_TON,
+            div(ref(key(e, MINING, p)), ref(key(e, ORE_MILLED, p))));
+      }
+      if (inputs.has(key(e, MILLING, p))) {
+        add("gi.milling_cost_per_ton", "milling cost / tons of ore milled", key(e, MILLING_PER_TON, p), Unit.USD_PER_TON,
+            div(ref(key(e, MILLING, p)), ref(key(e, ORE_MILLED, p))));
+      }
+    }
+    add("gi.direct_production_costs", "mining + milling + site and other direct costs", key(e, DIRECT, p), Unit.USD,
+        sum(List.of(plus(in.apply(MINING)), plus(in.apply(MILLING)), plus(in.apply(SITE_OTHER)))));
+    add("gi.cash_operating_costs", "direct production costs + treatment and freight - by-product credits",
+        key(e, CASH_OPERATING, p), Unit.USD,
+        sum(List.of(plus(ref(key(e, DIRECT, p))), plus(in.apply(TREATMENT_FREIGHT)), minus(in.apply(BYPRODUCT_CREDITS)))));
+    add("gi.total_cash_costs", "cash operating costs + royalties + production taxes", key(e, TOTAL_CASH, p), Unit.USD,
+        sum(List.of(plus(ref(key(e, CASH_OPERATING, p))), plus(in.apply(ROYALTIES)), plus(in.apply(PRODUCTION_TAXES)))));
+    add("gi.total_production_costs", "total cash costs + depreciation, depletion and amortization + reclamation and other",
+        key(e, TOTAL_PRODUCTION, p), Unit.USD,
+        sum(List.of(plus(ref(key(e, TOTAL_CASH, p))), plus(in.apply(DDA)), plus(in.apply(RECLAMATION_OTHER)))));
+    add("gaap.cost_of_sales", "total cash costs - treatment and freight + by-product credits + change in product inventory"
+            + " + reclamation and other = GAAP costs of sales and other direct production costs",
+        key(e, COST_OF_SALES, p), Unit.USD,
+        sum(List.of(plus(ref(key(e, TOTAL_CASH, p))), minus(in.apply(TREATMENT_FREIGHT)), plus(in.apply(BYPRODUCT_CREDITS)),
+            plus(in.apply(INVENTORY_CHANGE)), plus(in.apply(RECLAMATION_OTHER)))));
+    if (u.primaryMetal().isEmpty()) {
+      return;
+    }
+    String m = u.primaryMetal().get().name();
+    FactKey basis = key(e, COST_BASIS, m, p);
+    if (inputs.has(basis)) {
+      add("gi.cost_ounces", "ounces dividing unit costs = cost basis ounces", key(e, COST_OUNCES, p), Unit.TROY_OUNCE,
+          sum(List.of(plus(ref(basis)))));
+    } else {
+      add("gi.cost_ounces", "ounces dividing unit costs = ounces of the primary metal produced", key(e, COST_OUNCES, p),
+          Unit.TROY_OUNCE, sum(List.of(plus(ref(key(e, PRODUCED, m, p))))));
+    }
+    perOunce(e, p);
+  }
+
+  private void perOunce(String e, Period p) {
+    FactKey oz = key(e, COST_OUNCES, p);
+    add("gi.cash_operating_costs_per_oz", "cash operating costs / ounces", key(e, CASH_OPERATING_PER_OZ, p),
+        Unit.USD_PER_OUNCE, div(ref(key(e, CASH_OPERATING, p)), ref(oz)));
+    add("gi.total_cash_costs_per_oz", "total cash costs / ounces", key(e, TOTAL_CASH_PER_OZ, p), Unit.USD_PER_OUNCE,
+        div(ref(key(e, TOTAL_CASH, p)), ref(oz)));
+    add("gi.total_production_costs_per_oz", "total production costs / ounces", key(e, TOTAL_PRODUCTION_PER_OZ, p),
+        Unit.USD_PER_OUNCE, div(ref(key(e, TOTAL_PRODUCTION, p)), ref(oz)));
+  }
+
+  // ---------------------------------------------------------------- groups and totals
+
+  private static final List<String> GROUP_SUMS = List.of(CASH_OPERATING, TOTAL_CASH, TOTAL_PRODUCTION, COST_OUNCES,
+      TREATMENT_FREIGHT, BYPRODUCT_CREDITS, INVENTORY_CHANGE, RECLAMATION_OTHER, DDA, COST_OF_SALES);
+
+  /** Combined properties of one primary metal: per-ounce figures from the summed totals. */
+  private void groupRelations(Metal metal, Period p) {
+    List<OperatingUnit> members = company.unitsWithPrimary(metal).stream()
+        .filter(u -> hasAny(unit(u.id()), p, COST_ITEMS)).toList();
+    if (members.isEmpty()) {
+      return;
+    }
+    String g = group(metal.name());
+    for (String c : GROUP_SUMS) {
+      add("sum.combined_" + c, "sum of the " + metal.displayName().toLowerCase() + " units' " + c.replace('_', ' '),
+          key(g, c, p), c.equals(COST_OUNCES) ? Unit.TROY_OUNCE : Unit.USD,
+          sum(members.stream().map(u -> plus(opt(key(unit(u.id()), c, p)))).toList()));
+    }
+    perOunce(g, p);
+  }
+
+  /** Company production of a metal: the sum over every unit, shown in tables or not. */
+  private void productionTotal(Metal metal, Period p) {
+    List<FactKey> parts = company.units().stream().map(u -> key(unit(u.id()), PRODUCED, metal.name(), p))
+        .filter(inputs::has).toList();
+    if (parts.isEmpty()) {
+      return;
+    }
+    add("sum.production_total", "sum of the units' " + metal.displayName().toLowerCase() + " produced",
+        key(COMPANY, PRODUCED, metal.name(), p), metal.quantityUnit(), sum(parts.stream().map(k -> plus(ref(k))).toList()));
+  }
+
+  private void segmentRelations(Segment s, Period p) {
+    String e = segment(s.id());
+    List<OperatingUnit> members = company.unitsOf(s);
+    boolean any = inputs.has(key(e, SALES, p)) || hasAny(e, p, List.of(OTHER_COST_OF_SALES, OTHER_DDA))
+        || members.stream().anyMatch(u -> hasAny(unit(u.id()), p, COST_ITEMS));
+    if (!any) {
+      return;
+    }
+    List<Expr.Term> cos = new ArrayList<>();
+    List<Expr.Term> dda = new ArrayList<>();
+    for (OperatingUnit u : members) {
+      if (hasAny(unit(u.id()), p, COST_ITEMS)) {
+        cos.add(plus(opt(key(unit(u.id()), COST_OF_SALES, p))));
+        dda.add(plus(opt(key(unit(u.id()), DDA, p))));
+      }
+    }
+    cos.add(plus(opt(key(e, OTHER_COST_OF_SALES, p))));
+    dda.add(plus(opt(key(e, OTHER_DDA, p))));
+    add("seg.cost_of_sales", "sum of the segment's units' cost of sales + other cost of sales", key(e, COST_OF_SALES, p),
+        Unit.USD, sum(cos));
+    add("seg.dda", "sum of the segment's units' DD&A + other DD&A", key(e, DDA, p), Unit.USD, sum(dda));
+    add("seg.gross_profit", "sales - cost of sales - DD&A", key(e, GROSS_PROFIT, p), Unit.USD,
+        sum(List.of(plus(opt(key(e, SALES, p))), minus(ref(key(e, COST_OF_SALES, p))), minus(ref(key(e, DDA, p))))));
+  }
+
+  private void companyTotals(Period p) {
+    List<Segment> active = company.segments().stream()
+        .filter(s -> results.contains(key(segment(s.id()), GROSS_PROFIT, p)))
+        .toList();
+    if (active.isEmpty()) {
+      return;
+    }
+    for (String c : List.of(SALES, COST_OF_SALES, DDA, GROSS_PROFIT)) {
+      add("sum.company_" + c, "sum of the segments' " + c.replace('_', ' '), key(COMPANY, c, p), Unit.USD,
+          sum(active.stream().map(s -> plus(opt(key(segment(s.id()), c, p)))).toList()));
+    }
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private void statements(List<StatementLine> lines, Period p) {
+    Map<String, List<StatementLine>> byStatement = lines.stream()
+        .collect(Collectors.groupingBy(StatementLine::statement, java.util.LinkedHashMap::new, Collectors.toList()));
+    for (var entry : byStatement.entrySet()) {
+      String st = entry.getKey();
+      Optional<StatementLine> shares = entry.getValue().stream().filter(l -> "weighted_shares".equals(l.concept())).findFirst();
+      for (StatementLine l : entry.getValue()) {
+        FactKey result = key(st, l.id(), p);
+        switch (l.kind()) {
+          case SUBTOTAL -> add("stmt.subtotal", l.label().isBlank() ? "subtotal" : l.label(), result, Unit.USD,
+              sum(l.terms().stream().map(t -> signed(t, st, p)).toList()));
+          case LINK -> add("stmt.link", "the figure of " + l.terms().get(0), result, Unit.USD,
+              sum(List.of(plus(ref(linked(l.terms().get(0), p))))));
+          case PER_SHARE -> shares.ifPresent(sh -> add("eps.basic",
+              "(income - preferred dividends) / weighted average common shares", result, Unit.USD_PER_SHARE,
+              div(sum(l.terms().stream().map(t -> perShareTerm(t, st, p)).toList()), ref(key(st, sh.id(), p)))));
+          default -> { }
+        }
+        boolean figure = l.kind() != StatementLine.Kind.HEADING && l.kind() != StatementLine.Kind.BLANK;
+        FactKey alias = key(COMPANY, l.concept(), p);
+        if (figure && !l.concept().isBlank() && !knownOrComputed(alias)) {
+          add("stmt.concept", "the statement line that carries " + l.concept(), alias,
+              inputs.find(result).map(Fact::unit)
+                  .orElse(l.kind() == StatementLine.Kind.PER_SHARE ? Unit.USD_PER_SHARE : Unit.USD),
+              sum(List.of(plus(ref(result)))));
+        }
+      }
+    }
+  }
+
+  private Expr.Term signed(String term, String statement, Period p) {
+    boolean neg = term.startsWith("-");
+    String id = neg ? term.substring(1) : term;
+    FactKey k = id.contains(":") ? linked(id, p) : key(statement, id, p);
+    return neg ? minus(ref(k)) : plus(ref(k));
+  }
+
+  private Expr.Term perShareTerm(String term, String statement, Period p) {
+    boolean neg = term.startsWith("-");
+    String id = neg ? term.substring(1) : term;
+    Expr e = id.equals(PREFERRED_DIVIDENDS) ? opt(key(COMPANY, PREFERRED_DIVIDENDS, p)) : ref(key(statement, id, p));
+    return neg ? minus(e) : plus(e);
+  }
+
+  private FactKey linked(String reference, Period p) {
+    int colon = reference.indexOf(':');
+    return key(reference.substring(0, colon), reference.substring(colon + 1), p);
+  }
+
+  /** Ratios the release quotes: current ratio, cash plus short-term investments. */
+  private void ratios(Period p) {
+    // the statement lines that carry these concepts are found by concept name at layout time;
+    // the ratio relations read the company-level aliases the data layer adds for concepts.
+    FactKey ca = key(COMPANY, "total_current_assets", p);
+    FactKey cl = key(COMPANY, "total_current_liabilities", p);
+    if (knownOrComputed(ca) && knownOrComputed(cl)) {
+      add("ratio.current", "total current assets / total current liabilities", key(COMPANY, CURRENT_RATIO, p), Unit.RATIO,
+          div(ref(ca), ref(cl)));
+    }
+    FactKey cash = key(COMPANY, "cash", p);
+    if (knownOrComputed(cash)) {
+      add("sum.cash_and_short_term", "cash and cash equivalents + short-term investments",
+          key(COMPANY, CASH_AND_SHORT_TERM, p), Unit.USD,
+          sum(List.of(plus(ref(cash)), plus(opt(key(COMPANY, "short_term_investments", p))))));
+    }
+  }
+
+  private boolean knownOrComputed(FactKey k) {
+    return inputs.has(k) || results.contains(k);
+  }
+
+  /** Year-on-year percent change of the company figures a release quotes in its text. */
+  private void changes() {
+    List<FactKey> current = relations.stream().map(Relation::result)
+        .filter(k -> k.entity().equals(COMPANY) || k.entity().startsWith("group:"))
+        .filter(k -> !k.concept().equals(PERCENT_CHANGE)).toList();
+    Set<FactKey> known = new java.util.HashSet<>(current);
+    inputs.all().forEach(f -> known.add(f.key()));
+    for (FactKey k : current) {
+      FactKey prior = k.withPeriod(k.period().priorYear());
+      if (known.contains(prior)) {
+        String q = k.concept() + (k.qualifier().isEmpty() ? "" : ":" + k.qualifier());
+        add("chg.percent", "(current - prior year) / prior year * 100", key(k.entity(), PERCENT_CHANGE, q, k.period()),
+            Unit.PERCENT, times(div(sum(List.of(plus(ref(k)), minus(ref(prior)))), ref(prior)), Expr.constant("100")));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- reserves (Industry Guide 7)
+
+  private void reserveRelations(List<Property> properties, Period p) {
+    for (ReserveCategory cat : ReserveCategory.values()) {
+      Set<Metal> metals = new LinkedHashSet<>();
+      for (Property prop : properties) {
+        String e = property(prop.id());
+        FactKey tons100 = key(e, TONS_100PCT, cat.code(), p);
+        FactKey tons = key(e, TONS, cat.code(), p);
+        if (inputs.has(tons100) && !inputs.has(tons)) {
+          add("res.attributable_tons", "tons on a 100% basis * ownership share", tons, inputs.find(tons100).orElseThrow().unit(),
+              times(ref(tons100), Expr.constant(prop.ownershipPct().movePointLeft(2).toPlainString())));
+        }
+        if (!cat.containedMetalAllowed()) {
+          continue;
+        }
+        Optional<Unit> tonsUnit = inputs.find(inputs.has(tons) ? tons : tons100).map(Fact::unit);
+        if (tonsUnit.isEmpty()) {
+          continue;
+        }
+        for (Metal m : Metal.values()) {
+          FactKey grade = key(e, GRADE, cat.code() + ":" + m.name(), p);
+          Optional<Fact> g = inputs.find(grade);
+          if (g.isEmpty()) {
+            continue;
+          }
+          metals.add(m);
+          add("res.contained_metal", "tons * grade (attributable)", key(e, CONTAINED, cat.code() + ":" + m.name(), p),
+              m.quantityUnit(), times(times(ref(tons), ref(grade)),
+                  Expr.constant(containedFactor(tonsUnit.get(), g.get().unit(), m).toPlainString())));
+        }
+      }
+      for (Metal m : metals) {
+        List<FactKey> parts = properties.stream()
+            .map(prop -> key(property(prop.id()), CONTAINED, cat.code() + ":" + m.name(), p))
+            .filter(results::contains).toList();
+        add("res.total_contained", "sum of the properties' contained metal", key(reserves(), CONTAINED, cat.code() + ":" + m.name(), p),
+            m.quantityUnit(), sum(parts.stream().map(k -> plus(ref(k))).toList()));
+      }
+    }
+  }
+
+  /**
+   * Factor turning tons x grade into contained metal: ounces from short tons x oz/ton, short tons
+   * from short tons x percent, and the exact conversions for tonnes and grams per tonne.
+   */
+  static java.math.BigDecimal containedFactor(Unit tons, Unit grade, Metal metal) {
+    java.math.BigDecimal st = tons.convert(java.math.BigDecimal.ONE, Unit.SHORT_TON);
+    if (metal.precious()) {
+      java.math.BigDecimal ozPerTon = grade.convert(java.math.BigDecimal.ONE, Unit.OUNCES_PER_TON);
+      return st.multiply(ozPerTon);
+    }
+    java.math.BigDecimal fraction = grade.convert(java.math.BigDecimal.ONE, Unit.PERCENT).movePointLeft(2);
+    return st.multiply(fraction);
+  }
+}

@@ -1,0 +1,87 @@
+package org.orebook.relations;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.orebook.facts.Fact;
+import org.orebook.facts.FactKey;
+import org.orebook.facts.FactSet;
+import org.orebook.facts.Origin;
+
+/**
+ * The forward direction: computes every relation's result from the inputs, in dependency order,
+ * memoised. An input that is also the result of a relation whose operands are all present must
+ * agree with it; a disagreement is reported, not silently overwritten.
+ */
+public final class Engine {
+
+  /** An input that contradicts the relation computing the same figure. */
+  public record Disagreement(Relation relation, Fact input, BigDecimal computed) {
+    @Override
+    public String toString() {
+      return input.origin() + ": " + input.key() + " is " + input.value().toPlainString()
+          + " but " + relation.id() + " gives " + computed.toPlainString();
+    }
+  }
+
+  /** The computed figures and any disagreements. */
+  public record Result(FactSet facts, List<Disagreement> disagreements) {}
+
+  private Engine() {}
+
+  public static Result run(FactSet inputs, List<Relation> relations) {
+    Map<FactKey, Relation> producers = new HashMap<>();
+    for (Relation r : relations) {
+      Relation previous = producers.putIfAbsent(r.result(), r);
+      if (previous != null) {
+        throw new IllegalStateException("two relations compute " + r.result() + ": " + previous.id() + ", " + r.id());
+      }
+    }
+    FactSet out = new FactSet();
+    inputs.all().forEach(out::add);
+    List<Disagreement> disagreements = new ArrayList<>();
+    Set<FactKey> visiting = new HashSet<>();
+    Map<FactKey, Optional<BigDecimal>> memo = new HashMap<>();
+    for (Relation r : relations) {
+      resolve(r.result(), producers, out, visiting, memo);
+      Optional<Fact> input = inputs.find(r.result());
+      if (input.isPresent()) {
+        Optional<BigDecimal> computed = r.compute(k -> resolve(k, producers, out, visiting, memo));
+        boolean allOperandsGiven = r.expr().refs().stream()
+            .allMatch(k -> out.has(k) || (producers.containsKey(k) && memo.getOrDefault(k, Optional.empty()).isPresent()));
+        if (computed.isPresent() && allOperandsGiven && computed.get().compareTo(input.get().value()) != 0) {
+          disagreements.add(new Disagreement(r, input.get(), computed.get()));
+        }
+      }
+    }
+    return new Result(out, disagreements);
+  }
+
+  private static Optional<BigDecimal> resolve(FactKey key, Map<FactKey, Relation> producers, FactSet out,
+      Set<FactKey> visiting, Map<FactKey, Optional<BigDecimal>> memo) {
+    Optional<Fact> known = out.find(key);
+    if (known.isPresent()) {
+      return Optional.of(known.get().value());
+    }
+    if (memo.containsKey(key)) {
+      return memo.get(key);
+    }
+    Relation r = producers.get(key);
+    if (r == null) {
+      return Optional.empty();
+    }
+    if (!visiting.add(key)) {
+      throw new IllegalStateException("circular relations through " + key);
+    }
+    Optional<BigDecimal> value = r.compute(k -> resolve(k, producers, out, visiting, memo));
+    visiting.remove(key);
+    memo.put(key, value);
+    value.ifPresent(v -> out.add(new Fact(key, v, r.unit(), new Origin.Derived(r.id(), r.expr().refs()))));
+    return value;
+  }
+}

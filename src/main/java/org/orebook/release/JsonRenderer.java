@@ -1,0 +1,81 @@
+package org.orebook.release;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.Map;
+import org.orebook.facts.Fact;
+import org.orebook.facts.FactKey;
+import org.orebook.facts.Origin;
+
+/**
+ * Renders every figure of a release as JSON: concept, entity, qualifier, unit, period, the exact
+ * value, the value as printed (when a table prints it) and its origin — the input file, line and
+ * field, or the relation with its formula and operands.
+ */
+public final class JsonRenderer {
+  private JsonRenderer() {}
+
+  public static String render(Release release) {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    Map<FactKey, String> printed = new HashMap<>();
+    for (Table t : release.tables()) {
+      for (Row r : t.rows()) {
+        if (r instanceof Row.Values v) {
+          for (Cell c : v.cells()) {
+            if (c.key().isPresent() && !c.negate() && release.facts().has(c.key().get())) {
+              printed.putIfAbsent(c.key().get(), Formats.text(c, release.facts())
+                  + (c.scale() == 3 ? " (thousands)" : ""));
+            }
+          }
+        }
+      }
+    }
+    ObjectNode root = mapper.createObjectNode();
+    root.put("company", release.company().name());
+    root.put("period", release.company().releasePeriod().code());
+    root.put("columns", release.columns().describe());
+    ArrayNode figures = root.putArray("figures");
+    for (Fact f : release.facts().all()) {
+      ObjectNode n = figures.addObject();
+      n.put("concept", f.key().concept());
+      n.put("entity", f.key().entity());
+      if (!f.key().qualifier().isEmpty()) {
+        n.put("qualifier", f.key().qualifier());
+      }
+      n.put("period", f.key().period().code());
+      n.put("unit", f.unit().code());
+      n.put("value", Formats.plain(f.value()));
+      if (printed.containsKey(f.key())) {
+        n.put("printed", printed.get(f.key()));
+      }
+      ObjectNode o = n.putObject("origin");
+      switch (f.origin()) {
+        case Origin.Input in -> {
+          o.put("type", "input");
+          o.put("file", in.file());
+          o.put("line", in.line());
+          o.put("field", in.field());
+        }
+        case Origin.Derived d -> {
+          o.put("type", "relation");
+          o.put("relation", d.relation());
+          ArrayNode ops = o.putArray("operands");
+          d.operands().forEach(k -> ops.add(k.toString()));
+        }
+        case Origin.Published p -> {
+          o.put("type", "published");
+          o.put("table", p.table());
+          o.put("line", p.line());
+        }
+      }
+    }
+    try {
+      return mapper.writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,511 @@
+package org.orebook.release;
+
+import static org.orebook.relations.Concepts.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.orebook.data.Dataset;
+import org.orebook.data.Hedge;
+import org.orebook.data.PriceSeries;
+import org.orebook.data.ReserveNote;
+import org.orebook.data.ReserveRow;
+import org.orebook.facts.FactKey;
+import org.orebook.facts.FactSet;
+import org.orebook.model.Company;
+import org.orebook.model.Metal;
+import org.orebook.model.OperatingUnit;
+import org.orebook.model.Property;
+import org.orebook.model.ReserveCategory;
+import org.orebook.model.Segment;
+import org.orebook.model.StatementLine;
+import org.orebook.quantity.Comparison;
+import org.orebook.quantity.Period;
+import org.orebook.quantity.Unit;
+
+/**
+ * Lays out the tables of a results release over the computed figures: reserves, highlights, the
+ * three statements, production data, hedges and the reconciliation of cash costs to GAAP. Which
+ * rows exist comes from the dataset (its units, metals, segments, statement lines); nothing here
+ * knows any particular company.
+ */
+public final class ReleaseLayout {
+  private static final int CELL = 12;
+  private final Dataset data;
+  private final Company company;
+  private final FactSet facts;
+  private final Comparison columns;
+  private final List<Period> all;
+
+  private ReleaseLayout(Dataset data, FactSet facts, Comparison columns) {
+    this.data = data;
+    this.company = data.company();
+    this.facts = facts;
+    this.columns = columns;
+    this.all = columns.all();
+  }
+
+  /** The release of the dataset's period, with the quarter when the data has it. */
+  public static Release build(Dataset data, FactSet facts, Period period) {
+    boolean quarter = period instanceof Period.Year y
+        && facts.all().stream().anyMatch(f -> f.key().period().equals(new Period.Quarter(y.year(), 4)));
+    Comparison columns = Comparison.of(period, quarter);
+    ReleaseLayout l = new ReleaseLayout(data, facts, columns);
+    List<Section> sections = new ArrayList<>();
+    l.reserveSection().ifPresent(sections::add);
+    sections.add(l.highlights());
+    l.statement("operations", "Consolidated Statements of Operations",
+        "(dollars and shares in thousands, except per share", "amounts - unaudited)").ifPresent(sections::add);
+    l.statement("balance_sheet", "Consolidated Balance Sheets", "(dollars and shares in thousands - unaudited)", null)
+        .ifPresent(sections::add);
+    l.statement("cash_flows", "Consolidated Statements of Cash Flows", "(dollars in thousands - unaudited)", null)
+        .ifPresent(sections::add);
+    sections.add(l.production());
+    l.hedges().ifPresent(sections::add);
+    l.reconciliation().ifPresent(sections::add);
+    return new Release(data.company(), columns, facts, sections);
+  }
+
+  // ---------------------------------------------------------------- shared
+
+  private List<Table.Group> groups(List<Period> periods, boolean monthsWording) {
+    List<Table.Group> g = new ArrayList<>();
+    long q = periods.stream().filter(p -> p instanceof Period.Quarter).count();
+    long y = periods.size() - q;
+    if (q > 0) {
+      Period.Quarter first = (Period.Quarter) periods.get(0);
+      g.add(new Table.Group(monthsWording ? "Three Months Ended" : first.ordinalName() + " Ended", (int) q));
+    }
+    if (y > 0) {
+      g.add(new Table.Group(monthsWording && q > 0 ? "Twelve Months Ended" : "Year Ended", (int) y));
+    }
+    return g;
+  }
+
+  private static List<List<String>> dateHeaders(List<Period> periods) {
+    return periods.stream().map(p -> List.of(p.endMonthDay(), String.valueOf(p.year()))).toList();
+  }
+
+  private Row.Values row(String label, int indent, List<Cell> cells) {
+    return new Row.Values(label, indent, cells);
+  }
+
+  private List<Cell> cells(List<Period> periods, String entity, String concept, String qualifier, int decimals, int scale) {
+    return periods.stream().map(p -> Cell.of(new FactKey(entity, concept, qualifier, p), decimals, scale)).toList();
+  }
+
+  private static List<Cell> dollar(List<Cell> cells) {
+    return cells.stream().map(Cell::withDollar).toList();
+  }
+
+  private boolean anyFact(List<Cell> cells) {
+    return cells.stream().anyMatch(c -> c.key().isPresent() && facts.has(c.key().get()));
+  }
+
+  private List<String> companyTitle(String... lines) {
+    List<String> t = new ArrayList<>();
+    t.add(company.name().toUpperCase(Locale.ROOT));
+    for (String l : lines) {
+      if (l != null) {
+        t.add(l);
+      }
+    }
+    return t;
+  }
+
+  // ---------------------------------------------------------------- reserves
+
+  private Optional<Section> reserveSection() {
+    if (data.reserveRows().isEmpty()) {
+      return Optional.empty();
+    }
+    List<Section.Block> blocks = new ArrayList<>();
+    blocks.add(new Section.TextBlock(List.of(TextRenderer.center("ESTIMATED ORE RESERVES", 72), "")));
+    Period p = new Period.Year(company.releasePeriod().year());
+    String mineHeader = "Mine - (" + company.shortName() + " interest in %)";
+    for (ReserveCategory cat : ReserveCategory.values()) {
+      List<Property> props = data.reserveRows().stream().filter(r -> r.category() == cat).map(ReserveRow::propertyId)
+          .map(id -> data.properties().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow()).toList();
+      if (props.isEmpty()) {
+        continue;
+      }
+      Set<Metal> metals = new LinkedHashSet<>();
+      for (Metal m : Metal.values()) {
+        for (Property prop : props) {
+          if (facts.has(new FactKey(property(prop.id()), GRADE, cat.code() + ":" + m.name(), p))) {
+            metals.add(m);
+          }
+        }
+      }
+      List<ReserveNote> notes = data.reserveNotes().stream().filter(n -> n.category() == cat).toList();
+      List<String> noteLines = new ArrayList<>();
+      String title = cat.title();
+      int n = 0;
+      List<Row> rows = new ArrayList<>();
+      List<Row> contained = new ArrayList<>();
+      for (Property prop : props) {
+        String label = prop.name() + (prop.partlyOwned() ? " (" + Formats.plain(prop.ownershipPct()) + "%)" : "");
+        label = cat.containedMetalAllowed() && !prop.country().isEmpty() ? label + ", " + prop.country() : label;
+        for (ReserveNote note : notes) {
+          if (note.propertyId().equals(prop.id())) {
+            n++;
+            label += " (" + n + ")";
+            noteLines.addAll(TextRenderer.wrap("(" + n + ") " + note.text(), 70));
+            noteLines.add("");
+          }
+        }
+        String e = property(prop.id());
+        List<Cell> cells = new ArrayList<>();
+        cells.add(Cell.of(new FactKey(e, TONS, cat.code(), p), 0, 0).emptyAs("-"));
+        List<Cell> cc = new ArrayList<>();
+        for (Metal m : metals) {
+          cells.add(Cell.of(new FactKey(e, GRADE, cat.code() + ":" + m.name(), p), m.reserveGradeDecimals(), 0).emptyAs("-"));
+          cc.add(Cell.of(new FactKey(e, CONTAINED, cat.code() + ":" + m.name(), p), 0, 0).emptyAs("-"));
+        }
+        rows.add(row(label, 0, cells));
+        contained.add(row(label, 0, cc));
+      }
+      if (!cat.containedMetalAllowed()) {
+        n++;
+        title += " (" + n + ")";
+        noteLines.addAll(TextRenderer.wrap("(" + n + ") Securities and Exchange Commission guidelines do not allow the"
+            + " company to complete the calculation of tons multiplied by grade to equal contained ounces in the"
+            + " \"mineralized material\" and \"other resources\" categories.", 70));
+        noteLines.add("");
+      }
+      List<List<String>> headers = new ArrayList<>();
+      headers.add(List.of("", "Tons"));
+      for (Metal m : metals) {
+        headers.add(List.of(m.displayName(), m.precious() ? "(oz/ton)" : "(%)"));
+      }
+      blocks.add(new Section.TextBlock(List.of(title)));
+      blocks.add(new Section.TableBlock(new Table("reserves-" + cat.code(), List.of(), List.of(), headers, mineHeader,
+          rows, 30, 10, true)));
+      if (cat.containedMetalAllowed() && !metals.isEmpty()) {
+        List<List<String>> ch = metals.stream().map(m -> List.of(m.displayName(), m.precious() ? "(ounces)" : "(tons)")).toList();
+        List<Cell> total = metals.stream()
+            .map(m -> Cell.of(new FactKey(reserves(), CONTAINED, cat.code() + ":" + m.name(), p), 0, 0).emptyAs("-")).toList();
+        contained.add(row("TOTAL", 0, total));
+        blocks.add(new Section.TextBlock(List.of("")));
+        blocks.add(new Section.TableBlock(new Table("reserves-contained", List.of(), List.of(), ch, mineHeader,
+            contained, 30, 11, true)));
+      }
+      blocks.add(new Section.TextBlock(List.of("")));
+      if (!noteLines.isEmpty()) {
+        blocks.add(new Section.TextBlock(noteLines));
+      }
+    }
+    return Optional.of(new Section("reserves", "ESTIMATED ORE RESERVES", blocks));
+  }
+
+  // ---------------------------------------------------------------- highlights
+
+  private Optional<FactKey> conceptKey(String concept, Period p) {
+    FactKey k = FactKey.of(COMPANY, concept, p);
+    return facts.has(k) ? Optional.of(k) : Optional.empty();
+  }
+
+  private Section highlights() {
+    List<Row> rows = new ArrayList<>();
+    rows.add(new Row.Heading("FINANCIAL DATA"));
+    String[][] financial = {
+        {SALES, "Sales of products", "0"}, {GROSS_PROFIT, "Gross profit", "0"},
+        {"income_before_env", "Income before environmental accruals", "0"}, {"net_income", "Net income (loss)", "0"},
+        {"eps_basic", "Basic income (loss) per common share", "2"},
+        {"cf_operating", "Cash flow provided by operating activities", "0"}};
+    boolean first = true;
+    for (String[] f : financial) {
+      int dec = Integer.parseInt(f[2]);
+      List<Cell> cells = all.stream().map(p -> Cell.of(FactKey.of(COMPANY, f[0], p), dec, dec == 2 ? 0 : 3)).toList();
+      if (anyFact(cells)) {
+        rows.add(row(f[1], 0, first ? dollar(cells) : cells));
+        first = false;
+      }
+    }
+    for (String[] part : new String[][] {{SALES, "SALES OF PRODUCTS", "Total sales"}, {GROSS_PROFIT, "GROSS PROFIT", "Total gross profit"}}) {
+      rows.add(new Row.Blank());
+      rows.add(new Row.Heading(part[1]));
+      boolean firstSeg = true;
+      for (Segment s : company.segments()) {
+        List<Cell> cells = cells(all, segment(s.id()), part[0], "", 0, 3);
+        if (!anyFact(cells)) {
+          continue;
+        }
+        rows.add(row(s.name(), 0, firstSeg ? dollar(cells) : cells));
+        firstSeg = false;
+      }
+      rows.add(new Row.Rule('-'));
+      rows.add(row(part[2], 2, dollar(cells(all, COMPANY, part[0], "", 0, 3))));
+    }
+    rows.add(new Row.Blank());
+    rows.add(new Row.Heading("PRODUCTION SUMMARY - TOTALS"));
+    for (Metal m : company.metals()) {
+      List<Cell> cells = cells(all, COMPANY, PRODUCED, m.name(), 0, 0);
+      if (anyFact(cells)) {
+        rows.add(row(m.displayName() + " - " + (m.precious() ? "Ounces" : "Tons"), 0, cells));
+      }
+    }
+    for (Metal m : company.metals()) {
+      String g = group(m.name());
+      if (!anyFact(cells(all, g, TOTAL_CASH_PER_OZ, "", 0, 0))) {
+        continue;
+      }
+      boolean byproduct = company.unitsWithPrimary(m).stream().anyMatch(u -> !u.byproductMetals().isEmpty()
+          && u.byproductMetals().stream().anyMatch(Metal::precious));
+      rows.add(row("Average cost per ounce of " + m.displayName().toLowerCase(Locale.ROOT) + " produced"
+          + (byproduct ? " (2)" : "") + ":", 0, List.of()));
+      rows.add(row("Cash operating costs ($/oz.)", 2, cells(all, g, CASH_OPERATING_PER_OZ, "", m.costDecimals(), 0)));
+      rows.add(row("Total cash costs ($/oz.) (3)", 2, cells(all, g, TOTAL_CASH_PER_OZ, "", m.costDecimals(), 0)));
+      rows.add(row("Total production costs ($/oz.)", 2, cells(all, g, TOTAL_PRODUCTION_PER_OZ, "", m.costDecimals(), 0)));
+    }
+    if (!data.prices().isEmpty()) {
+      rows.add(new Row.Blank());
+      rows.add(new Row.Heading("AVERAGE METAL PRICES"));
+      for (PriceSeries ps : data.prices()) {
+        String unit = ps.unit() == Unit.CENTS_PER_POUND ? "(cents/pound)" : "($/oz.)";
+        rows.add(row(ps.metal().displayName() + " - " + ps.basis() + " " + unit, 0,
+            cells(all, "market", PRICE, ps.qualifier(), ps.metal().priceDecimals(), 0)));
+      }
+    }
+    Table t = new Table("highlights", companyTitle("(dollars in thousands, except per share,",
+        "per ounce and per pound amounts - unaudited)"), groups(all, false), dateHeaders(all), "HIGHLIGHTS", rows, 23, CELL, false);
+    List<String> notes = List.of("",
+        "(1) Basic income (loss) per common share deducts preferred stock dividends, declared or not.",
+        "",
+        "(2) Includes by-product metal produced at these properties, which is treated as a by-product credit",
+        "    and included in the calculation of costs per ounce.",
+        "",
+        "(3) Total cash costs per ounce represent non-U.S. generally accepted accounting principles (GAAP)",
+        "    measurements. A reconciliation of total cash costs to cost of sales and other direct production",
+        "    costs (GAAP) can be found in the cash costs per ounce reconciliation section of this release.");
+    return new Section("highlights", "HIGHLIGHTS", List.of(new Section.TableBlock(t), new Section.TextBlock(notes)));
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private Optional<Section> statement(String id, String title, String unitLine1, String unitLine2) {
+    List<StatementLine> lines = data.statementLines().stream().filter(l -> l.statement().equals(id)).toList();
+    if (lines.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean yearsOnly = !id.equals("operations");
+    List<Period> periods = yearsOnly ? columns.years() : all;
+    if (periods.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Row> rows = statementRows(lines, periods);
+    List<Table.Group> groups = id.equals("balance_sheet") ? List.of() : groups(periods, false);
+    Table t = new Table(id, companyTitle(title, unitLine1, unitLine2), groups, dateHeaders(periods), "", rows,
+        id.equals("operations") ? 31 : 52, id.equals("operations") ? 10 : 10, false);
+    List<Section.Block> blocks = new ArrayList<>();
+    blocks.add(new Section.TableBlock(t));
+    if (id.equals("operations")) {
+      List<StatementLine> nonGaap = data.statementLines().stream().filter(l -> l.statement().equals("non_gaap")).toList();
+      if (!nonGaap.isEmpty()) {
+        blocks.add(new Section.TextBlock(List.of("",
+            "(1) Income before environmental accruals is a non-U.S. generally accepted accounting principles (GAAP)",
+            "    measurement. The following table reconciles net income (loss) to it:", "")));
+        blocks.add(new Section.TableBlock(new Table("non_gaap", List.of(), List.of(), List.of(), "",
+            statementRows(nonGaap, periods).stream().map(r -> r instanceof Row.Values v ? v.withCells(v.cells()) : r).toList(),
+            31, 10, false)));
+      }
+    }
+    return Optional.of(new Section(id, title, blocks));
+  }
+
+  private List<Row> statementRows(List<StatementLine> lines, List<Period> periods) {
+    List<Row> rows = new ArrayList<>();
+    boolean first = true;
+    boolean firstPerShare = true;
+    int indent = 0;
+    for (StatementLine l : lines) {
+      switch (l.kind()) {
+        case HEADING -> {
+          rows.add(new Row.Heading(l.label()));
+          indent = l.label().endsWith(":") ? 2 : 0;
+        }
+        case BLANK -> rows.add(new Row.Blank());
+        default -> {
+          boolean shares = periods.stream().anyMatch(p -> facts.find(FactKey.of(l.statement(), l.id(), p))
+              .map(f -> f.unit() == Unit.SHARES).orElse(false));
+          boolean perShare = l.kind() == StatementLine.Kind.PER_SHARE;
+          List<Cell> cells = periods.stream()
+              .map(p -> Cell.of(FactKey.of(l.statement(), l.id(), p), perShare ? 2 : 0, perShare ? 0 : 3)).toList();
+          boolean withDollar = l.rule().equals("double") || (first && !shares) || (perShare && firstPerShare);
+          if (perShare) {
+            firstPerShare = false;
+          }
+          first = false;
+          int in = l.kind() == StatementLine.Kind.SUBTOTAL && l.label().isBlank() ? 0 : indent;
+          rows.add(row(l.label(), in, withDollar && !shares ? dollar(cells) : cells));
+        }
+      }
+      if (l.rule().equals("single")) {
+        rows.add(new Row.Rule('-'));
+      } else if (l.rule().equals("double")) {
+        rows.add(new Row.Rule('='));
+      }
+    }
+    return rows;
+  }
+
+  // ---------------------------------------------------------------- production data
+
+  private String unitHeading(OperatingUnit u) {
+    String name = u.name().toUpperCase(Locale.ROOT);
+    String heading = name.endsWith(" UNIT") ? name : name + " UNIT";
+    if (u.partlyOwned()) {
+      heading += " (Reflects " + company.shortName() + "'s " + Formats.plain(u.ownershipPct()) + "% share)";
+    }
+    return heading;
+  }
+
+  private Section production() {
+    List<Row> rows = new ArrayList<>();
+    for (OperatingUnit u : company.units()) {
+      if (!u.shownInTables()) {
+        continue;
+      }
+      String e = unit(u.id());
+      if (!rows.isEmpty()) {
+        rows.add(new Row.Blank());
+      }
+      rows.add(new Row.Heading(unitHeading(u)));
+      List<Cell> ore = cells(all, e, ORE_MILLED, "", 0, 0);
+      if (anyFact(ore)) {
+        rows.add(row("Tons of ore " + u.oreTerm(), 0, ore));
+      }
+      List<Cell> days = cells(all, e, DAYS, "", 0, 0);
+      if (anyFact(days)) {
+        rows.add(row("Days of operation", 0, days));
+      }
+      for (String[] c : new String[][] {{MINING_PER_TON, "Mining cost per ton"}, {MILLING_PER_TON, "Milling cost per ton"}}) {
+        List<Cell> cells = cells(all, e, c[0], "", 2, 0);
+        if (anyFact(cells)) {
+          rows.add(row(c[1], 0, dollar(cells)));
+        }
+      }
+      for (Metal m : u.metals()) {
+        List<Cell> cells = cells(all, e, GRADE, m.name(), m.productionGradeDecimals(), 0);
+        if (anyFact(cells)) {
+          rows.add(row("Ore grade " + u.gradeTerm() + " - " + m.displayName() + " (" + (m.precious() ? "oz./ton" : "%") + ")",
+              0, cells));
+        }
+      }
+      for (Metal m : u.metals()) {
+        List<Cell> cells = cells(all, e, PRODUCED, m.name(), 0, 0);
+        if (anyFact(cells)) {
+          rows.add(row(m.displayName() + " produced (" + m.quantityWord() + ")", 0, cells));
+        }
+      }
+      if (u.primaryMetal().isPresent() && anyFact(cells(all, e, TOTAL_CASH_PER_OZ, "", 0, 0))) {
+        Metal m = u.primaryMetal().get();
+        rows.add(row("Average cost per ounce of " + m.displayName().toLowerCase(Locale.ROOT) + " produced"
+            + (u.byproductMetals().isEmpty() ? "" : " (2)") + ":", 0, List.of()));
+        rows.add(row("Cash operating costs", 2, dollar(cells(all, e, CASH_OPERATING_PER_OZ, "", m.costDecimals(), 0))));
+        rows.add(row("Total cash costs (1)", 2, dollar(cells(all, e, TOTAL_CASH_PER_OZ, "", m.costDecimals(), 0))));
+        rows.add(row("Total production costs", 2, dollar(cells(all, e, TOTAL_PRODUCTION_PER_OZ, "", m.costDecimals(), 0))));
+      }
+      List<Cell> capex = cells(all, e, CAPITAL_ADDITIONS, "", 0, 3);
+      if (anyFact(capex)) {
+        rows.add(row("Capital additions", 0, dollar(capex)));
+      }
+    }
+    Table t = new Table("production", companyTitle("Production Data"), groups(all, false), dateHeaders(all), "", rows, 26,
+        CELL - 1, false);
+    List<String> notes = List.of("",
+        "(1) Total cash costs per ounce represent non-U.S. generally accepted accounting principles (GAAP)",
+        "measurements. A reconciliation of total cash costs to costs of sales and other direct production",
+        "costs (GAAP) can be found in the cash costs per ounce reconciliation section of this release.", "",
+        "(2) By-product metal produced is treated as a by-product credit in calculating costs per ounce.");
+    return new Section("production", "Production Data", List.of(new Section.TableBlock(t), new Section.TextBlock(notes)));
+  }
+
+  // ---------------------------------------------------------------- hedges
+
+  private Optional<Section> hedges() {
+    if (data.hedges().isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add(TextRenderer.center("HEDGED POSITIONS", 72));
+    java.time.LocalDate asOf = data.hedges().get(0).asOf();
+    lines.add(TextRenderer.center("As of " + asOf.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.US)
+        + " " + asOf.getDayOfMonth() + ", " + asOf.getYear(), 72));
+    lines.add("");
+    for (Hedge h : data.hedges()) {
+      String position = h.position().equals("sold_forward") ? "Sold forward" : h.position().replace('_', ' ');
+      String qty = Formats.number(h.quantity(), 0);
+      String unitWord = h.unit() == Unit.TROY_OUNCE ? "ounces" : h.unit() == Unit.POUND ? "pounds" : "tons";
+      String price = h.priceUnit() == Unit.CENTS_PER_POUND ? Formats.number(h.price(), 1) + " cents per pound"
+          : "$" + Formats.number(h.price(), h.metal().priceDecimals());
+      lines.add("       " + position + ": " + qty + " " + h.metal().displayName().toLowerCase(Locale.ROOT) + " "
+          + unitWord + " @ average price of " + price);
+    }
+    return Optional.of(new Section("hedges", "HEDGED POSITIONS", List.of(new Section.TextBlock(lines))));
+  }
+
+  // ---------------------------------------------------------------- reconciliation to GAAP
+
+  private Optional<Section> reconciliation() {
+    List<Row> rows = new ArrayList<>();
+    for (OperatingUnit u : company.units()) {
+      if (!u.shownInTables() || u.primaryMetal().isEmpty()) {
+        continue;
+      }
+      reconciliationBlock(rows, unitHeading(u), unit(u.id()), u.primaryMetal().get(), !u.byproductMetals().isEmpty()
+          && anyFact(cells(all, unit(u.id()), BYPRODUCT_CREDITS, "", 0, 3)));
+    }
+    for (Metal m : company.metals()) {
+      List<OperatingUnit> members = company.unitsWithPrimary(m);
+      if (members.size() < 2) {
+        continue;
+      }
+      reconciliationBlock(rows, "COMBINED " + m.displayName().toUpperCase(Locale.ROOT) + " PROPERTIES", group(m.name()), m,
+          anyFact(cells(all, group(m.name()), BYPRODUCT_CREDITS, "", 0, 3)));
+    }
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Table t = new Table("reconciliation", companyTitle("Reconciliation of Cash Costs per Ounce to Generally Accepted",
+        "Accounting Principles (GAAP)", "(dollars and ounces in thousands, except per ounce - unaudited)"),
+        groups(all, true), dateHeaders(all), "", rows, 32, 10, false);
+    List<String> notes = List.of("",
+        "(1) Cash costs per ounce represent non-U.S. generally accepted accounting principles (GAAP) measurements",
+        "    that management uses to monitor and evaluate the performance of its mining operations.");
+    return Optional.of(new Section("reconciliation", "Reconciliation of Cash Costs per Ounce to GAAP",
+        List.of(new Section.TableBlock(t), new Section.TextBlock(notes))));
+  }
+
+  private void reconciliationBlock(List<Row> rows, String heading, String e, Metal m, boolean byproduct) {
+    if (!anyFact(cells(all, e, TOTAL_CASH, "", 0, 3))) {
+      return;
+    }
+    if (!rows.isEmpty()) {
+      rows.add(new Row.Blank());
+    }
+    rows.add(new Row.Heading(heading));
+    List<Cell> tcc = dollar(cells(all, e, TOTAL_CASH, "", 0, 3));
+    rows.add(row("Total cash costs", 0, tcc));
+    rows.add(row("Divided by " + m.displayName().toLowerCase(Locale.ROOT) + " ounces produced", 0,
+        cells(all, e, COST_OUNCES, "", 0, 3)));
+    rows.add(new Row.Rule('-'));
+    rows.add(row("Total cash cost per ounce produced (1)", 3, dollar(cells(all, e, TOTAL_CASH_PER_OZ, "", m.costDecimals(), 0))));
+    rows.add(new Row.Rule('='));
+    rows.add(new Row.Heading("Reconciliation to GAAP:"));
+    rows.add(row("Total cash costs", 3, tcc));
+    rows.add(row("Treatment & freight costs", 3,
+        cells(all, e, TREATMENT_FREIGHT, "", 0, 3).stream().map(Cell::negated).toList()));
+    if (byproduct) {
+      rows.add(row("By-product credits", 3, cells(all, e, BYPRODUCT_CREDITS, "", 0, 3)));
+    }
+    rows.add(row("Change in product inventory", 3, cells(all, e, INVENTORY_CHANGE, "", 0, 3)));
+    rows.add(row("Reclamation and other costs", 3, cells(all, e, RECLAMATION_OTHER, "", 0, 3)));
+    rows.add(new Row.Rule('-'));
+    rows.add(row("Costs of sales and other direct production costs (GAAP)", 3, dollar(cells(all, e, COST_OF_SALES, "", 0, 3))));
+    rows.add(new Row.Rule('='));
+  }
+}

@@ -1,0 +1,41 @@
+package org.orebook.release;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.orebook.data.DataError;
+import org.orebook.data.Dataset;
+import org.orebook.data.DatasetException;
+import org.orebook.data.DatasetLoader;
+import org.orebook.quantity.Period;
+import org.orebook.relations.Catalogue;
+import org.orebook.relations.Engine;
+import org.orebook.relations.Relation;
+
+/** The produce direction end to end: load a dataset, compute every figure, lay out the release. */
+public final class Releases {
+  private Releases() {}
+
+  /** Loads, computes and lays out; a dataset with errors or contradictory inputs throws. */
+  public static Release produce(Path folder, Period period) throws DatasetException {
+    Dataset data = DatasetLoader.load(folder);
+    List<Relation> relations = Catalogue.build(data.company(), data.statementLines(), data.properties(), data.inputs());
+    Engine.Result result = Engine.run(data.inputs(), relations);
+    if (!result.disagreements().isEmpty()) {
+      throw new DatasetException(result.disagreements().stream().map(d -> {
+        var in = (org.orebook.facts.Origin.Input) d.input().origin();
+        return new DataError(in.file(), in.line(), in.field(), "given as " + d.input().value().toPlainString()
+            + " but " + d.relation().description() + " gives " + d.computed().toPlainString());
+      }).toList());
+    }
+    return ReleaseLayout.build(data, result.facts(), period == null ? data.company().releasePeriod() : period);
+  }
+
+  public static String render(Release release, String format) {
+    return switch (format) {
+      case "text" -> TextRenderer.render(release);
+      case "json" -> JsonRenderer.render(release);
+      case "csv" -> CsvRenderer.render(release);
+      default -> throw new IllegalArgumentException("unknown format '" + format + "' (text, json or csv)");
+    };
+  }
+}

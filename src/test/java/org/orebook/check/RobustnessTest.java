@@ -1,0 +1,90 @@
+package org.orebook.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Any input ends with a result or a clear message, in bounded time, never a stack trace. */
+class RobustnessTest {
+  @TempDir
+  Path dir;
+
+  CheckTestSupport.Run check(String name, byte[] content) throws Exception {
+    Path f = dir.resolve(name);
+    Files.write(f, content);
+    return CheckTestSupport.run("check", f.toString());
+  }
+
+  static void clearMessage(CheckTestSupport.Run run, String words) {
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith("orebook: ").contains(words).doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void emptyFile() throws Exception {
+    clearMessage(check("empty.txt", new byte[0]), "empty");
+  }
+
+  @Test
+  void missingFile() {
+    clearMessage(CheckTestSupport.run("check", dir.resolve("nope.txt").toString()), "no such file");
+  }
+
+  @Test
+  void binaryFile() throws Exception {
+    byte[] b = new byte[4096];
+    new java.util.Random(7).nextBytes(b);
+    clearMessage(check("random.bin", b), "binary");
+  }
+
+  @Test
+  void htmlWithoutPreformattedText() throws Exception {
+    clearMessage(check("r.htm", "<html><body><table><tr><td>Sales</td><td>1,000</td></tr></table></body></html>"
+        .getBytes(StandardCharsets.UTF_8)), "HTML");
+  }
+
+  @Test
+  void htmlWrappingThePlainTextIsRead() throws Exception {
+    String html = "<html><body><pre>\n" + CheckTestSupport.seed().replace("&", "&amp;") + "\n</pre></body></html>";
+    CheckTestSupport.Run run = check("seed.htm", html.getBytes(StandardCharsets.UTF_8));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("FAILURES (10)");
+  }
+
+  @Test
+  void proseWithoutTables() throws Exception {
+    clearMessage(check("prose.txt", "Just a letter.\n\nNo tables here at all, only words.\n".getBytes(StandardCharsets.UTF_8)),
+        "no tables");
+  }
+
+  @Test
+  void tornTableGivesAResult() throws Exception {
+    String seed = CheckTestSupport.seed();
+    String torn = seed.substring(0, seed.indexOf("Income (loss) from operations     1,596"));
+    CheckTestSupport.Run run = check("torn.txt", torn.getBytes(StandardCharsets.US_ASCII));
+    assertThat(run.exit()).isIn(0, 1);
+    assertThat(run.out()).contains("Relations tested:");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void fiftyMegabytesEndInBoundedTime() throws Exception {
+    byte[] seed = CheckTestSupport.seed().getBytes(StandardCharsets.US_ASCII);
+    Path f = dir.resolve("big.txt");
+    try (var out = Files.newOutputStream(f)) {
+      for (long written = 0; written < 50L * 1024 * 1024; written += seed.length) {
+        out.write(seed);
+      }
+    }
+    long t0 = System.nanoTime();
+    CheckTestSupport.Run run = CheckTestSupport.run("check", f.toString());
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));
+    assertThat(run.exit()).isIn(1, 2);
+    assertThat(run.err()).doesNotContain("Exception");
+  }
+}

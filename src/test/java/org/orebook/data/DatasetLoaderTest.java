@@ -1,0 +1,115 @@
+package org.orebook.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orebook.facts.FactKey;
+import org.orebook.facts.Origin;
+import org.orebook.quantity.Period;
+
+class DatasetLoaderTest {
+  @TempDir
+  Path dir;
+
+  void write(String name, String text) throws IOException {
+    Files.writeString(dir.resolve(name), text);
+  }
+
+  @BeforeEach
+  void minimalDataset() throws IOException {
+    write("company.csv", "field,value\nname,Test Mining Co\nshort_name,Test\nperiod,FY2024\nmetals,AU\n");
+    write("segments.csv", "id,name\ngold,Gold operations\n");
+    write("units.csv", "id,name,country,segment,ownership_pct,primary_metal,byproduct_metals,ore_term,grade_term,show_in_tables\n"
+        + "pit,Big Pit,Chile,gold,100,AU,,milled,milled,yes\n");
+    write("production.csv", "unit,period,item,metal,value,uom\n"
+        + "# a comment line\n"
+        + "pit,FY2024,ore_milled,,1000,st\n"
+        + "\n"
+        + "pit,FY2024,produced,AU,500,oz\n");
+    write("costs.csv", "unit,period,item,value,uom\npit,FY2024,mining,20000,USD\n");
+  }
+
+  @Test
+  void readsInputsWithTheirFileLineAndField() throws Exception {
+    Dataset d = DatasetLoader.load(dir);
+    var f = d.inputs().find(new FactKey("unit:pit", "produced", "AU", new Period.Year(2024))).orElseThrow();
+    assertThat(f.value()).isEqualByComparingTo("500");
+    assertThat(f.origin()).isEqualTo(new Origin.Input("production.csv", 5, "value"));
+    assertThat(d.company().units()).hasSize(1);
+  }
+
+  String errorsOf() {
+    try {
+      DatasetLoader.load(dir);
+    } catch (DatasetException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("expected the dataset to be rejected");
+  }
+
+  @Test
+  void unknownOperatingUnit() throws IOException {
+    write("costs.csv", "unit,period,item,value,uom\npit,FY2024,mining,20000,USD\nghost,FY2024,milling,1,USD\n");
+    assertThat(errorsOf()).contains("costs.csv, line 3, field 'unit': unknown operating unit 'ghost'");
+  }
+
+  @Test
+  void missingUnitAndPeriod() throws IOException {
+    write("costs.csv", "unit,period,item,value,uom\n,FY2024,mining,20000,USD\npit,,milling,1,USD\n");
+    assertThat(errorsOf()).contains("costs.csv, line 2, field 'unit': missing operating unit")
+        .contains("costs.csv, line 3, field 'period': missing period");
+  }
+
+  @Test
+  void nonNumericValue() throws IOException {
+    write("costs.csv", "unit,period,item,value,uom\npit,FY2024,mining,\"20,000\",USD\n");
+    assertThat(errorsOf()).contains("costs.csv, line 2, field 'value': not a number: '20,000'");
+  }
+
+  @Test
+  void negativeTons() throws IOException {
+    write("production.csv", "unit,period,item,metal,value,uom\npit,FY2024,ore_milled,,-5,st\n");
+    assertThat(errorsOf()).contains("production.csv, line 2, field 'value': negative tons");
+  }
+
+  @Test
+  void duplicateRow() throws IOException {
+    write("costs.csv", "unit,period,item,value,uom\npit,FY2024,mining,1,USD\npit,FY2024,mining,2,USD\n");
+    assertThat(errorsOf()).contains("costs.csv, line 3, field 'unit,period,item': duplicate row")
+        .contains("already given on line 2");
+  }
+
+  @Test
+  void unknownUnitOfMeasure() throws IOException {
+    write("production.csv", "unit,period,item,metal,value,uom\npit,FY2024,produced,AU,5,kg\n");
+    assertThat(errorsOf()).contains("production.csv, line 2, field 'uom': unknown unit of measure 'kg'");
+  }
+
+  @Test
+  void everyErrorOfEveryFileIsReportedAndNothingIsReturned() throws IOException {
+    write("production.csv", "unit,period,item,metal,value,uom\npit,FY2024,produced,AU,5,kg\n");
+    write("costs.csv", "unit,period,item,value,uom\npit,FY2024,mining,abc,USD\n");
+    assertThatThrownBy(() -> DatasetLoader.load(dir)).isInstanceOf(DatasetException.class)
+        .satisfies(e -> assertThat(((DatasetException) e).errors()).hasSize(2));
+  }
+
+  @Test
+  void missingRequiredFile() throws IOException {
+    Files.delete(dir.resolve("units.csv"));
+    assertThat(errorsOf()).contains("units.csv: required file is missing");
+  }
+
+  @Test
+  void statementSubtotalNamingAnUnknownLine() throws IOException {
+    write("statement_lines.csv", "statement,id,label,kind,sum_of,concept,rule\n"
+        + "operations,sales,Sales,line,,sales,\n"
+        + "operations,gp,Gross profit,subtotal,sales -cogs,gross_profit,\n");
+    assertThat(errorsOf()).contains("statement_lines.csv, line 3, field 'sum_of': unknown line 'cogs'");
+  }
+}

@@ -11,8 +11,8 @@ import org.orebook.quantity.Period;
  * @param header this column's own header words ({@code Dec. 31, 2003}, {@code Gold (oz/ton)})
  */
 public record Column(int index, String group, String header, Optional<Period> period, int digitStart, int digitEnd) {
-  public double center() {
-    return (digitStart + digitEnd) / 2.0;
+  public int center2() {
+    return digitStart + digitEnd;
   }
 
   /** Group and own header, as one text. */

@@ -29,8 +29,8 @@ public record NumberToken(int start, int end, int digitStart, int digitEnd, Stri
     return new NumberToken(dollarStart, end, digitStart, digitEnd, text, value, decimals, dash, true, percent);
   }
 
-  /** The middle of the digits, the cell's alignment point. */
-  public double center() {
-    return (digitStart + digitEnd) / 2.0;
+  /** Twice the middle of the digits (an exact integer), the cell's alignment point. */
+  public int center2() {
+    return digitStart + digitEnd;
   }
 }

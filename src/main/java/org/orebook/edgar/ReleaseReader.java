@@ -545,8 +545,8 @@ public final class ReleaseReader {
         return false;
       }
       for (int c = 0; c < prev.size(); c++) {
-        double center = (clusters.get(c)[0] + clusters.get(c)[1]) / 2.0;
-        if (Math.abs(center - prev.get(c).center()) > 4) {
+        int center2 = clusters.get(c)[0] + clusters.get(c)[1];
+        if (Math.abs(center2 - prev.get(c).center2()) > 8) {
           return false;
         }
       }
@@ -605,7 +605,7 @@ public final class ReleaseReader {
         // stub: phrases left of the first column
         List<Phrase> rest = new ArrayList<>();
         for (Phrase p : phrases) {
-          if (rest.isEmpty() && p.start() < firstStart - 3 && p.center() < firstStart) {
+          if (rest.isEmpty() && p.start() < firstStart - 3 && p.center2() < 2 * firstStart) {
             stub.append(stub.isEmpty() ? "" : " ").append(p.text());
           } else {
             rest.add(p);
@@ -616,17 +616,17 @@ public final class ReleaseReader {
         if (!groups.isEmpty() && groups.size() == rest.size() && (groups.size() < n)) {
           List<int[]> segs = i + 1 <= headerEnd && lines[i + 1].kind() == Kind.RULE ? lines[i + 1].ruleSegments() : List.of();
           for (int c = 0; c < n; c++) {
-            double center = (clusters.get(c)[0] + clusters.get(c)[1]) / 2.0;
+            int center2 = clusters.get(c)[0] + clusters.get(c)[1];
             Phrase best = null;
             if (segs.size() == groups.size()) {
               for (int g = 0; g < segs.size(); g++) {
-                if (center >= segs.get(g)[0] - 2 && center <= segs.get(g)[1] + 2) {
+                if (center2 >= 2 * (segs.get(g)[0] - 2) && center2 <= 2 * (segs.get(g)[1] + 2)) {
                   best = groups.get(g);
                 }
               }
             }
             if (best == null) {
-              best = groups.stream().min(Comparator.comparingDouble(p -> Math.abs(p.center() - center))).orElseThrow();
+              best = groups.stream().min(Comparator.comparingInt(p -> Math.abs(p.center2() - center2))).orElseThrow();
             }
             append(group.get(c), best.text());
           }
@@ -705,15 +705,15 @@ public final class ReleaseReader {
         }
       }
       if (best < 0) {
-        double d = Double.MAX_VALUE;
+        int d = Integer.MAX_VALUE;
         for (int c = 0; c < clusters.size(); c++) {
-          double dc = Math.abs(p.center() - (clusters.get(c)[0] + clusters.get(c)[1]) / 2.0);
+          int dc = Math.abs(p.center2() - (clusters.get(c)[0] + clusters.get(c)[1]));
           if (dc < d) {
             d = dc;
             best = c;
           }
         }
-        if (d > 10) {
+        if (d > 20) {
           return;
         }
       }
@@ -804,18 +804,18 @@ public final class ReleaseReader {
 
     static int columnOf(NumberToken t, List<Column> columns) {
       int best = -1;
-      double d = Double.MAX_VALUE;
+      int d = Integer.MAX_VALUE;
       for (Column c : columns) {
         if (t.digitStart() < c.digitEnd() && c.digitStart() < t.digitEnd()) {
           return c.index();
         }
-        double dc = Math.abs(t.center() - c.center());
+        int dc = Math.abs(t.center2() - c.center2());
         if (dc < d) {
           d = dc;
           best = c.index();
         }
       }
-      return d <= 3 ? best : -1;
+      return d <= 6 ? best : -1;
     }
 
     /** Label lines that no figures followed: headings (a line and its deeper-indented continuations). */

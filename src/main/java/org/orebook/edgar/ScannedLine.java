@@ -171,8 +171,8 @@ public record ScannedLine(int number, String text, Kind kind, String label, int 
 
   /** A run of text and its span on the line. */
   public record Phrase(String text, int start, int end) {
-    public double center() {
-      return (start + end) / 2.0;
+    public int center2() {
+      return start + end;
     }
   }
 

@@ -795,7 +795,7 @@ final class Reconstruction {
     Set<String> mine = words(l.label());
     String best = null;
     int bestShared = 0;
-    double bestJaccard = 0;
+    int bestUnion = Integer.MAX_VALUE;
     for (StatementLine c : lines) {
       Out o = byId.get(c.id());
       if (c == l || o == null || o.kind == StatementLine.Kind.PER_SHARE || o.unit != Unit.USD) {
@@ -806,11 +806,11 @@ final class Reconstruction {
       shared.retainAll(theirs);
       Set<String> union = new HashSet<>(mine);
       union.addAll(theirs);
-      double j = union.isEmpty() ? 0 : (double) shared.size() / union.size();
-      if (shared.size() > bestShared || (shared.size() == bestShared && shared.size() > 0 && j > bestJaccard)) {
+      // equal shared words: the smaller union is the higher Jaccard similarity (exact, no division)
+      if (shared.size() > bestShared || (shared.size() == bestShared && shared.size() > 0 && union.size() < bestUnion)) {
         best = c.id();
         bestShared = shared.size();
-        bestJaccard = j;
+        bestUnion = union.size();
       }
     }
     if (best == null) {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code orebook} command: subcommands for each job. Exit codes: 0 ok, 1 failure, 2 bad input. */
 @Command(name = "orebook", mixinStandardHelpOptions = true, version = "orebook 0.1.0",
     description = "Metal miners' results releases: produce them from mine-level inputs.",
-    subcommands = {ReleaseCommand.class, CheckCommand.class, ImportCommand.class})
+    subcommands = {ReleaseCommand.class, CheckCommand.class, ImportCommand.class, LoadCommand.class,
+        ApproveCommand.class, AuditCommand.class, UserCommand.class})
 public final class Main implements Runnable {
   /** Exit code for a dataset or argument the user must fix. */
   public static final int BAD_INPUT = 2;

@@ -1,13 +1,17 @@
 package org.orebook.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.orebook.data.DatasetException;
+import org.orebook.data.DatasetSource;
+import org.orebook.store.LoadResult;
+import org.orebook.store.Store;
+import org.orebook.store.StoreException;
+import org.orebook.store.Version;
 import org.orebook.quantity.Period;
 import org.orebook.release.Release;
 import org.orebook.release.Releases;
@@ -16,15 +20,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code orebook release DATASET}: computes every figure and prints or writes the release. */
+/**
+ * {@code orebook release DATASET|COMPANY}: computes every figure and prints or writes the release.
+ * A dataset folder is first loaded into the store (all or nothing; unchanged rows are not written
+ * again), so the release always comes from the stored, audited figures.
+ */
 @Command(name = "release", mixinStandardHelpOptions = true,
-    description = "Produce a results release from a dataset folder (see docs/input-format.md).")
+    description = "Produce a results release from a dataset folder (loaded into the store first; see "
+        + "docs/input-format.md) or from a company already in the store.")
 final class ReleaseCommand implements Callable<Integer> {
+  static final List<String> FORMATS = List.of("text", "json", "csv");
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DATASET", description = "dataset folder, e.g. examples/hecla-2003")
-  Path dataset;
+  @CommandLine.Mixin
+  StoreOptions store = new StoreOptions();
+
+  @Parameters(index = "0", paramLabel = "DATASET|COMPANY",
+      description = "dataset folder, e.g. examples/hecla-2003, or the id of a company in the store")
+  String dataset;
+
+  @Option(names = "--version", paramLabel = "VERSION",
+      description = "current (as restated; default) or original (as originally reported, i.e. as first approved)")
+  String version = "current";
 
   @Option(names = "--period", paramLabel = "PERIOD",
       description = "release period: FY2003 (year, with its fourth quarter when the data has it) or 'Q4 2003'; default: the dataset's")
@@ -47,29 +66,58 @@ final class ReleaseCommand implements Callable<Integer> {
         return Main.BAD_INPUT;
       }
     }
-    if (format != null && !List.of("text", "json", "csv").contains(format)) {
-      err.println("orebook: --format '" + format + "' is not one of text, json, csv");
+    if (format != null && !FORMATS.contains(format)) {
+      err.println("orebook: --format '" + format + "' is not one of " + String.join(", ", FORMATS));
+      return Main.BAD_INPUT;
+    }
+    Version v = switch (version) {
+      case "current" -> Version.CURRENT;
+      case "original" -> Version.ORIGINAL;
+      default -> null;
+    };
+    if (v == null) {
+      err.println("orebook: --version '" + version + "' is not current or original");
       return Main.BAD_INPUT;
     }
     Release release;
-    try {
-      release = Releases.produce(dataset, p);
+    try (Store s = store.open()) {
+      String company = dataset;
+      Path folder = Path.of(dataset);
+      if (Files.isDirectory(folder)) {
+        LoadResult r = s.load(null, DatasetSource.folder(folder), store.actor(s, err), null);
+        err.println("orebook: " + LoadCommand.describe(r, dataset, s));
+        company = r.companyId();
+      } else if (s.company(company).isEmpty()) {
+        err.println("orebook: '" + dataset + "' is not a dataset folder, nor a company in the store " + s.url()
+            + (s.companies().isEmpty() ? " (it holds none)" : " (it holds " + String.join(", ",
+                s.companies().stream().map(c -> c.id()).toList()) + ")"));
+        return Main.BAD_INPUT;
+      }
+      release = Releases.produce(s.source(company, v), p);
     } catch (DatasetException e) {
       err.println("orebook: " + e.getMessage());
       err.println("orebook: nothing was computed.");
       return Main.BAD_INPUT;
+    } catch (StoreException e) {
+      StoreOptions.report(err, e);
+      err.println("orebook: nothing was computed.");
+      return StoreOptions.exitCode(e);
     }
     if (out == null) {
+      if ("xlsx".equals(format)) {
+        err.println("orebook: --format xlsx is binary: write it with --out DIR");
+        return Main.BAD_INPUT;
+      }
       spec.commandLine().getOut().print(Releases.render(release, format == null ? "text" : format));
       spec.commandLine().getOut().flush();
       return 0;
     }
-    List<String> formats = format == null ? List.of("text", "json", "csv") : List.of(format);
+    List<String> formats = format == null ? FORMATS : List.of(format);
     Files.createDirectories(out);
     Path tmp = Files.createTempDirectory(out, ".orebook-");
     try {
       for (String f : formats) {
-        Files.writeString(tmp.resolve(fileName(f)), Releases.render(release, f), StandardCharsets.UTF_8);
+        Files.writeString(tmp.resolve(fileName(f)), Releases.render(release, f), java.nio.charset.StandardCharsets.UTF_8);
       }
       for (String f : formats) {
         Files.move(tmp.resolve(fileName(f)), out.resolve(fileName(f)), StandardCopyOption.REPLACE_EXISTING,

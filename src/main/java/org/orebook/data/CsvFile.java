@@ -1,21 +1,11 @@
 package org.orebook.data;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.Optional;
 
-/**
- * One dataset file read with Apache Commons CSV: header row, {@code #} comments, blank lines
- * skipped, each row kept with its line number so every error can name file, line and field.
- */
+/** The rows of one dataset file from a {@link DatasetSource}, checked for their required columns. */
 final class CsvFile {
   /** A row: its 1-based line number in the file and its fields by header name. */
   record Row(String file, long line, Map<String, String> fields) {
@@ -25,46 +15,32 @@ final class CsvFile {
     }
   }
 
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-      .setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setIgnoreEmptyLines(true)
-      .setIgnoreSurroundingSpaces(true).setAllowMissingColumnNames(false).get();
-
   private CsvFile() {}
 
   /** Reads the rows, or records an error and returns an empty list. */
-  static List<Row> read(Path folder, String name, List<String> requiredColumns, boolean required, List<DataError> errors) {
-    Path file = folder.resolve(name);
-    if (!Files.isRegularFile(file)) {
-      if (required) {
-        errors.add(new DataError(name, 0, "", "required file is missing from " + folder));
+  static List<Row> read(DatasetSource source, DatasetFile file, List<DataError> errors) {
+    String name = file.name();
+    Optional<DatasetSource.SourceFile> read = source.read(name, errors);
+    if (read.isEmpty()) {
+      if (file.required()) {
+        errors.add(new DataError(name, 0, "", "required file is missing from " + source.describe()));
       }
       return List.of();
     }
-    List<Row> rows = new ArrayList<>();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-         CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
-      List<String> header = parser.getHeaderNames();
-      boolean ok = true;
-      for (String c : requiredColumns) {
-        if (!header.contains(c)) {
-          errors.add(new DataError(name, 1, c, "missing column (the header must name " + String.join(",", requiredColumns) + ")"));
-          ok = false;
-        }
+    List<String> header = read.get().header();
+    boolean ok = true;
+    for (String c : file.columns()) {
+      if (!header.contains(c)) {
+        errors.add(new DataError(name, 1, c, "missing column (the header must name " + String.join(",", file.columns()) + ")"));
+        ok = false;
       }
-      if (!ok) {
-        return List.of();
-      }
-      for (CSVRecord r : parser) {
-        long line = parser.getCurrentLineNumber();
-        if (!r.isConsistent()) {
-          errors.add(new DataError(name, line, "", "expected " + header.size() + " fields, found " + r.size()));
-          continue;
-        }
-        rows.add(new Row(name, line, r.toMap()));
-      }
-    } catch (IOException | RuntimeException e) {
-      errors.add(new DataError(name, 0, "", "cannot read: " + e.getMessage()));
+    }
+    if (!ok) {
       return List.of();
+    }
+    List<Row> rows = new ArrayList<>();
+    for (DatasetSource.SourceRow r : read.get().rows()) {
+      rows.add(new Row(name, r.line(), r.fields()));
     }
     return rows;
   }

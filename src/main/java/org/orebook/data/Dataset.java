@@ -1,6 +1,5 @@
 package org.orebook.data;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.orebook.facts.FactSet;
 import org.orebook.model.Company;
@@ -12,7 +11,7 @@ import org.orebook.model.StatementLine;
  * layout data (statement lines, reserve rows, notes, hedges, price series) in file order.
  */
 public record Dataset(
-    Path folder,
+    String source,
     Company company,
     FactSet inputs,
     List<StatementLine> statementLines,

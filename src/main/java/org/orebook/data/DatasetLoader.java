@@ -36,31 +36,36 @@ import org.orebook.quantity.Unit;
  * nothing of the dataset is returned: loading is all or nothing.
  */
 public final class DatasetLoader {
-  private final Path folder;
+  private final DatasetSource source;
   private final List<DataError> errors = new ArrayList<>();
   private final FactSet inputs = new FactSet();
   private final Map<FactKey, CsvFile.Row> seen = new HashMap<>();
 
-  private DatasetLoader(Path folder) {
-    this.folder = folder;
+  private DatasetLoader(DatasetSource source) {
+    this.source = source;
   }
 
   public static Dataset load(Path folder) throws DatasetException {
     if (!Files.isDirectory(folder)) {
       throw new DatasetException(List.of(new DataError(folder.toString(), 0, "", "not a dataset folder")));
     }
-    return new DatasetLoader(folder).run();
+    return load(DatasetSource.folder(folder));
+  }
+
+  /** Reads and validates a dataset from any source (a folder, or the store). */
+  public static Dataset load(DatasetSource source) throws DatasetException {
+    return new DatasetLoader(source).run();
   }
 
   private Dataset run() throws DatasetException {
     Map<String, String> companyFields = new LinkedHashMap<>();
     Map<String, CsvFile.Row> companyRows = new HashMap<>();
-    for (CsvFile.Row r : read("company.csv", true, "field", "value")) {
+    for (CsvFile.Row r : read(DatasetFile.COMPANY)) {
       companyFields.put(r.get("field"), r.get("value"));
       companyRows.put(r.get("field"), r);
     }
     List<Segment> segments = new ArrayList<>();
-    for (CsvFile.Row r : read("segments.csv", true, "id", "name")) {
+    for (CsvFile.Row r : read(DatasetFile.SEGMENTS)) {
       if (r.get("id").isEmpty()) {
         error(r, "id", "empty segment id");
       } else if (segments.stream().anyMatch(s -> s.id().equals(r.get("id")))) {
@@ -90,13 +95,13 @@ public final class DatasetLoader {
       throw new DatasetException(errors.isEmpty()
           ? List.of(new DataError("company.csv", 0, "", "company could not be read")) : errors);
     }
-    return new Dataset(folder, company, inputs, lines, properties, reserveRows, notes, hedges, prices);
+    return new Dataset(source.describe(), company, inputs, lines, properties, reserveRows, notes, hedges, prices);
   }
 
   // ---------------------------------------------------------------- helpers
 
-  private List<CsvFile.Row> read(String name, boolean required, String... columns) {
-    return CsvFile.read(folder, name, Arrays.asList(columns), required, errors);
+  private List<CsvFile.Row> read(DatasetFile file) {
+    return CsvFile.read(source, file, errors);
   }
 
   private void error(CsvFile.Row r, String field, String message) {
@@ -202,8 +207,7 @@ public final class DatasetLoader {
 
   private List<OperatingUnit> readUnits(List<Segment> segments) {
     List<OperatingUnit> units = new ArrayList<>();
-    for (CsvFile.Row r : read("units.csv", true, "id", "name", "country", "segment", "ownership_pct", "primary_metal",
-        "byproduct_metals", "ore_term", "grade_term", "show_in_tables")) {
+    for (CsvFile.Row r : read(DatasetFile.UNITS)) {
       String id = r.get("id");
       if (id.isEmpty()) {
         error(r, "id", "empty unit id");
@@ -256,7 +260,7 @@ public final class DatasetLoader {
   }
 
   private void readProduction(Set<String> unitIds) {
-    for (CsvFile.Row r : read("production.csv", true, "unit", "period", "item", "metal", "value", "uom")) {
+    for (CsvFile.Row r : read(DatasetFile.PRODUCTION)) {
       boolean unitOk = knownUnit(r, unitIds);
       Optional<Period> p = period(r, "period");
       Optional<BigDecimal> v = number(r, "value");
@@ -299,7 +303,7 @@ public final class DatasetLoader {
   }
 
   private void readCosts(Set<String> unitIds) {
-    for (CsvFile.Row r : read("costs.csv", true, "unit", "period", "item", "value", "uom")) {
+    for (CsvFile.Row r : read(DatasetFile.COSTS)) {
       boolean unitOk = knownUnit(r, unitIds);
       Optional<Period> p = period(r, "period");
       Optional<BigDecimal> v = number(r, "value");
@@ -316,7 +320,7 @@ public final class DatasetLoader {
   }
 
   private void readSegmentFigures(List<Segment> segments) {
-    for (CsvFile.Row r : read("segment_figures.csv", false, "segment", "period", "item", "value", "uom")) {
+    for (CsvFile.Row r : read(DatasetFile.SEGMENT_FIGURES)) {
       String s = r.get("segment");
       boolean ok = segments.stream().anyMatch(x -> x.id().equals(s));
       if (!ok) {
@@ -338,7 +342,7 @@ public final class DatasetLoader {
 
   private List<PriceSeries> readPrices() {
     List<PriceSeries> series = new ArrayList<>();
-    for (CsvFile.Row r : read("prices.csv", false, "metal", "period", "basis", "value", "uom")) {
+    for (CsvFile.Row r : read(DatasetFile.PRICES)) {
       Optional<Metal> m = metal(r, "metal");
       Optional<Period> p = period(r, "period");
       Optional<BigDecimal> v = number(r, "value");
@@ -362,7 +366,7 @@ public final class DatasetLoader {
 
   private List<Property> readProperties(Set<String> unitIds) {
     List<Property> properties = new ArrayList<>();
-    for (CsvFile.Row r : read("properties.csv", false, "id", "name", "country", "ownership_pct", "unit")) {
+    for (CsvFile.Row r : read(DatasetFile.PROPERTIES)) {
       String id = r.get("id");
       if (id.isEmpty() || properties.stream().anyMatch(x -> x.id().equals(id))) {
         error(r, "id", id.isEmpty() ? "empty property id" : "duplicate property '" + id + "'");
@@ -381,7 +385,7 @@ public final class DatasetLoader {
 
   private List<ReserveRow> readReserves(List<Property> properties, Period period) {
     List<ReserveRow> rows = new ArrayList<>();
-    for (CsvFile.Row r : read("reserves.csv", false, "category", "property", "item", "metal", "value", "uom", "basis")) {
+    for (CsvFile.Row r : read(DatasetFile.RESERVES)) {
       Optional<ReserveCategory> cat = ReserveCategory.ofCode(r.get("category"));
       if (cat.isEmpty()) {
         error(r, "category", "unknown category '" + r.get("category")
@@ -440,7 +444,7 @@ public final class DatasetLoader {
 
   private List<ReserveNote> readReserveNotes(List<Property> properties) {
     List<ReserveNote> notes = new ArrayList<>();
-    for (CsvFile.Row r : read("reserve_notes.csv", false, "category", "property", "text")) {
+    for (CsvFile.Row r : read(DatasetFile.RESERVE_NOTES)) {
       Optional<ReserveCategory> cat = ReserveCategory.ofCode(r.get("category"));
       if (cat.isEmpty()) {
         error(r, "category", "unknown category '" + r.get("category") + "'");
@@ -455,7 +459,7 @@ public final class DatasetLoader {
 
   private List<Hedge> readHedges() {
     List<Hedge> hedges = new ArrayList<>();
-    for (CsvFile.Row r : read("hedges.csv", false, "metal", "position", "quantity", "uom", "price", "price_uom", "as_of")) {
+    for (CsvFile.Row r : read(DatasetFile.HEDGES)) {
       Optional<Metal> m = metal(r, "metal");
       Optional<BigDecimal> q = number(r, "quantity");
       Optional<BigDecimal> price = number(r, "price");
@@ -489,7 +493,7 @@ public final class DatasetLoader {
   private List<StatementLine> readStatementLines() {
     List<StatementLine> lines = new ArrayList<>();
     Map<String, CsvFile.Row> rowOf = new HashMap<>();
-    for (CsvFile.Row r : read("statement_lines.csv", false, "statement", "id", "label", "kind", "sum_of", "concept", "rule")) {
+    for (CsvFile.Row r : read(DatasetFile.STATEMENT_LINES)) {
       String st = r.get("statement");
       String id = r.get("id");
       if (st.isEmpty()) {
@@ -551,7 +555,7 @@ public final class DatasetLoader {
   }
 
   private void readStatementValues(List<StatementLine> lines) {
-    for (CsvFile.Row r : read("statement_values.csv", false, "statement", "line", "period", "value", "uom")) {
+    for (CsvFile.Row r : read(DatasetFile.STATEMENT_VALUES)) {
       String st = r.get("statement");
       String id = r.get("line");
       Optional<StatementLine> line = lines.stream().filter(l -> l.statement().equals(st) && l.id().equals(id)).findFirst();
@@ -574,7 +578,7 @@ public final class DatasetLoader {
   }
 
   private void readPerShare() {
-    for (CsvFile.Row r : read("per_share.csv", false, "period", "item", "value", "uom")) {
+    for (CsvFile.Row r : read(DatasetFile.PER_SHARE)) {
       Optional<Period> p = period(r, "period");
       Optional<BigDecimal> v = number(r, "value");
       if (!r.get("item").equals(PREFERRED_DIVIDENDS)) {

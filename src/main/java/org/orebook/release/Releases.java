@@ -17,7 +17,16 @@ public final class Releases {
 
   /** Loads, computes and lays out; a dataset with errors or contradictory inputs throws. */
   public static Release produce(Path folder, Period period) throws DatasetException {
-    Dataset data = DatasetLoader.load(folder);
+    return produce(DatasetLoader.load(folder), period);
+  }
+
+  /** Loads from any source (a folder or the store), computes and lays out. */
+  public static Release produce(org.orebook.data.DatasetSource source, Period period) throws DatasetException {
+    return produce(DatasetLoader.load(source), period);
+  }
+
+  /** Computes every figure of a loaded dataset and lays out the release. */
+  public static Release produce(Dataset data, Period period) throws DatasetException {
     List<Relation> relations = Catalogue.build(data.company(), data.statementLines(), data.properties(), data.inputs());
     Engine.Result result = Engine.run(data.inputs(), relations);
     if (!result.disagreements().isEmpty()) {

@@ -53,6 +53,17 @@ class LayeringTest {
   }
 
   @Test
+  void theStoreKeepsRowsNotLayoutsAndOnlyCommandsAndTheWebUseIt() {
+    noClasses().that().resideInAPackage("..store..").should().dependOnClassesThat()
+        .resideInAnyPackage("..release..", "..check..", "..edgar..", "..importer..", "..cli..", "..web..").check(CLASSES);
+    noClasses().that().resideInAnyPackage("..quantity..", "..model..", "..facts..", "..relations..", "..data..",
+        "..release..", "..edgar..", "..check..", "..importer..").should().dependOnClassesThat()
+        .resideInAnyPackage("..store..", "..web..").check(CLASSES);
+    noClasses().that().resideInAPackage("..web..").should().dependOnClassesThat().resideInAPackage("..cli..")
+        .allowEmptyShould(true).check(CLASSES);
+  }
+
+  @Test
   void noCycles() {
     slices().matching("org.orebook.(*)..").should().beFreeOfCycles().check(CLASSES);
   }

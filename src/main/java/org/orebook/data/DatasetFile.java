@@ -1,0 +1,45 @@
+package org.orebook.data;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One file of the dataset format (docs/input-format.md): its columns, whether it must be present,
+ * and the columns that identify a row. The key is what the store uses to tell an edited row from a
+ * new one, and the {@code period} column (when the file has one) says which period's approval
+ * governs the row.
+ */
+public record DatasetFile(String name, boolean required, List<String> columns, List<String> key) {
+  public static final DatasetFile COMPANY = of("company.csv", true, "field,value", "field");
+  public static final DatasetFile SEGMENTS = of("segments.csv", true, "id,name", "id");
+  public static final DatasetFile UNITS = of("units.csv", true,
+      "id,name,country,segment,ownership_pct,primary_metal,byproduct_metals,ore_term,grade_term,show_in_tables", "id");
+  public static final DatasetFile PRODUCTION = of("production.csv", true, "unit,period,item,metal,value,uom", "unit,period,item,metal");
+  public static final DatasetFile COSTS = of("costs.csv", true, "unit,period,item,value,uom", "unit,period,item");
+  public static final DatasetFile SEGMENT_FIGURES = of("segment_figures.csv", false, "segment,period,item,value,uom", "segment,period,item");
+  public static final DatasetFile PRICES = of("prices.csv", false, "metal,period,basis,value,uom", "metal,period,basis");
+  public static final DatasetFile PROPERTIES = of("properties.csv", false, "id,name,country,ownership_pct,unit", "id");
+  public static final DatasetFile RESERVES = of("reserves.csv", false, "category,property,item,metal,value,uom,basis", "category,property,item,metal");
+  public static final DatasetFile RESERVE_NOTES = of("reserve_notes.csv", false, "category,property,text", "category,property");
+  public static final DatasetFile HEDGES = of("hedges.csv", false, "metal,position,quantity,uom,price,price_uom,as_of", "metal,position,as_of");
+  public static final DatasetFile STATEMENT_LINES = of("statement_lines.csv", false, "statement,id,label,kind,sum_of,concept,rule", "statement,id");
+  public static final DatasetFile STATEMENT_VALUES = of("statement_values.csv", false, "statement,line,period,value,uom", "statement,line,period");
+  public static final DatasetFile PER_SHARE = of("per_share.csv", false, "period,item,value,uom", "period,item");
+
+  /** Every file, in the order a dataset is read and stored. */
+  public static final List<DatasetFile> ALL = List.of(COMPANY, SEGMENTS, UNITS, PRODUCTION, COSTS, SEGMENT_FIGURES,
+      PRICES, PROPERTIES, RESERVES, RESERVE_NOTES, HEDGES, STATEMENT_LINES, STATEMENT_VALUES, PER_SHARE);
+
+  private static DatasetFile of(String name, boolean required, String columns, String key) {
+    return new DatasetFile(name, required, List.of(columns.split(",")), List.of(key.split(",")));
+  }
+
+  public static Optional<DatasetFile> named(String name) {
+    return ALL.stream().filter(f -> f.name.equals(name)).findFirst();
+  }
+
+  /** True when rows carry their own period; otherwise they belong to the dataset's release period. */
+  public boolean hasPeriod() {
+    return columns.contains("period");
+  }
+}

@@ -1,0 +1,219 @@
+package org.orebook.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orebook.data.DatasetException;
+import org.orebook.data.DatasetSource;
+import org.orebook.facts.FactKey;
+import org.orebook.quantity.Period;
+import org.orebook.release.Releases;
+
+/**
+ * What the store must do, whatever the database: the same tests run on embedded H2
+ * ({@link H2StoreTest}) and on a real PostgreSQL server ({@link PostgresStoreTest}).
+ */
+abstract class StoreContract {
+  static final Path EXAMPLE = Path.of("examples", "hecla-2003");
+  static final Actor LOADER = new Actor("loader", Role.PREPARER);
+  static final String MINING_FY = "la-camorra|FY2003|mining";
+  static final FactKey LA_CAMORRA_MINING = FactKey.of("unit:la-camorra", "mining", new Period.Year(2003));
+
+  @TempDir
+  Path tmp;
+
+  Store store;
+
+  /** A fresh, empty, migrated store for each test. */
+  abstract Store freshStore() throws Exception;
+
+  @BeforeEach
+  void open() throws Exception {
+    store = freshStore();
+  }
+
+  Path copyOfExample() throws IOException {
+    Path copy = tmp.resolve("dataset-" + System.nanoTime());
+    Files.createDirectories(copy);
+    try (Stream<Path> s = Files.list(EXAMPLE)) {
+      for (Path p : s.filter(f -> f.toString().endsWith(".csv")).toList()) {
+        Files.copy(p, copy.resolve(p.getFileName()));
+      }
+    }
+    return copy;
+  }
+
+  static void replaceInFile(Path file, String from, String to) throws IOException {
+    String text = Files.readString(file);
+    assertThat(text).contains(from);
+    Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+  }
+
+  String loadExample() throws Exception {
+    return store.load(null, DatasetSource.folder(EXAMPLE), LOADER, null).companyId();
+  }
+
+  static long lineOf(Path file, String prefix) throws IOException {
+    List<String> lines = Files.readAllLines(file);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(prefix)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError(prefix + " not in " + file);
+  }
+
+  BigDecimal mining(Version v) throws Exception {
+    return Releases.produce(store.source("hecla", v), null).facts().find(LA_CAMORRA_MINING).orElseThrow().value();
+  }
+
+  @Test
+  void loadsTheExampleAndProducesTheSameReleaseAsTheFolder() throws Exception {
+    LoadResult r = store.load(null, DatasetSource.folder(EXAMPLE), LOADER, null);
+    assertThat(r.companyId()).isEqualTo("hecla");
+    long csvRows = 0;
+    try (Stream<Path> s = Files.list(EXAMPLE)) {
+      for (Path p : s.filter(f -> f.toString().endsWith(".csv")).toList()) {
+        csvRows += Files.readAllLines(p).stream().skip(1).filter(l -> !l.isBlank() && !l.startsWith("#")).count();
+      }
+    }
+    assertThat((long) r.added()).isEqualTo(csvRows);
+    assertThat(store.companies()).extracting(CompanyInfo::id).containsExactly("hecla");
+
+    String fromFolder = Releases.render(Releases.produce(EXAMPLE, null), "text");
+    String fromStore = Releases.render(Releases.produce(store.source("hecla", Version.CURRENT), null), "text");
+    assertThat(fromStore).isEqualTo(fromFolder);
+
+    LoadResult again = store.load(null, DatasetSource.folder(EXAMPLE), LOADER, null);
+    assertThat(again.unchanged()).isTrue();
+    assertThat(store.audit("hecla", 100_000)).hasSize((int) csvRows);
+  }
+
+  @Test
+  void aBadRowIsNamedAndNothingIsWritten() throws Exception {
+    Path copy = copyOfExample();
+    replaceInFile(copy.resolve("costs.csv"), "la-camorra,FY2003,mining,7237758", "la-camorra,FY2003,mining,7,237,758");
+    long line = lineOf(copy.resolve("costs.csv"), "la-camorra,FY2003,mining");
+    assertThatThrownBy(() -> store.load(null, DatasetSource.folder(copy), LOADER, null))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("costs.csv, line " + line);
+    assertThat(store.companies()).isEmpty();
+    assertThat(store.audit(null, 10)).isEmpty();
+  }
+
+  @Test
+  void aLoadThatFailsHalfWayLeavesTheStoreAsItWas() throws Exception {
+    loadExample();
+    List<StoredRow> rowsBefore = store.rows("hecla", null);
+    int auditBefore = store.audit(null, 100_000).size();
+    // A changed mining cost (written early) and a 25,000-character note (written late, longer
+    // than the column holds): the database refuses the note half-way through the transaction.
+    Path copy = copyOfExample();
+    replaceInFile(copy.resolve("costs.csv"), "la-camorra,FY2003,mining,7237758", "la-camorra,FY2003,mining,7237759");
+    Files.writeString(copy.resolve("reserve_notes.csv"),
+        "\nproven_probable,la-camorra,\"" + "x".repeat(25_000) + "\"\n", java.nio.file.StandardOpenOption.APPEND);
+    assertThatThrownBy(() -> store.load(null, DatasetSource.folder(copy), LOADER, null))
+        .isInstanceOf(StoreException.class)
+        .satisfies(e -> assertThat(((StoreException) e).kind()).isEqualTo(StoreException.Kind.FAILED));
+    assertThat(store.rows("hecla", null)).isEqualTo(rowsBefore);
+    assertThat(store.audit(null, 100_000)).hasSize(auditBefore);
+    assertThat(mining(Version.CURRENT)).isEqualByComparingTo("7237758");
+  }
+
+  @Test
+  void anApprovedPeriodRejectsEditsAndARestatementKeepsBothVersions() throws Exception {
+    loadExample();
+    User approver = store.addUser("alice", Role.APPROVER, "correct horse battery".toCharArray());
+    store.approve("hecla", "FY2003", approver.actor());
+    assertThat(store.periods("hecla")).filteredOn(p -> p.period().equals("FY2003"))
+        .singleElement().satisfies(p -> {
+          assertThat(p.status()).isEqualTo("approved");
+          assertThat(p.approvedBy()).isEqualTo("alice");
+        });
+
+    assertThatThrownBy(() -> store.edit("hecla", "costs.csv", MINING_FY, "value", "7300000", LOADER, "late invoice"))
+        .isInstanceOf(StoreException.class).hasMessageContaining("approved")
+        .satisfies(e -> assertThat(((StoreException) e).kind()).isEqualTo(StoreException.Kind.FORBIDDEN));
+    assertThatThrownBy(() -> store.edit("hecla", "costs.csv", MINING_FY, "value", "7300000", approver.actor(), " "))
+        .isInstanceOf(StoreException.class).hasMessageContaining("reason");
+    // reloading a changed folder is refused the same way, and writes nothing
+    Path copy = copyOfExample();
+    replaceInFile(copy.resolve("costs.csv"), "la-camorra,FY2003,mining,7237758", "la-camorra,FY2003,mining,7300000");
+    assertThatThrownBy(() -> store.load(null, DatasetSource.folder(copy), LOADER, null)).isInstanceOf(StoreException.class);
+    assertThat(mining(Version.CURRENT)).isEqualByComparingTo("7237758");
+
+    long change = store.edit("hecla", "costs.csv", MINING_FY, "value", "7300000", approver.actor(), "late invoice from the contractor");
+    assertThat(mining(Version.CURRENT)).isEqualByComparingTo("7300000");
+    assertThat(mining(Version.ORIGINAL)).isEqualByComparingTo("7237758");
+    assertThat(store.periods("hecla")).filteredOn(p -> p.period().equals("FY2003"))
+        .singleElement().extracting(PeriodState::status).isEqualTo("restated");
+    assertThat(store.audit("hecla", 5)).first().satisfies(a -> {
+      assertThat(a.changeId()).isEqualTo(change);
+      assertThat(a.actor()).isEqualTo("alice");
+      assertThat(a.kind()).isEqualTo("restate");
+      assertThat(a.reason()).isEqualTo("late invoice from the contractor");
+      assertThat(a.rowKey()).isEqualTo(MINING_FY);
+      assertThat(a.field()).isEqualTo("value");
+      assertThat(a.before()).isEqualTo("7237758");
+      assertThat(a.after()).isEqualTo("7300000");
+    });
+    // a draft period is edited freely by a preparer, without a reason
+    store.edit("hecla", "costs.csv", "la-camorra|Q4 2003|mining", "value", "2005385", LOADER, null);
+    assertThat(store.audit("hecla", 1)).first().extracting(AuditEntry::kind).isEqualTo("edit");
+  }
+
+  @Test
+  void anApproverCannotApproveTheirOwnChange() throws Exception {
+    loadExample();
+    User alice = store.addUser("alice", Role.APPROVER, "correct horse battery".toCharArray());
+    User bob = store.addUser("bob", Role.APPROVER, "tr0ub4dor&3 staple".toCharArray());
+    User carol = store.addUser("carol", Role.PREPARER, "another long passphrase".toCharArray());
+    store.edit("hecla", "costs.csv", "la-camorra|Q4 2003|mining", "value", "2005385", alice.actor(), "typo");
+    assertThatThrownBy(() -> store.approve("hecla", "Q4 2003", alice.actor()))
+        .isInstanceOf(StoreException.class).hasMessageContaining("own changes")
+        .satisfies(e -> assertThat(((StoreException) e).kind()).isEqualTo(StoreException.Kind.FORBIDDEN));
+    assertThatThrownBy(() -> store.approve("hecla", "Q4 2003", carol.actor()))
+        .isInstanceOf(StoreException.class).hasMessageContaining("only an approver");
+    store.approve("hecla", "Q4 2003", bob.actor());
+    assertThatThrownBy(() -> store.approve("hecla", "Q4 2003", bob.actor()))
+        .isInstanceOf(StoreException.class).hasMessageContaining("already approved");
+  }
+
+  @Test
+  void anEditThatBreaksTheDatasetIsRefusedWithItsLocation() throws Exception {
+    loadExample();
+    assertThatThrownBy(() -> store.edit("hecla", "costs.csv", MINING_FY, "value", "seven", LOADER, null))
+        .isInstanceOf(StoreException.class).hasMessageContaining("costs.csv, line ")
+        .hasMessageContaining("field 'value'");
+    assertThat(mining(Version.CURRENT)).isEqualByComparingTo("7237758");
+  }
+
+  @Test
+  void passwordsAreHashedAndChecked() throws Exception {
+    store.addUser("alice", Role.VIEWER, "correct horse battery".toCharArray());
+    assertThat(store.authenticate("alice", "correct horse battery".toCharArray())).map(User::role).contains(Role.VIEWER);
+    assertThat(store.authenticate("alice", "correct horse batterx".toCharArray())).isEmpty();
+    assertThat(store.authenticate("nobody", "correct horse battery".toCharArray())).isEmpty();
+    assertThatThrownBy(() -> store.addUser("alice", Role.APPROVER, "something else long".toCharArray()))
+        .isInstanceOf(StoreException.class).hasMessageContaining("already exists");
+    assertThatThrownBy(() -> store.addUser("x'; DROP TABLE app_user; --", Role.APPROVER, "something else long".toCharArray()))
+        .isInstanceOf(StoreException.class);
+    assertThat(store.users()).extracting(User::name).containsExactly("alice");
+  }
+
+  @Test
+  void aViewerCannotLoad() throws Exception {
+    assertThatThrownBy(() -> store.load(null, DatasetSource.folder(EXAMPLE), new Actor("v", Role.VIEWER), null))
+        .isInstanceOf(StoreException.class).hasMessageContaining("viewer");
+    assertThat(store.companies()).isEmpty();
+  }
+}

@@ -36,6 +36,17 @@ class DatasetLoaderTest {
   }
 
   @Test
+  void theBundledExampleInTheJarReadsAsTheFolderDoes() throws Exception {
+    Dataset fromJar = DatasetLoader.load(DatasetSource.resources("examples/hecla-2003"));
+    Dataset fromFolder = DatasetLoader.load(Path.of("examples", "hecla-2003"));
+    assertThat(fromJar.source()).isEqualTo("bundled examples/hecla-2003");
+    assertThat(fromJar.inputs().all()).hasSameSizeAs(fromFolder.inputs().all());
+    assertThat(fromJar.inputs().all()).containsExactlyInAnyOrderElementsOf(fromFolder.inputs().all());
+    assertThatThrownBy(() -> DatasetLoader.load(DatasetSource.resources("examples/no-such-example")))
+        .isInstanceOf(DatasetException.class).hasMessageContaining("required file is missing from bundled examples/no-such-example");
+  }
+
+  @Test
   void readsInputsWithTheirFileLineAndField() throws Exception {
     Dataset d = DatasetLoader.load(dir);
     var f = d.inputs().find(new FactKey("unit:pit", "produced", "AU", new Period.Year(2024))).orElseThrow();

@@ -29,8 +29,6 @@ import picocli.CommandLine.Parameters;
     description = "Produce a results release from a dataset folder (loaded into the store first; see "
         + "docs/input-format.md) or from a company already in the store.")
 final class ReleaseCommand implements Callable<Integer> {
-  static final List<String> FORMATS = List.of("text", "json", "csv");
-
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -49,10 +47,10 @@ final class ReleaseCommand implements Callable<Integer> {
       description = "release period: FY2003 (year, with its fourth quarter when the data has it) or 'Q4 2003'; default: the dataset's")
   String period;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or csv (default: text; with --out: all three)")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, csv, html or xlsx (default: text; with --out: all five; xlsx only with --out)")
   String format;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "write release.txt/.json/.csv into DIR instead of printing")
+  @Option(names = "--out", paramLabel = "DIR", description = "write release.txt/.json/.csv/.html/.xlsx into DIR instead of printing")
   Path out;
 
   @Override
@@ -66,8 +64,8 @@ final class ReleaseCommand implements Callable<Integer> {
         return Main.BAD_INPUT;
       }
     }
-    if (format != null && !FORMATS.contains(format)) {
-      err.println("orebook: --format '" + format + "' is not one of " + String.join(", ", FORMATS));
+    if (format != null && !Releases.FORMATS.contains(format)) {
+      err.println("orebook: --format '" + format + "' is not one of " + String.join(", ", Releases.FORMATS));
       return Main.BAD_INPUT;
     }
     Version v = switch (version) {
@@ -112,12 +110,12 @@ final class ReleaseCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return 0;
     }
-    List<String> formats = format == null ? FORMATS : List.of(format);
+    List<String> formats = format == null ? Releases.FORMATS : List.of(format);
     Files.createDirectories(out);
     Path tmp = Files.createTempDirectory(out, ".orebook-");
     try {
       for (String f : formats) {
-        Files.writeString(tmp.resolve(fileName(f)), Releases.render(release, f), java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(tmp.resolve(fileName(f)), Releases.renderBytes(release, f));
       }
       for (String f : formats) {
         Files.move(tmp.resolve(fileName(f)), out.resolve(fileName(f)), StandardCopyOption.REPLACE_EXISTING,

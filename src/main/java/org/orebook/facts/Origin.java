@@ -13,8 +13,14 @@ public sealed interface Origin permits Origin.Input, Origin.Derived, Origin.Publ
     }
   }
 
-  /** A value computed by a relation of the catalogue from its operands. */
-  record Derived(String relation, List<FactKey> operands) implements Origin {
+  /**
+   * A value computed by a relation of the catalogue from its operands.
+   *
+   * @param relation the relation's id ({@code gi.total_cash_costs_per_oz})
+   * @param description the relation in words
+   * @param formula the relation as a formula over its operands' keys
+   */
+  record Derived(String relation, String description, String formula, List<FactKey> operands) implements Origin {
     public Derived {
       operands = List.copyOf(operands);
     }

@@ -81,7 +81,7 @@ public final class Engine {
     Optional<BigDecimal> value = r.compute(k -> resolve(k, producers, out, visiting, memo));
     visiting.remove(key);
     memo.put(key, value);
-    value.ifPresent(v -> out.add(new Fact(key, v, r.unit(), new Origin.Derived(r.id(), r.expr().refs()))));
+    value.ifPresent(v -> out.add(new Fact(key, v, r.unit(), new Origin.Derived(r.id(), r.description(), r.expr().text(), r.expr().refs()))));
     return value;
   }
 }

@@ -62,6 +62,8 @@ public final class JsonRenderer {
         case Origin.Derived d -> {
           o.put("type", "relation");
           o.put("relation", d.relation());
+          o.put("description", d.description());
+          o.put("formula", d.formula());
           ArrayNode ops = o.putArray("operands");
           d.operands().forEach(k -> ops.add(k.toString()));
         }

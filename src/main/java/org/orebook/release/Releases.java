@@ -39,12 +39,27 @@ public final class Releases {
     return ReleaseLayout.build(data, result.facts(), period == null ? data.company().releasePeriod() : period);
   }
 
+  /** The output formats of a release: the text ones {@link #render} returns, and the binary xlsx. */
+  public static final List<String> FORMATS = List.of("text", "json", "csv", "html", "xlsx");
+
+  /** A release in a text format: text, json, csv or html (a standalone page). */
   public static String render(Release release, String format) {
     return switch (format) {
       case "text" -> TextRenderer.render(release);
       case "json" -> JsonRenderer.render(release);
       case "csv" -> CsvRenderer.render(release);
-      default -> throw new IllegalArgumentException("unknown format '" + format + "' (text, json or csv)");
+      case "html" -> HtmlRenderer.document(release);
+      case "xlsx" -> throw new IllegalArgumentException("xlsx is a binary format: use renderBytes");
+      default -> throw new IllegalArgumentException("unknown format '" + format + "' (text, json, csv or html)");
+    };
+  }
+
+  /** A release in any of {@link #FORMATS}: the workbook for xlsx, else the UTF-8 bytes of {@link #render}. */
+  public static byte[] renderBytes(Release release, String format) {
+    return switch (format) {
+      case "xlsx" -> XlsxRenderer.render(release);
+      case "text", "json", "csv", "html" -> render(release, format).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      default -> throw new IllegalArgumentException("unknown format '" + format + "' (" + String.join(", ", FORMATS) + ")");
     };
   }
 }

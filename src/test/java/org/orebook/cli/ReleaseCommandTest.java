@@ -78,15 +78,20 @@ class ReleaseCommandTest {
   }
 
   @Test
-  void outWritesAllThreeFormats(@TempDir Path dir) throws IOException {
+  void outWritesAllFiveFormats(@TempDir Path dir) throws IOException {
     Run r = run("release", MINI, "--out", dir.toString());
     assertThat(r.code()).isZero();
     assertThat(dir.resolve("release.txt")).content().contains("BIG PIT UNIT");
     assertThat(dir.resolve("release.json")).exists();
     assertThat(dir.resolve("release.csv")).exists();
+    assertThat(dir.resolve("release.html")).content().contains("<table").contains("Big Pit");
+    byte[] xlsx = Files.readAllBytes(dir.resolve("release.xlsx"));
+    assertThat(xlsx).startsWith('P', 'K'); // a zip container, as every .xlsx is
     try (Stream<Path> s = Files.list(dir)) {
-      assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("release.txt", "release.json", "release.csv");
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("release.txt", "release.json", "release.csv", "release.html", "release.xlsx");
     }
+    assertThat(run("release", MINI, "--format", "xlsx").code()).as("xlsx is binary: only with --out").isEqualTo(2);
   }
 
   @Test

@@ -936,8 +936,9 @@ def write_dataset(costs, basis, seg_fig, other_sources, preferred, grades, stmt_
     write("reserves.csv", ["category", "property", "item", "metal", "value", "uom", "basis"], rows)
     write("reserve_notes.csv", ["category", "property", "text"], RESERVE_NOTES)
 
-    write("hedges.csv", ["metal", "position", "quantity", "uom", "price", "price_uom", "as_of"],
-          [(m, pos, q.replace(",", ""), u, pr, pu, d) for m, pos, q, u, pr, pu, d in HEDGES])
+    # delivery: not printed in the release; assumed FY2004 (README, "Finance inputs")
+    write("hedges.csv", ["metal", "position", "quantity", "uom", "price", "price_uom", "as_of", "delivery"],
+          [(m, pos, q.replace(",", ""), u, pr, pu, d, "FY2004") for m, pos, q, u, pr, pu, d in HEDGES])
 
     rows = []
     for st, lines, _ in STATEMENTS:

@@ -8,7 +8,8 @@ import org.orebook.model.StatementLine;
 
 /**
  * A loaded, validated dataset: the company model, every input figure with its origin, and the
- * layout data (statement lines, reserve rows, notes, hedges, price series) in file order.
+ * layout data (statement lines, reserve rows, notes, hedges, price series) in file order, and the
+ * inputs of the finance models.
  */
 public record Dataset(
     String source,
@@ -19,4 +20,5 @@ public record Dataset(
     List<ReserveRow> reserveRows,
     List<ReserveNote> reserveNotes,
     List<Hedge> hedges,
-    List<PriceSeries> prices) {}
+    List<PriceSeries> prices,
+    FinanceInputs finance) {}

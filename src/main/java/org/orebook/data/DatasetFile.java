@@ -25,10 +25,20 @@ public record DatasetFile(String name, boolean required, List<String> columns, L
   public static final DatasetFile STATEMENT_LINES = of("statement_lines.csv", false, "statement,id,label,kind,sum_of,concept,rule", "statement,id");
   public static final DatasetFile STATEMENT_VALUES = of("statement_values.csv", false, "statement,line,period,value,uom", "statement,line,period");
   public static final DatasetFile PER_SHARE = of("per_share.csv", false, "period,item,value,uom", "period,item");
+  public static final DatasetFile MARKET_PRICES = of("market_prices.csv", false, "metal,as_of,basis,value,uom", "metal,as_of");
+  public static final DatasetFile GUIDANCE = of("guidance.csv", false, "period,item,metal,kind,value,low,high,uom,tolerance_pct",
+      "period,item,metal");
+  public static final DatasetFile PROJECTS = of("projects.csv", false,
+      "id,name,metal,recovery_pct,royalty_pct,tax_rate_pct,depreciation_years,discount_rates_pct,price,price_uom", "id");
+  public static final DatasetFile PROJECT_SCHEDULE = of("project_schedule.csv", false, "project,year,item,value,uom",
+      "project,year,item");
+  public static final DatasetFile EXCHANGE_OFFER = of("exchange_offer.csv", false, "field,value", "field");
+  public static final DatasetFile TRADING_DAYS = of("trading_days.csv", false, "date,price,volume", "date");
 
   /** Every file, in the order a dataset is read and stored. */
   public static final List<DatasetFile> ALL = List.of(COMPANY, SEGMENTS, UNITS, PRODUCTION, COSTS, SEGMENT_FIGURES,
-      PRICES, PROPERTIES, RESERVES, RESERVE_NOTES, HEDGES, STATEMENT_LINES, STATEMENT_VALUES, PER_SHARE);
+      PRICES, PROPERTIES, RESERVES, RESERVE_NOTES, HEDGES, STATEMENT_LINES, STATEMENT_VALUES, PER_SHARE,
+      MARKET_PRICES, GUIDANCE, PROJECTS, PROJECT_SCHEDULE, EXCHANGE_OFFER, TRADING_DAYS);
 
   private static DatasetFile of(String name, boolean required, String columns, String key) {
     return new DatasetFile(name, required, List.of(columns.split(",")), List.of(key.split(",")));

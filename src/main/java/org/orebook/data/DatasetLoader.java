@@ -90,25 +90,26 @@ public final class DatasetLoader {
     List<StatementLine> lines = readStatementLines();
     readStatementValues(lines);
     readPerShare();
+    FinanceInputs finance = new FinanceReader(this).read(hedges);
 
     if (!errors.isEmpty() || company == null) {
       throw new DatasetException(errors.isEmpty()
           ? List.of(new DataError("company.csv", 0, "", "company could not be read")) : errors);
     }
-    return new Dataset(source.describe(), company, inputs, lines, properties, reserveRows, notes, hedges, prices);
+    return new Dataset(source.describe(), company, inputs, lines, properties, reserveRows, notes, hedges, prices, finance);
   }
 
   // ---------------------------------------------------------------- helpers
 
-  private List<CsvFile.Row> read(DatasetFile file) {
+  List<CsvFile.Row> read(DatasetFile file) {
     return CsvFile.read(source, file, errors);
   }
 
-  private void error(CsvFile.Row r, String field, String message) {
+  void error(CsvFile.Row r, String field, String message) {
     errors.add(new DataError(r.file(), r.line(), field, message));
   }
 
-  private Optional<BigDecimal> number(CsvFile.Row r, String field) {
+  Optional<BigDecimal> number(CsvFile.Row r, String field) {
     String v = r.get(field);
     if (v.isEmpty()) {
       error(r, field, "missing number");
@@ -122,7 +123,7 @@ public final class DatasetLoader {
     }
   }
 
-  private Optional<Period> period(CsvFile.Row r, String field) {
+  Optional<Period> period(CsvFile.Row r, String field) {
     String v = r.get(field);
     if (v.isEmpty()) {
       error(r, field, "missing period");
@@ -135,7 +136,7 @@ public final class DatasetLoader {
     return p;
   }
 
-  private Optional<Metal> metal(CsvFile.Row r, String field) {
+  Optional<Metal> metal(CsvFile.Row r, String field) {
     String v = r.get(field);
     if (v.isEmpty()) {
       error(r, field, "missing metal");
@@ -148,7 +149,7 @@ public final class DatasetLoader {
     return m;
   }
 
-  private Optional<Unit> uom(CsvFile.Row r, String field, List<Unit> allowed) {
+  Optional<Unit> uom(CsvFile.Row r, String field, List<Unit> allowed) {
     String v = r.get(field);
     Optional<Unit> u = Unit.ofCode(v);
     if (u.isEmpty() || !allowed.contains(u.get())) {
@@ -160,13 +161,24 @@ public final class DatasetLoader {
   }
 
   /** Adds an input figure, rejecting a second row for the same figure. */
-  private void put(CsvFile.Row r, FactKey key, BigDecimal value, Unit unit, String keyFields) {
+  boolean put(CsvFile.Row r, FactKey key, BigDecimal value, Unit unit, String keyFields) {
+    return putInto(inputs, r, key, value, unit, keyFields);
+  }
+
+  /** Adds an input figure to {@code target}, rejecting a second row for the same figure. */
+  boolean putInto(FactSet target, CsvFile.Row r, FactKey key, BigDecimal value, Unit unit, String keyFields) {
     CsvFile.Row first = seen.putIfAbsent(key, r);
     if (first != null) {
       error(r, keyFields, "duplicate row: the same figure is already given on line " + first.line());
-      return;
+      return false;
     }
-    inputs.add(new Fact(key, value, unit, new Origin.Input(r.file(), r.line(), "value")));
+    target.add(new Fact(key, value, unit, new Origin.Input(r.file(), r.line(), "value")));
+    return true;
+  }
+
+  /** The errors found so far. */
+  List<DataError> errors() {
+    return errors;
   }
 
   // ---------------------------------------------------------------- company and units
@@ -475,10 +487,17 @@ public final class DatasetLoader {
         error(r, "quantity", "negative quantity");
         continue;
       }
+      if (!org.orebook.finance.HedgeBook.POSITIONS.contains(r.get("position"))) {
+        error(r, "position", "unknown position '" + r.get("position") + "' (expected "
+            + String.join(" or ", org.orebook.finance.HedgeBook.POSITIONS) + ")");
+        continue;
+      }
       if (m.isPresent() && q.isPresent() && price.isPresent() && u.isPresent() && pu.isPresent() && asOf != null) {
-        Hedge h = new Hedge(m.get(), r.get("position"), q.get(), u.get(), price.get(), pu.get(), asOf);
-        String qual = hedges.size() + 1 + ":" + m.get().name() + ":" + h.position();
-        Period p = new Period.Year(asOf.getYear());
+        String qual = hedges.size() + 1 + ":" + m.get().name() + ":" + r.get("position");
+        int[] delivery = delivery(r);
+        Hedge h = new Hedge(m.get(), r.get("position"), q.get(), u.get(), price.get(), pu.get(), asOf, delivery[0],
+            delivery[1], qual);
+        Period p = h.period();
         put(r, new FactKey("hedges", "quantity", qual, p), q.get(), u.get(), "quantity");
         inputs.add(new Fact(new FactKey("hedges", "price", qual, p), price.get(), pu.get(),
             new Origin.Input(r.file(), r.line(), "price")));
@@ -486,6 +505,26 @@ public final class DatasetLoader {
       }
     }
     return hedges;
+  }
+
+  /**
+   * The optional {@code delivery} column of hedges.csv: empty, a year ({@code FY2004}) or a range of
+   * years ({@code FY2004-FY2006}); {@code {0, 0}} when empty or wrong (wrong is an error).
+   */
+  private int[] delivery(CsvFile.Row r) {
+    String v = r.get("delivery");
+    if (v.isEmpty()) {
+      return new int[] {0, 0};
+    }
+    String[] parts = v.split("-", 2);
+    Optional<Period> from = Period.parse(parts[0]);
+    Optional<Period> to = Period.parse(parts.length > 1 ? parts[1] : parts[0]);
+    if (from.isEmpty() || to.isEmpty() || !(from.get() instanceof Period.Year) || !(to.get() instanceof Period.Year)
+        || from.get().year() > to.get().year()) {
+      error(r, "delivery", "not a delivery period: '" + v + "' (write FY2004 or FY2004-FY2006)");
+      return new int[] {0, 0};
+    }
+    return new int[] {from.get().year(), to.get().year()};
   }
 
   // ---------------------------------------------------------------- statements

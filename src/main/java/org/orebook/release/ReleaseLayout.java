@@ -66,6 +66,7 @@ public final class ReleaseLayout {
     sections.add(l.production());
     l.hedges().ifPresent(sections::add);
     l.reconciliation().ifPresent(sections::add);
+    sections.addAll(FinanceSections.build(data, facts));
     return new Release(data.company(), columns, facts, sections);
   }
 

@@ -64,6 +64,14 @@ class LayeringTest {
   }
 
   @Test
+  void financeModelsKnowOnlyQuantitiesAndTheModel() {
+    noClasses().that().resideInAPackage("..finance..").should().dependOnClassesThat()
+        .resideInAnyPackage("..facts..", "..relations..", "..data..", "..release..", "..cli..", "..edgar..", "..check..",
+            "..store..", "..importer..", "..web..")
+        .check(CLASSES);
+  }
+
+  @Test
   void noCycles() {
     slices().matching("org.orebook.(*)..").should().beFreeOfCycles().check(CLASSES);
   }

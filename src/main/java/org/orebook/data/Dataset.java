@@ -8,7 +8,8 @@ import org.orebook.model.StatementLine;
 
 /**
  * A loaded, validated dataset: the company model, every input figure with its origin, and the
- * layout data (statement lines, reserve rows, notes, hedges, price series) in file order.
+ * layout data (statement lines, reserve rows, notes, hedges, price series) in file order, and the
+ * optional production history of prior years ({@code history/produced[METAL]}, outside the engine).
  */
 public record Dataset(
     String source,
@@ -19,4 +20,12 @@ public record Dataset(
     List<ReserveRow> reserveRows,
     List<ReserveNote> reserveNotes,
     List<Hedge> hedges,
-    List<PriceSeries> prices) {}
+    List<PriceSeries> prices,
+    FactSet history) {
+
+  public Dataset(String source, Company company, FactSet inputs, List<StatementLine> statementLines,
+      List<Property> properties, List<ReserveRow> reserveRows, List<ReserveNote> reserveNotes, List<Hedge> hedges,
+      List<PriceSeries> prices) {
+    this(source, company, inputs, statementLines, properties, reserveRows, reserveNotes, hedges, prices, new FactSet());
+  }
+}

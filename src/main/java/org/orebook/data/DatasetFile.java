@@ -25,10 +25,12 @@ public record DatasetFile(String name, boolean required, List<String> columns, L
   public static final DatasetFile STATEMENT_LINES = of("statement_lines.csv", false, "statement,id,label,kind,sum_of,concept,rule", "statement,id");
   public static final DatasetFile STATEMENT_VALUES = of("statement_values.csv", false, "statement,line,period,value,uom", "statement,line,period");
   public static final DatasetFile PER_SHARE = of("per_share.csv", false, "period,item,value,uom", "period,item");
+  /** Prior years' production per metal (optional): the history that lets the prose claim a record. */
+  public static final DatasetFile HISTORY = of("history.csv", false, "metal,period,value,uom,source", "metal,period");
 
   /** Every file, in the order a dataset is read and stored. */
   public static final List<DatasetFile> ALL = List.of(COMPANY, SEGMENTS, UNITS, PRODUCTION, COSTS, SEGMENT_FIGURES,
-      PRICES, PROPERTIES, RESERVES, RESERVE_NOTES, HEDGES, STATEMENT_LINES, STATEMENT_VALUES, PER_SHARE);
+      PRICES, PROPERTIES, RESERVES, RESERVE_NOTES, HEDGES, STATEMENT_LINES, STATEMENT_VALUES, PER_SHARE, HISTORY);
 
   private static DatasetFile of(String name, boolean required, String columns, String key) {
     return new DatasetFile(name, required, List.of(columns.split(",")), List.of(key.split(",")));

@@ -79,7 +79,26 @@ public final class Checker {
         failures.add(new Failure(r, result, rhs.get(), operands(e)));
       }
     }
-    return new CheckResult(pr, all.size(), tested, passed, failures, ids);
+    List<ProseClaim> prose = ProseChecker.check(pr, this::valued);
+    return new CheckResult(pr, all.size(), tested, passed, failures, ids, prose);
+  }
+
+  /** A figure's interval with the printed figures it comes from (itself, or its relation's operands). */
+  record Valued(Interval interval, List<Reading> figures) {}
+
+  /** The interval a key stands for, printed or derived from printed figures, with its printed figures. */
+  Optional<Valued> valued(FactKey k) {
+    Optional<Interval> v;
+    try {
+      v = value(k);
+    } catch (ArithmeticException | IllegalArgumentException e) {
+      v = Optional.empty();
+    }
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    Reading r = pr.readings().get(k);
+    return Optional.of(new Valued(v.get(), r != null ? List.of(r) : operands(expr(producers.get(k)))));
   }
 
   /**

@@ -44,6 +44,7 @@ public final class Report {
         sb.append(String.join("; ", ops)).append("\n\n");
       }
     }
+    prose(sb, r);
     sb.append("Figures read: ").append(pr.figureCount()).append("; mapped: ").append(pr.mappedCount()).append("; unmapped: ")
         .append(pr.unmapped().size()).append('\n');
     sb.append("Relations tested: ").append(r.tested()).append(" (").append(r.passed()).append(" hold, ").append(r.failures().size())
@@ -54,6 +55,9 @@ public final class Report {
           .limit(30).toList()));
       sb.append('\n');
     }
+    sb.append("Prose claims: ").append(r.prose().size()).append(" found; tested: ").append(r.proseTested().size()).append(" (")
+        .append(r.proseTested().size() - r.proseFailures().size()).append(" hold, ").append(r.proseFailures().size())
+        .append(" fail); not linked (not tested): ").append(r.proseNotLinked().size()).append('\n');
     for (String note : pr.notes()) {
       sb.append("Note: ").append(note).append('\n');
     }
@@ -61,6 +65,42 @@ public final class Report {
       sb.append("Note: ").append(note).append('\n');
     }
     return sb.toString();
+  }
+
+  private static void prose(StringBuilder sb, CheckResult r) {
+    if (r.proseFailures().isEmpty()) {
+      if (!r.proseTested().isEmpty()) {
+        sb.append("Every tested prose claim holds.\n\n");
+      }
+      return;
+    }
+    sb.append("PROSE FAILURES (").append(r.proseFailures().size()).append(")\n\n");
+    int n = 0;
+    for (ProseClaim c : r.proseFailures()) {
+      n++;
+      sb.append(n).append(". \"").append(c.claim()).append("\" at line ").append(c.line()).append('\n');
+      sb.append("   sentence   ").append(c.excerpt(160)).append('\n');
+      sb.append("   figure     ").append(c.figure()).append('\n');
+      sb.append("   table      ").append(String.join("; ", c.figures())).append('\n');
+      sb.append("   arithmetic ").append(c.arithmetic()).append("\n\n");
+    }
+  }
+
+  private static Map<String, Object> proseJson(ProseClaim c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("line", c.line());
+    m.put("claim", c.claim());
+    m.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("status", c.status().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("sentence", c.excerpt(200));
+    if (c.status() != ProseClaim.Status.NOT_LINKED) {
+      m.put("figure", c.figure());
+      m.put("figures", c.figures());
+      m.put("arithmetic", c.arithmetic());
+    } else {
+      m.put("reason", c.arithmetic());
+    }
+    return m;
   }
 
   public static String json(CheckResult r) {
@@ -88,6 +128,15 @@ public final class Report {
       failures.add(m);
     }
     root.put("failures", failures);
+    Map<String, Object> prose = new LinkedHashMap<>();
+    prose.put("found", r.prose().size());
+    prose.put("tested", r.proseTested().size());
+    prose.put("passed", r.proseTested().size() - r.proseFailures().size());
+    prose.put("failed", r.proseFailures().size());
+    prose.put("notLinked", r.proseNotLinked().size());
+    prose.put("failures", r.proseFailures().stream().map(Report::proseJson).toList());
+    prose.put("claims", r.prose().stream().map(Report::proseJson).toList());
+    root.put("prose", prose);
     root.put("unmappedLabels", pr.unmapped().stream().map(f -> Map.of("label", f.label(), "line", f.line())).distinct().toList());
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 /** {@code orebook check FILE}: reads a published release and tests every relation, rounding-aware. */
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = {"Check a published results release (plain text, e.g. an SEC exhibit 99 as filed on EDGAR):",
-        "read every table, test every relation Orebook knows, name each figure that does not tie.",
+        "read every table, test every relation Orebook knows, name each figure that does not tie;",
+        "read the running text, test each number it states against the table figure its words name.",
         "Exit codes: 0 everything ties, 1 some relation fails, 2 the file cannot be read as a release."})
 final class CheckCommand implements Callable<Integer> {
   @CommandLine.Spec
@@ -47,6 +48,6 @@ final class CheckCommand implements Callable<Integer> {
     }
     out.print("json".equals(format) ? Report.json(r) : Report.text(r));
     out.flush();
-    return r.failures().isEmpty() ? 0 : 1;
+    return r.failures().isEmpty() && r.proseFailures().isEmpty() ? 0 : 1;
   }
 }

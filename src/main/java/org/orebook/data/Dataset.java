@@ -9,7 +9,8 @@ import org.orebook.model.StatementLine;
 /**
  * A loaded, validated dataset: the company model, every input figure with its origin, and the
  * layout data (statement lines, reserve rows, notes, hedges, price series) in file order, and the
- * inputs of the finance models.
+ * inputs of the finance models, and the optional production history of prior years
+ * ({@code history/produced[METAL]}, outside the engine).
  */
 public record Dataset(
     String source,
@@ -21,4 +22,5 @@ public record Dataset(
     List<ReserveNote> reserveNotes,
     List<Hedge> hedges,
     List<PriceSeries> prices,
-    FinanceInputs finance) {}
+    FinanceInputs finance,
+    FactSet history) {}

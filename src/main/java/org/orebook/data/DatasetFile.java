@@ -35,10 +35,13 @@ public record DatasetFile(String name, boolean required, List<String> columns, L
   public static final DatasetFile EXCHANGE_OFFER = of("exchange_offer.csv", false, "field,value", "field");
   public static final DatasetFile TRADING_DAYS = of("trading_days.csv", false, "date,price,volume", "date");
 
+  /** Prior years' production per metal (optional): the history that lets the prose claim a record. */
+  public static final DatasetFile HISTORY = of("history.csv", false, "metal,period,value,uom,source", "metal,period");
+
   /** Every file, in the order a dataset is read and stored. */
   public static final List<DatasetFile> ALL = List.of(COMPANY, SEGMENTS, UNITS, PRODUCTION, COSTS, SEGMENT_FIGURES,
       PRICES, PROPERTIES, RESERVES, RESERVE_NOTES, HEDGES, STATEMENT_LINES, STATEMENT_VALUES, PER_SHARE,
-      MARKET_PRICES, GUIDANCE, PROJECTS, PROJECT_SCHEDULE, EXCHANGE_OFFER, TRADING_DAYS);
+      MARKET_PRICES, GUIDANCE, PROJECTS, PROJECT_SCHEDULE, EXCHANGE_OFFER, TRADING_DAYS, HISTORY);
 
   private static DatasetFile of(String name, boolean required, String columns, String key) {
     return new DatasetFile(name, required, List.of(columns.split(",")), List.of(key.split(",")));

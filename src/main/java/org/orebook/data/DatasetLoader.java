@@ -91,12 +91,13 @@ public final class DatasetLoader {
     readStatementValues(lines);
     readPerShare();
     FinanceInputs finance = new FinanceReader(this).read(hedges);
+    readHistory();
 
     if (!errors.isEmpty() || company == null) {
       throw new DatasetException(errors.isEmpty()
           ? List.of(new DataError("company.csv", 0, "", "company could not be read")) : errors);
     }
-    return new Dataset(source.describe(), company, inputs, lines, properties, reserveRows, notes, hedges, prices, finance);
+    return new Dataset(source.describe(), company, inputs, lines, properties, reserveRows, notes, hedges, prices, finance, history);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -348,6 +349,31 @@ public final class DatasetLoader {
       Optional<Unit> u = uom(r, "uom", List.of(Unit.USD));
       if (ok && p.isPresent() && v.isPresent() && u.isPresent()) {
         put(r, FactKey.of(segment(s), item, p.get()), v.get(), Unit.USD, "segment,period,item");
+      }
+    }
+  }
+
+  private final FactSet history = new FactSet();
+
+  /** Prior years' production of a metal, as {@code history/produced[METAL]} figures (never in a table). */
+  private void readHistory() {
+    for (CsvFile.Row r : read(DatasetFile.HISTORY)) {
+      Optional<Metal> m = metal(r, "metal");
+      Optional<Period> p = period(r, "period");
+      Optional<BigDecimal> v = number(r, "value");
+      if (m.isEmpty() || p.isEmpty() || v.isEmpty()) {
+        continue;
+      }
+      Optional<Unit> u = uom(r, "uom", List.of(m.get().quantityUnit()));
+      if (!(p.get() instanceof Period.Year)) {
+        error(r, "period", "history is by year (FY2001), not '" + r.get("period") + "'");
+      } else if (u.isPresent()) {
+        FactKey k = new FactKey("history", PRODUCED, m.get().name(), p.get());
+        if (history.has(k)) {
+          error(r, "metal,period", "duplicate history row " + k);
+        } else {
+          history.add(new Fact(k, v.get(), u.get(), new Origin.Input(r.file(), r.line(), "value")));
+        }
       }
     }
   }

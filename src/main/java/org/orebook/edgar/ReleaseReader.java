@@ -157,7 +157,7 @@ public final class ReleaseReader {
         latest = Optional.of(new Period.Year(Integer.parseInt(m.group(1))));
       }
     }
-    return new ReleaseText(source, raw.length, tables, company, latest, notes);
+    return new ReleaseText(source, raw.length, tables, company, latest, notes, java.util.Arrays.asList(lines));
   }
 
   private static String preformatted(String html) {

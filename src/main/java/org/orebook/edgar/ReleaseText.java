@@ -6,13 +6,25 @@ import org.orebook.quantity.Period;
 
 /**
  * What the reader found in a release: its tables, the company name the tables repeat, and the
- * latest period their columns name (the period of the release).
+ * latest period their columns name (the period of the release), and every scanned line (for the
+ * running text, {@link #sentences()}).
  */
 public record ReleaseText(String source, int lineCount, List<TextTable> tables, Optional<String> companyName,
-    Optional<Period> latestYear, List<String> notes) {
+    Optional<Period> latestYear, List<String> notes, List<ScannedLine> scanned) {
   public ReleaseText {
     tables = List.copyOf(tables);
     notes = List.copyOf(notes);
+    scanned = List.copyOf(scanned);
+  }
+
+  public ReleaseText(String source, int lineCount, List<TextTable> tables, Optional<String> companyName,
+      Optional<Period> latestYear, List<String> notes) {
+    this(source, lineCount, tables, companyName, latestYear, notes, List.of());
+  }
+
+  /** The sentences of the running text outside the tables. */
+  public List<Prose.Sentence> sentences() {
+    return Prose.sentences(scanned);
   }
 
   public int figureCount() {

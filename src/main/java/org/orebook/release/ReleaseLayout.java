@@ -54,7 +54,7 @@ public final class ReleaseLayout {
         && facts.all().stream().anyMatch(f -> f.key().period().equals(new Period.Quarter(y.year(), 4)));
     Comparison columns = Comparison.of(period, quarter);
     ReleaseLayout l = new ReleaseLayout(data, facts, columns);
-    List<Section> sections = new ArrayList<>();
+    List<Section> sections = new ArrayList<>(Narrative.sections(data, facts, period, quarter));
     l.reserveSection().ifPresent(sections::add);
     sections.add(l.highlights());
     l.statement("operations", "Consolidated Statements of Operations",

@@ -1,0 +1,794 @@
+package org.orebook.check;
+
+import static org.orebook.relations.Concepts.*;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.orebook.edgar.Prose.Sentence;
+import org.orebook.facts.FactKey;
+import org.orebook.model.Metal;
+import org.orebook.model.OperatingUnit;
+import org.orebook.model.ReserveCategory;
+import org.orebook.model.StatementLine;
+import org.orebook.quantity.Exact;
+import org.orebook.quantity.Interval;
+import org.orebook.quantity.Period;
+
+/**
+ * Checks the words around the numbers: every amount, per-unit cost, quantity, percentage change and
+ * ratio the running text states is linked to a table figure by the words around it (a concept
+ * phrase, a unit or country, a metal, a period) and tested with the tables' rounding-aware rule: the
+ * claim stands for the interval of values that print as it, the table figure for its printed
+ * interval, and the claim holds when they overlap (a percentage change when some values inside both
+ * printed figures give it).
+ *
+ * <p>Linking is conservative. A claim is not tested ("not linked") when its sentence looks forward
+ * (will, expects, estimates, ...), says "respectively", names several operating units, when the
+ * number is a change or a part ("added", "another", "includes", "by"), when no concept phrase stands
+ * next to it, when its metal or unit is ambiguous, or when the figure it names is not printed.
+ * Nothing here knows a particular company: concept phrases are the standard ones plus the labels of
+ * the release's own statement lines; units and countries come from its tables.
+ */
+final class ProseChecker {
+  private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
+  private static final String METALS = "(gold|silver|copper|zinc|lead|nickel|platinum|palladium|molybdenum|cobalt|uranium)";
+  private static final Pattern RATIO = Pattern.compile(NUM + "\\s*:\\s*1\\b");
+  private static final Pattern PERCENT = Pattern.compile(NUM + "\\s*(?:%|percent\\b)");
+  private static final Pattern PER_UNIT = Pattern.compile("(negative\\s+)?(?:\\$\\s?" + NUM + "|" + NUM + "\\s+cents)"
+      + "\\s+(?:per|an|a)\\s+(ounce|oz\\.?|ton|tonne|pound|lb\\.?)(?:\\s+of\\s+" + METALS + ")?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern GRADE_CLAIM = Pattern.compile(NUM + "\\s+(?:ounces?|oz\\.?)\\s+(?:of\\s+" + METALS
+      + "\\s+)?per\\s+(?:short\\s+)?ton", Pattern.CASE_INSENSITIVE);
+  private static final Pattern MONEY = Pattern.compile("(negative\\s+)?\\$\\s?" + NUM + "(?:\\s+(million|billion|thousand)\\b)?",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern QUANTITY = Pattern.compile(NUM + "(?:\\s+(million|thousand)\\b)?\\s+(?:" + METALS
+      + "\\s+)?(ounces|ounce|oz\\.?|tons|tonnes|pounds)\\b(?:\\s+of\\s+" + METALS + ")?", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern FORWARD = Pattern.compile("\\b(will|expects?|expected|anticipates?|anticipated|anticipating"
+      + "|estimates?|estimated|should|would|could|may|goal|budget(?:ed)?|plans?|planned|forecasts?|guidance|intends?"
+      + "|projected|target(?:ed)?)\\b");
+  private static final Pattern HEDGE = Pattern.compile("\\b(sold forward|forward sales?|hedg\\w*|puts? purchased|calls? sold)\\b");
+  private static final Pattern CHANGE_BEFORE = Pattern.compile("\\b(added|additional|another|includes?|including|by|of which)"
+      + "\\s+(?:approximately\\s+|about\\s+|nearly\\s+|some\\s+|more than\\s+)?$");
+  private static final Pattern CHANGE_AFTER = Pattern.compile("^\\s*(fewer|more|less|higher|lower|above|below)\\b");
+  private static final Pattern APPROX = Pattern.compile("\\b(approximately|about|nearly|almost|roughly|around|some|an approximate|approx\\.)\\s+$");
+  private static final Pattern LOWER = Pattern.compile("\\b(more than|over|in excess of|exceeding|at least)\\s+$");
+  private static final Pattern UPPER = Pattern.compile("\\b(less than|under|below|up to|at most)\\s+$");
+  private static final Pattern UP = Pattern.compile("\\b(increases?|increased|increasing|up|higher|rose|rise|grew|growth|gain|gains)\\b");
+  private static final Pattern DOWN = Pattern.compile("\\b(decreases?|decreased|decreasing|down|lower|fell|fall|declined?|declining"
+      + "|reduction|reduced|drop|dropped)\\b");
+  private static final Pattern CHANGE_NOUN_AFTER = Pattern.compile("^\\s*(?:increase|decrease|rise|drop|decline|gain|reduction)"
+      + "\\s+(?:in|of)\\s+");
+  private static final Pattern QUARTER = Pattern.compile("\\b(first|second|third|fourth|last|1st|2nd|3rd|4th)\\s+quarter"
+      + "(?:\\s+(?:of\\s+)?((?:19|20)\\d\\d))?|\\bq([1-4])\\s+((?:19|20)\\d\\d)|\\bsame period(?:\\s+(?:of|in)\\s+((?:19|20)\\d\\d))?"
+      + "|\\b(?:previous|prior|last) year\\b|\\b((?:19|20)\\d\\d)\\b");
+  private static final Pattern PERIOD_AFTER = Pattern.compile("^\\s*,?\\s*(?:in|for|during|of|at the end of|at|as of|to)\\s+(?:the\\s+)?");
+
+  /** What a concept phrase names. */
+  private enum Family { COMPANY, STATEMENT, COST, PRODUCED, CAPITAL, PRICE, RESERVES, GRADE }
+
+  private record Concept(Family family, String concept, String statement, boolean negate) {}
+
+  private record Mention(int start, int end, Concept concept, Optional<Metal> metal) {}
+
+  private record PeriodMention(int start, int end, Integer quarter, Integer year, boolean samePeriod, boolean priorYear) {}
+
+  private record UnitMention(int start, String unitId) {}
+
+  private enum Bound { ROUNDED, LOWER, UPPER }
+
+  /** A number claim found in a sentence. */
+  private static final class Claim {
+    ProseClaim.Kind kind;
+    int start;
+    int end;
+    String text;
+    BigDecimal value;
+    BigDecimal half;
+    BigDecimal scale = BigDecimal.ONE;
+    Bound bound = Bound.ROUNDED;
+    Optional<Metal> metal = Optional.empty();
+    boolean perOunce;
+    Concept concept;
+    Optional<Metal> linkedMetal = Optional.empty();
+
+    Interval interval(boolean negate) {
+      BigDecimal v = negate ? value.negate() : value;
+      BigDecimal big = BigDecimal.TEN.pow(30);
+      Interval i = switch (bound) {
+        case ROUNDED -> new Interval(v.subtract(half), v.add(half));
+        case LOWER -> negate ? new Interval(big.negate(), v) : new Interval(v, big);
+        case UPPER -> negate ? new Interval(v, big) : new Interval(big.negate(), v);
+      };
+      return i;
+    }
+  }
+
+  /** Sentences read at most (a release has a few hundred; the rest of a huge file is not read). */
+  static final int MAX_SENTENCES = 20_000;
+
+  private final PublishedRelease pr;
+  private final Function<FactKey, Optional<Checker.Valued>> values;
+  private final List<Map.Entry<Pattern, Concept>> phrases = new ArrayList<>();
+  private final List<Map.Entry<Pattern, String>> unitNames = new ArrayList<>();
+  private final int releaseYear;
+
+  private ProseChecker(PublishedRelease pr, Function<FactKey, Optional<Checker.Valued>> values) {
+    this.pr = pr;
+    this.values = values;
+    this.releaseYear = pr.text().latestYear().map(Period::year).orElse(0);
+    standardPhrases();
+    Set<String> seen = new LinkedHashSet<>();
+    for (StatementLine l : pr.lines()) {
+      String label = ConceptDictionary.normalize(l.label()).replaceAll("\\s*\\(.*?\\)\\s*", " ").trim();
+      if (l.kind() == StatementLine.Kind.HEADING || l.kind() == StatementLine.Kind.BLANK || label.length() < 6
+          || label.matches("(total|other|net|subtotal|other, net)") || !seen.add(label)) {
+        continue;
+      }
+      phrases.add(Map.entry(Pattern.compile("\\b" + Pattern.quote(label) + "\\b"),
+          new Concept(Family.STATEMENT, l.id(), l.statement(), false)));
+    }
+    for (OperatingUnit u : pr.company().units()) {
+      String name = u.name().toLowerCase(Locale.ROOT).replaceAll("\\(.*?\\)", " ")
+          .replaceAll("\\b(unit|mine|mines|operations?|project)\\b", " ").replaceAll("\\s+", " ").trim();
+      if (name.length() >= 3) {
+        unitNames.add(Map.entry(Pattern.compile("\\b" + Pattern.quote(name) + "\\b"), u.id()));
+      }
+      String country = u.country().toLowerCase(Locale.ROOT).trim();
+      if (country.length() >= 3 && pr.company().units().stream().filter(x -> x.country().equalsIgnoreCase(u.country())).count() == 1) {
+        unitNames.add(Map.entry(Pattern.compile("\\b" + Pattern.quote(country) + "\\b"), u.id()));
+      }
+    }
+  }
+
+  private void standardPhrases() {
+    phrase("gross (?:profit|margin)s?", new Concept(Family.COMPANY, GROSS_PROFIT, "", false));
+    phrase("(?:net )?(?:sales|revenues?)(?: of products)?", new Concept(Family.COMPANY, SALES, "", false));
+    phrase("net (?:income|earnings)", new Concept(Family.COMPANY, "net_income", "", false));
+    phrase("net loss", new Concept(Family.COMPANY, "net_income", "", true));
+    phrase("(?:net )?cash (?:flows? )?(?:provided by|from|generated by) operat\\w*(?: activities)?|operating cash flows?|cash flows?",
+        new Concept(Family.COMPANY, "cf_operating", "", false));
+    phrase("cash and short-term investments", new Concept(Family.COMPANY, CASH_AND_SHORT_TERM, "", false));
+    phrase("current ratio", new Concept(Family.COMPANY, CURRENT_RATIO, "", false));
+    phrase("total cash costs?", new Concept(Family.COST, TOTAL_CASH, "", false));
+    phrase("cash operating costs?", new Concept(Family.COST, CASH_OPERATING, "", false));
+    phrase("total production costs?", new Concept(Family.COST, TOTAL_PRODUCTION, "", false));
+    phrase("capital (?:additions|expenditures|expenses|spending)", new Concept(Family.CAPITAL, CAPITAL_ADDITIONS, "", false));
+    phrase("produced|production|produce|producing|contributed|yielded", new Concept(Family.PRODUCED, PRODUCED, "", false));
+    phrase("prices?", new Concept(Family.PRICE, PRICE, "", false));
+    phrase("proven and probable (?:\\w+ )?reserves?", new Concept(Family.RESERVES, CONTAINED, "", false));
+    phrase("(?:ore )?grade", new Concept(Family.GRADE, GRADE, "", false));
+  }
+
+  private void phrase(String regex, Concept c) {
+    phrases.add(Map.entry(Pattern.compile("\\b(?:" + regex + ")\\b"), c));
+  }
+
+  /** Every number claim of the release's running text, tested or not. */
+  static List<ProseClaim> check(PublishedRelease pr, Function<FactKey, Optional<Checker.Valued>> values) {
+    ProseChecker c = new ProseChecker(pr, values);
+    List<Sentence> sentences = pr.text().sentences();
+    if (sentences.size() > MAX_SENTENCES) {
+      sentences = sentences.subList(0, MAX_SENTENCES);
+    }
+    Map<Integer, List<Sentence>> paragraphs = new java.util.HashMap<>();
+    sentences.forEach(x -> paragraphs.computeIfAbsent(x.paragraph(), i -> new ArrayList<>()).add(x));
+    List<ProseClaim> out = new ArrayList<>();
+    for (Sentence s : sentences) {
+      List<Sentence> paragraph = paragraphs.get(s.paragraph());
+      try {
+        out.addAll(c.sentence(s, paragraph));
+      } catch (RuntimeException e) {
+        // an odd sentence is skipped, never a reason for the check to fail
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ reading a sentence
+
+  private List<ProseClaim> sentence(Sentence s, List<Sentence> paragraph) {
+    String text = s.text();
+    String lower = text.toLowerCase(Locale.ROOT);
+    List<Claim> claims = claims(text);
+    if (claims.isEmpty()) {
+      return List.of();
+    }
+    List<Mention> concepts = concepts(lower);
+    List<PeriodMention> periods = periods(lower);
+    Set<String> sentenceUnits = units(lower);
+    Set<String> paragraphUnits = new LinkedHashSet<>();
+    paragraph.forEach(p -> paragraphUnits.addAll(units(p.text().toLowerCase(Locale.ROOT))));
+    List<ProseClaim> out = new ArrayList<>();
+    String forward = FORWARD.matcher(lower).find() ? "the sentence looks forward" : null;
+    String respectively = lower.contains("respectively") ? "the sentence lists figures 'respectively'"
+        : HEDGE.matcher(lower).find() ? "a hedge position, not a reported figure" : null;
+    Claim previous = null;
+    for (int i = 0; i < claims.size(); i++) {
+      Claim c = claims.get(i);
+      int clauseStart = Math.max(lower.lastIndexOf(';', c.start) + 1, 0);
+      int clauseEnd = lower.indexOf(';', c.end);
+      clauseEnd = clauseEnd < 0 ? lower.length() : clauseEnd;
+      if (previous != null && previous.start < clauseStart) {
+        previous = null;
+      }
+      int windowStart = Math.max(clauseStart, previous == null ? 0 : previous.end);
+      int nextStart = i + 1 < claims.size() ? Math.min(claims.get(i + 1).start, clauseEnd) : clauseEnd;
+      String before = lower.substring(windowStart, c.start);
+      String after = lower.substring(c.end, Math.max(c.end, nextStart));
+      String why = forward != null ? forward : respectively;
+      if (why == null && c.kind != ProseClaim.Kind.PERCENT_CHANGE && c.kind != ProseClaim.Kind.PERCENT
+          && (CHANGE_BEFORE.matcher(lower.substring(Math.max(0, c.start - 40), c.start)).find()
+              || CHANGE_AFTER.matcher(after).find())) {
+        why = "the number is a change or a part, not a level";
+      }
+      if (why == null && c.kind == ProseClaim.Kind.PERCENT) {
+        why = "a percentage that is not a change (a share, an interest, a return)";
+      }
+      Concept concept = null;
+      Optional<Metal> conceptMetal = Optional.empty();
+      if (why == null) {
+        Mention m = null;
+        if (c.kind == ProseClaim.Kind.PERCENT_CHANGE && CHANGE_NOUN_AFTER.matcher(after).find()) {
+          m = first(concepts, c.end, nextStart);
+        }
+        if (m == null) {
+          m = last(concepts, windowStart, c.start);
+          if (m != null && words(lower.substring(m.end(), c.start)) > 8) {
+            m = null;
+          }
+        }
+        if (m == null) {
+          Mention next = first(concepts, c.end, nextStart);
+          if (next != null && (c.kind == ProseClaim.Kind.PERCENT_CHANGE
+              ? words(lower.substring(c.end, next.start())) <= 4
+              : lower.substring(c.end, next.start()).matches("\\s*(of|in|on|for)\\s+(the\\s+)?"))) {
+            m = next;
+          }
+        }
+        if (m != null) {
+          concept = m.concept();
+          conceptMetal = m.metal();
+        } else if (previous != null && previous.concept != null) {
+          concept = previous.concept;
+          conceptMetal = previous.linkedMetal;
+        }
+        if (concept == null) {
+          why = "no concept named next to the number";
+        }
+      }
+      c.concept = concept;
+      Optional<Metal> metal = c.metal.isPresent() ? c.metal : conceptMetal;
+      if (metal.isEmpty() && why == null) {
+        metal = lastMetal(lower, windowStart, c.start);
+      }
+      if (metal.isEmpty() && previous != null) {
+        metal = previous.linkedMetal;
+      }
+      c.linkedMetal = metal;
+      ProseClaim result = why != null ? notLinked(s, c, why)
+          : test(s, c, concept, metal, lower, before, after, clauseStart, periods, sentenceUnits, paragraphUnits, claims);
+      out.add(result);
+      previous = c;
+    }
+    return out;
+  }
+
+  private static int words(String s) {
+    String t = s.trim();
+    return t.isEmpty() ? 0 : t.split("\\s+").length;
+  }
+
+  private static Mention last(List<Mention> ms, int from, int to) {
+    Mention best = null;
+    for (Mention m : ms) {
+      if (m.start() >= from && m.end() <= to && (best == null || m.start() > best.start())) {
+        best = m;
+      }
+    }
+    return best;
+  }
+
+  private static Mention first(List<Mention> ms, int from, int to) {
+    return ms.stream().filter(m -> m.start() >= from && m.end() <= to).min(Comparator.comparingInt(Mention::start)).orElse(null);
+  }
+
+  private static Optional<Metal> lastMetal(String lower, int from, int to) {
+    Matcher m = Pattern.compile("\\b" + METALS + "\\b").matcher(lower.substring(from, to));
+    Optional<Metal> found = Optional.empty();
+    while (m.find()) {
+      found = metal(m.group(1));
+    }
+    return found;
+  }
+
+  private static Optional<Metal> metal(String word) {
+    if (word == null) {
+      return Optional.empty();
+    }
+    for (Metal m : Metal.values()) {
+      if (m.displayName().equalsIgnoreCase(word)) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private List<Claim> claims(String text) {
+    List<Claim> out = new ArrayList<>();
+    boolean[] taken = new boolean[text.length()];
+    String lower = text.toLowerCase(Locale.ROOT);
+    find(RATIO, text, taken, out, (m, c) -> {
+      c.kind = ProseClaim.Kind.RATIO;
+      number(c, m.group(1), BigDecimal.ONE);
+    });
+    find(PERCENT, text, taken, out, (m, c) -> {
+      String around = lower.substring(Math.max(0, m.start() - 70), m.start()) + " "
+          + lower.substring(m.end(), Math.min(lower.length(), m.end() + 25));
+      boolean up = UP.matcher(around).find();
+      boolean down = DOWN.matcher(around).find();
+      c.kind = up || down ? ProseClaim.Kind.PERCENT_CHANGE : ProseClaim.Kind.PERCENT;
+      number(c, m.group(1), BigDecimal.ONE);
+      if (down && !up) {
+        c.value = c.value.negate();
+      } else if (down) {
+        // both words around the number: the nearer one says
+        int u = lastIndex(UP, lower.substring(0, m.start()));
+        int d = lastIndex(DOWN, lower.substring(0, m.start()));
+        if (d > u) {
+          c.value = c.value.negate();
+        }
+      }
+    });
+    find(GRADE_CLAIM, text, taken, out, (m, c) -> {
+      c.kind = ProseClaim.Kind.GRADE;
+      number(c, m.group(1), BigDecimal.ONE);
+      c.metal = metal(m.group(2));
+    });
+    find(PER_UNIT, text, taken, out, (m, c) -> {
+      c.kind = ProseClaim.Kind.PER_UNIT;
+      c.perOunce = m.group(4).toLowerCase(Locale.ROOT).startsWith("o");
+      if (m.group(2) != null) {
+        number(c, m.group(2), BigDecimal.ONE);
+      } else {
+        number(c, m.group(3), new BigDecimal("0.01"));
+      }
+      if (m.group(1) != null) {
+        c.value = c.value.negate();
+      }
+      c.metal = metal(m.group(5));
+    });
+    find(MONEY, text, taken, out, (m, c) -> {
+      c.kind = ProseClaim.Kind.AMOUNT;
+      number(c, m.group(2), scale(m.group(3)));
+      if (m.group(1) != null) {
+        c.value = c.value.negate();
+      }
+    });
+    find(QUANTITY, text, taken, out, (m, c) -> {
+      c.kind = ProseClaim.Kind.QUANTITY;
+      number(c, m.group(1), scale(m.group(2)));
+      c.metal = metal(m.group(3)).or(() -> metal(m.group(5)));
+      c.perOunce = m.group(4).toLowerCase(Locale.ROOT).startsWith("o");
+    });
+    out.sort(Comparator.comparingInt(c -> c.start));
+    for (Claim c : out) {
+      String before = lower.substring(Math.max(0, c.start - 30), c.start);
+      boolean approx = APPROX.matcher(before).find();
+      if (LOWER.matcher(before).find()) {
+        c.bound = Bound.LOWER;
+      } else if (UPPER.matcher(before).find()) {
+        c.bound = Bound.UPPER;
+      }
+      if (approx && c.value.scale() <= 0) {
+        // "approximately 215,000 ounces": the trailing zeros are rounding, too
+        BigDecimal unscaled = c.value.divide(c.scale).stripTrailingZeros();
+        if (unscaled.scale() < 0) {
+          c.half = BigDecimal.ONE.movePointLeft(unscaled.scale()).divide(BigDecimal.valueOf(2)).multiply(c.scale);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int lastIndex(Pattern p, String s) {
+    Matcher m = p.matcher(s);
+    int at = -1;
+    while (m.find()) {
+      at = m.start();
+    }
+    return at;
+  }
+
+  private static BigDecimal scale(String word) {
+    if (word == null) {
+      return BigDecimal.ONE;
+    }
+    return switch (word.toLowerCase(Locale.ROOT)) {
+      case "million" -> BigDecimal.TEN.pow(6);
+      case "billion" -> BigDecimal.TEN.pow(9);
+      case "thousand" -> BigDecimal.TEN.pow(3);
+      default -> BigDecimal.ONE;
+    };
+  }
+
+  private static void number(Claim c, String digits, BigDecimal scale) {
+    BigDecimal printed = new BigDecimal(digits.replace(",", ""));
+    int decimals = Math.max(0, printed.scale());
+    c.scale = scale;
+    c.value = printed.multiply(scale);
+    c.half = BigDecimal.ONE.movePointLeft(decimals).divide(BigDecimal.valueOf(2)).multiply(scale);
+  }
+
+  private interface Fill {
+    void fill(Matcher m, Claim c);
+  }
+
+  private static void find(Pattern p, String text, boolean[] taken, List<Claim> out, Fill fill) {
+    Matcher m = p.matcher(text);
+    while (m.find()) {
+      boolean free = true;
+      for (int i = m.start(); i < m.end(); i++) {
+        free &= !taken[i];
+      }
+      if (!free || (m.start() > 0 && (Character.isLetterOrDigit(text.charAt(m.start() - 1)) || text.charAt(m.start() - 1) == '-'))
+          || (m.end() < text.length() && text.charAt(m.end()) == '-')) {
+        continue;
+      }
+      Claim c = new Claim();
+      c.start = m.start();
+      c.end = m.end();
+      c.text = text.substring(m.start(), m.end());
+      fill.fill(m, c);
+      for (int i = m.start(); i < m.end(); i++) {
+        taken[i] = true;
+      }
+      out.add(c);
+    }
+  }
+
+  private List<Mention> concepts(String lower) {
+    List<Mention> all = new ArrayList<>();
+    for (Map.Entry<Pattern, Concept> e : phrases) {
+      Matcher m = e.getKey().matcher(lower);
+      while (m.find()) {
+        all.add(new Mention(m.start(), m.end(), e.getValue(), lastMetal(lower, Math.max(0, m.start() - 25), m.end())));
+      }
+    }
+    // longest first, no overlaps
+    all.sort(Comparator.comparingInt((Mention m) -> m.end() - m.start()).reversed());
+    List<Mention> kept = new ArrayList<>();
+    for (Mention m : all) {
+      if (kept.stream().noneMatch(k -> k.start() < m.end() && m.start() < k.end())) {
+        kept.add(m);
+      }
+    }
+    return kept;
+  }
+
+  private List<PeriodMention> periods(String lower) {
+    List<PeriodMention> out = new ArrayList<>();
+    Matcher m = QUARTER.matcher(lower);
+    while (m.find()) {
+      String g = m.group();
+      if (m.group(1) != null) {
+        int q = switch (m.group(1)) {
+          case "first", "1st" -> 1;
+          case "second", "2nd" -> 2;
+          case "third", "3rd" -> 3;
+          default -> 4;
+        };
+        out.add(new PeriodMention(m.start(), m.end(), q, m.group(2) == null ? null : Integer.parseInt(m.group(2)), false, false));
+      } else if (m.group(3) != null) {
+        out.add(new PeriodMention(m.start(), m.end(), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), false, false));
+      } else if (g.startsWith("same period")) {
+        out.add(new PeriodMention(m.start(), m.end(), null, m.group(5) == null ? null : Integer.parseInt(m.group(5)), true, false));
+      } else if (g.endsWith("year")) {
+        out.add(new PeriodMention(m.start(), m.end(), null, releaseYear - 1, false, true));
+      } else {
+        out.add(new PeriodMention(m.start(), m.end(), null, Integer.parseInt(m.group(6)), false, false));
+      }
+    }
+    return out;
+  }
+
+  private Set<String> units(String lower) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Map.Entry<Pattern, String> e : unitNames) {
+      if (e.getKey().matcher(lower).find()) {
+        out.add(e.getValue());
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ linking and testing
+
+  private Period periodOf(PeriodMention m, List<PeriodMention> all) {
+    int year = m.year() == null ? releaseYear : m.year();
+    if (m.quarter() != null) {
+      return new Period.Quarter(year, m.quarter());
+    }
+    if (m.samePeriod()) {
+      Optional<PeriodMention> q = all.stream().filter(x -> x.start() < m.start() && x.quarter() != null)
+          .reduce((a, b) -> b);
+      return q.isPresent() ? new Period.Quarter(year, q.get().quarter()) : new Period.Year(year);
+    }
+    return new Period.Year(year);
+  }
+
+  private Period claimPeriod(Claim c, String lower, int windowStart, int clauseStart, List<PeriodMention> periods) {
+    Matcher a = PERIOD_AFTER.matcher(lower.substring(c.end));
+    if (a.find()) {
+      int at = c.end + a.end();
+      for (PeriodMention m : periods) {
+        if (m.start() == at) {
+          return periodOf(m, periods);
+        }
+      }
+    }
+    PeriodMention best = null;
+    for (PeriodMention m : periods) {
+      if (m.end() <= c.start && m.start() >= windowStart && (best == null || m.start() > best.start())) {
+        best = m;
+      }
+    }
+    if (best == null) {
+      for (PeriodMention m : periods) {
+        if (m.end() <= c.start && (best == null || m.start() > best.start())) {
+          best = m;
+        }
+      }
+    }
+    return best != null ? periodOf(best, periods) : new Period.Year(releaseYear);
+  }
+
+  private ProseClaim test(Sentence s, Claim c, Concept concept, Optional<Metal> metal, String lower, String before,
+      String after, int clauseStart, List<PeriodMention> periods, Set<String> sentenceUnits, Set<String> paragraphUnits,
+      List<Claim> claims) {
+    boolean unitLevel = switch (concept.family()) {
+      case COST, PRODUCED, CAPITAL, GRADE -> true;
+      default -> false;
+    };
+    Optional<String> unit = Optional.empty();
+    if (sentenceUnits.size() > 1) {
+      return notLinked(s, c, "the sentence names several operating units");
+    } else if (sentenceUnits.size() == 1) {
+      unit = Optional.of(sentenceUnits.iterator().next());
+    } else if (unitLevel && paragraphUnits.size() > 1) {
+      return notLinked(s, c, "the paragraph names several operating units");
+    } else if (unitLevel && paragraphUnits.size() == 1) {
+      unit = Optional.of(paragraphUnits.iterator().next());
+    }
+    if (unit.isPresent() && !unitLevel) {
+      return notLinked(s, c, "a company figure said of one operating unit");
+    }
+    int windowStart = Math.max(clauseStart, claims.stream().filter(x -> x.end <= c.start).mapToInt(x -> x.end).max().orElse(0));
+    if (c.kind == ProseClaim.Kind.PERCENT_CHANGE) {
+      boolean quarter = lower.substring(clauseStart).contains("quarter");
+      Period current = quarter ? new Period.Quarter(releaseYear, quarterOf(periods)) : new Period.Year(releaseYear);
+      boolean perUnit = claims.stream().anyMatch(x -> x.kind == ProseClaim.Kind.PER_UNIT);
+      Optional<FactKey> k = key(concept, perUnit ? ProseClaim.Kind.PER_UNIT : naturalKind(concept), metal, unit, current);
+      if (k.isEmpty()) {
+        return notLinked(s, c, "the concept needs a metal or unit the sentence does not name");
+      }
+      return testChange(s, c, k.get());
+    }
+    Period p = claimPeriod(c, lower, windowStart, clauseStart, periods);
+    if (concept.family() == Family.RESERVES && (lower.contains("resource") || unit.isPresent())) {
+      return notLinked(s, c, "reserves and resources together, or one property's");
+    }
+    if (concept.family() == Family.GRADE && before.contains("reserve")) {
+      Optional<FactKey> rk = unit.flatMap(u -> pr.properties().stream().filter(x -> x.unitId().equals(Optional.of(u))
+          || x.id().equals(u)).findFirst()).flatMap(x -> metal.map(m -> new FactKey(property(x.id()), GRADE,
+          ReserveCategory.PROVEN_PROBABLE.code() + ":" + m.name(), new Period.Year(releaseYear))));
+      if (rk.isEmpty()) {
+        return notLinked(s, c, "a reserve grade of no property the tables print");
+      }
+      return testLevel(s, c, concept, rk.get());
+    }
+    Optional<FactKey> k = key(concept, c.kind, metal, unit, p);
+    if (k.isEmpty()) {
+      return notLinked(s, c, "the words name no table figure of this kind (" + concept.concept() + ", " + c.kind + ")");
+    }
+    return testLevel(s, c, concept, k.get());
+  }
+
+  private static int quarterOf(List<PeriodMention> periods) {
+    return periods.stream().filter(m -> m.quarter() != null).map(PeriodMention::quarter).findFirst().orElse(4);
+  }
+
+  private static ProseClaim.Kind naturalKind(Concept c) {
+    return switch (c.family()) {
+      case PRODUCED, RESERVES -> ProseClaim.Kind.QUANTITY;
+      case PRICE -> ProseClaim.Kind.PER_UNIT;
+      case GRADE -> ProseClaim.Kind.GRADE;
+      default -> c.concept().equals(CURRENT_RATIO) ? ProseClaim.Kind.RATIO : ProseClaim.Kind.AMOUNT;
+    };
+  }
+
+  private Optional<FactKey> key(Concept c, ProseClaim.Kind kind, Optional<Metal> metal, Optional<String> unit, Period p) {
+    String entity = unit.map(u -> "unit:" + u).orElse(COMPANY);
+    switch (c.family()) {
+      case COMPANY -> {
+        boolean ratio = c.concept().equals(CURRENT_RATIO);
+        if (ratio != (kind == ProseClaim.Kind.RATIO) || (!ratio && kind != ProseClaim.Kind.AMOUNT)) {
+          return Optional.empty();
+        }
+        return Optional.of(new FactKey(COMPANY, c.concept(), "", p));
+      }
+      case STATEMENT -> {
+        return kind == ProseClaim.Kind.AMOUNT ? Optional.of(new FactKey(c.statement(), c.concept(), "", p)) : Optional.empty();
+      }
+      case COST -> {
+        if (kind == ProseClaim.Kind.PER_UNIT) {
+          String perOz = c.concept() + "_per_oz";
+          if (unit.isPresent()) {
+            return Optional.of(new FactKey(entity, perOz, "", p));
+          }
+          return metal.map(m -> new FactKey(group(m.name()), perOz, "", p));
+        }
+        if (kind == ProseClaim.Kind.AMOUNT) {
+          return unit.isPresent() ? Optional.of(new FactKey(entity, c.concept(), "", p))
+              : metal.map(m -> new FactKey(group(m.name()), c.concept(), "", p));
+        }
+        return Optional.empty();
+      }
+      case PRODUCED -> {
+        if (kind != ProseClaim.Kind.QUANTITY) {
+          return Optional.empty();
+        }
+        Optional<Metal> m = metal.or(() -> unit.flatMap(u -> pr.company().unit(u)).flatMap(OperatingUnit::primaryMetal));
+        return m.map(x -> new FactKey(entity, PRODUCED, x.name(), p));
+      }
+      case CAPITAL -> {
+        return kind == ProseClaim.Kind.AMOUNT && unit.isPresent()
+            ? Optional.of(new FactKey(entity, CAPITAL_ADDITIONS, "", p)) : Optional.empty();
+      }
+      case GRADE -> {
+        return kind == ProseClaim.Kind.GRADE && unit.isPresent() && metal.isPresent()
+            ? Optional.of(new FactKey(entity, GRADE, metal.get().name(), p)) : Optional.empty();
+      }
+      case PRICE -> {
+        if (kind != ProseClaim.Kind.PER_UNIT && kind != ProseClaim.Kind.AMOUNT || metal.isEmpty()) {
+          return Optional.empty();
+        }
+        List<String> bases = pr.readings().keySet().stream()
+            .filter(k -> k.entity().equals("market") && k.concept().equals(PRICE) && !k.qualifier().contains("@")
+                && k.qualifier().startsWith(metal.get().name() + ":"))
+            .map(FactKey::qualifier).distinct().toList();
+        return bases.size() == 1 ? Optional.of(new FactKey("market", PRICE, bases.get(0), p)) : Optional.empty();
+      }
+      case RESERVES -> {
+        if (kind != ProseClaim.Kind.QUANTITY || metal.isEmpty()) {
+          return Optional.empty();
+        }
+        return Optional.of(new FactKey(reserves(), CONTAINED, ReserveCategory.PROVEN_PROBABLE.code() + ":" + metal.get().name(),
+            new Period.Year(releaseYear)));
+      }
+      default -> {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private ProseClaim testLevel(Sentence s, Claim c, Concept concept, FactKey k) {
+    Optional<Checker.Valued> v = values.apply(k);
+    if (v.isEmpty()) {
+      return notLinked(s, c, "the figure it names is not printed (" + Report.describe(k) + ")");
+    }
+    Interval claim = c.interval(concept.negate());
+    Interval table = v.get().interval();
+    boolean holds = claim.overlaps(table);
+    String arithmetic = "claim " + c.text.trim() + (concept.negate() ? " (a loss: negative)" : "") + " stands for "
+        + range(claim, c.scale) + scaleWord(c.scale) + "; the table's " + Report.describe(k) + " stands for "
+        + range(table, c.scale) + scaleWord(c.scale) + (holds ? ": they overlap" : ": no overlap");
+    return new ProseClaim(s.lineAt(c.start), s.text(), c.text.trim(), c.kind,
+        holds ? ProseClaim.Status.PASSED : ProseClaim.Status.FAILED, Report.describe(k), figures(v.get()), arithmetic);
+  }
+
+  private ProseClaim testChange(Sentence s, Claim c, FactKey current) {
+    FactKey prior = current.withPeriod(current.period().priorYear());
+    Optional<Checker.Valued> cur = values.apply(current);
+    Optional<Checker.Valued> pri = values.apply(prior);
+    if (cur.isEmpty() || pri.isEmpty()) {
+      return notLinked(s, c, "the figures it compares are not printed (" + Report.describe(current) + ", "
+          + prior.period().code() + ")");
+    }
+    Interval p = pri.get().interval();
+    if (p.lo().signum() <= 0) {
+      return notLinked(s, c, "a change from a figure that is not positive");
+    }
+    Interval claim = c.interval(false);
+    Interval change = percent(cur.get().interval(), p);
+    boolean holds = claim.overlaps(change);
+    String how = "(" + mid(cur.get().interval()) + " - " + mid(p) + ") / " + mid(p) + " x 100 = "
+        + pct(percent(Interval.exact(midValue(cur.get().interval())), Interval.exact(midValue(p))).lo()) + "% ("
+        + pct(change.lo()) + "% to " + pct(change.hi()) + "% within the printed figures)";
+    if (!holds) {
+      // the text may have computed the change from the figures as it rounds them ("$17.1 million", "9.8 million ounces")
+      Interval cr = proseRounded(cur.get().interval());
+      Interval pr2 = proseRounded(p);
+      if (pr2.lo().signum() > 0) {
+        Interval alt = percent(cr, pr2);
+        if (claim.overlaps(alt)) {
+          holds = true;
+          how += "; on the figures as the text rounds them (" + mid(cr) + ", " + mid(pr2) + "): " + pct(alt.lo()) + "% to "
+              + pct(alt.hi()) + "%";
+        }
+      }
+    }
+    String arithmetic = Report.describe(current) + " against " + prior.period().code() + ": " + how + "; claim "
+        + c.text.trim() + (c.value.signum() < 0 ? " (a decrease)" : "") + " stands for " + pct(claim.lo()) + "% to "
+        + pct(claim.hi()) + "%" + (holds ? ": holds" : ": no overlap");
+    List<String> figs = new ArrayList<>(figures(cur.get()));
+    figs.addAll(figures(pri.get()));
+    return new ProseClaim(s.lineAt(c.start), s.text(), c.text.trim(), c.kind,
+        holds ? ProseClaim.Status.PASSED : ProseClaim.Status.FAILED, Report.describe(current) + " vs " + prior.period().code(),
+        figs, arithmetic);
+  }
+
+  /** A figure rounded as running text rounds it: a tenth of a million at a million or more, else as printed. */
+  private static Interval proseRounded(Interval i) {
+    BigDecimal m = midValue(i);
+    if (m.abs().compareTo(BigDecimal.TEN.pow(6)) < 0) {
+      return i;
+    }
+    BigDecimal step = BigDecimal.TEN.pow(5);
+    BigDecimal r = m.divide(step).setScale(0, RoundingMode.HALF_UP).multiply(step);
+    BigDecimal half = step.divide(BigDecimal.valueOf(2));
+    return new Interval(r.subtract(half), r.add(half));
+  }
+
+  private static Interval percent(Interval cur, Interval prior) {
+    return cur.minus(prior).dividedBy(prior).times(Interval.exact(Exact.HUNDRED));
+  }
+
+  private static BigDecimal midValue(Interval i) {
+    return i.lo().add(i.hi()).divide(BigDecimal.valueOf(2));
+  }
+
+  private static String mid(Interval i) {
+    return plain(midValue(i));
+  }
+
+  private static String pct(BigDecimal v) {
+    return v.setScale(2, RoundingMode.HALF_UP).toPlainString();
+  }
+
+  private static String plain(BigDecimal v) {
+    BigDecimal s = v.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0).toPlainString() : s.toPlainString();
+  }
+
+  private static String range(Interval i, BigDecimal scale) {
+    BigDecimal big = BigDecimal.TEN.pow(29);
+    String lo = i.lo().compareTo(big.negate()) < 0 ? "-inf" : plain(i.lo().divide(scale));
+    String hi = i.hi().compareTo(big) > 0 ? "+inf" : plain(i.hi().divide(scale));
+    return lo + " to " + hi;
+  }
+
+  private static String scaleWord(BigDecimal scale) {
+    return scale.compareTo(new BigDecimal("0.01")) == 0 ? " cents" : scale.compareTo(BigDecimal.TEN.pow(6)) == 0 ? " million" : scale.compareTo(BigDecimal.TEN.pow(9)) == 0 ? " billion"
+        : scale.compareTo(BigDecimal.TEN.pow(3)) == 0 ? " thousand" : "";
+  }
+
+  private static List<String> figures(Checker.Valued v) {
+    return v.figures().stream().map(r -> "line " + r.figure().line() + " " + r.figure().label() + " "
+        + r.figure().text().replace("$", "").trim() + " (" + r.figure().columnTitle() + ")").toList();
+  }
+
+  private static ProseClaim notLinked(Sentence s, Claim c, String why) {
+    return new ProseClaim(s.lineAt(c.start), s.text(), c.text.trim(), c.kind, ProseClaim.Status.NOT_LINKED, "", List.of(), why);
+  }
+}

@@ -149,8 +149,16 @@ public final class ReleaseReader {
       tables.add(t);
       previous = t;
     }
-    Optional<Period> latest = tables.stream().flatMap(t -> t.columns().stream()).flatMap(c -> c.period().stream())
-        .map(Period::year).max(Integer::compare).map(y -> (Period) new Period.Year(y));
+    // The release's year is the latest year of most tables: a projection or guidance table runs
+    // into later years, but the statements, production and cost tables end at the release year.
+    Map<Integer, Integer> votes = new java.util.HashMap<>();
+    for (TextTable t : tables) {
+      t.columns().stream().flatMap(c -> c.period().stream()).map(Period::year).max(Integer::compare)
+          .ifPresent(y -> votes.merge(y, 1, Integer::sum));
+    }
+    Optional<Period> latest = votes.entrySet().stream()
+        .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .map(e -> (Period) new Period.Year(e.getKey()));
     if (latest.isEmpty()) {
       Matcher m = Pattern.compile("(?i)(?:ended|as of)\\s+[A-Z][a-z]+\\.?\\s+\\d{1,2},\\s+((?:19|20)\\d\\d)").matcher(text);
       if (m.find()) {

@@ -47,6 +47,31 @@ class DatasetLoaderTest {
   }
 
   @Test
+  void historyRowsAreValidatedWithTheirLocation() throws Exception {
+    write("history.csv", "metal,period,value,uom,source\n"
+        + "AU,FY2022,480,oz,annual report 2022\n"
+        + "AU,Q4 2022,120,oz,quarterly\n"
+        + "XX,FY2021,1,oz,\n"
+        + "AU,FY2021,many,oz,\n"
+        + "AU,FY2020,10,st,\n"
+        + "AU,FY2022,481,oz,restated\n");
+    assertThatThrownBy(() -> DatasetLoader.load(dir)).isInstanceOf(DatasetException.class)
+        .satisfies(e -> assertThat(((DatasetException) e).errors()).extracting(DataError::line, DataError::field)
+            .containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(3L, "period"),
+                org.assertj.core.groups.Tuple.tuple(4L, "metal"),
+                org.assertj.core.groups.Tuple.tuple(5L, "value"),
+                org.assertj.core.groups.Tuple.tuple(6L, "uom"),
+                org.assertj.core.groups.Tuple.tuple(7L, "metal,period")))
+        .hasMessageContaining("history.csv, line 3, field 'period': history is by year");
+    write("history.csv", "metal,period,value,uom,source\nAU,FY2022,480,oz,annual report 2022\n");
+    Dataset d = DatasetLoader.load(dir);
+    assertThat(d.history().find(new FactKey("history", "produced", "AU", new Period.Year(2022))))
+        .hasValueSatisfying(f -> assertThat(f.value()).isEqualByComparingTo("480"));
+    assertThat(d.inputs().all()).noneMatch(f -> f.key().entity().equals("history"));
+  }
+
+  @Test
   void readsInputsWithTheirFileLineAndField() throws Exception {
     Dataset d = DatasetLoader.load(dir);
     var f = d.inputs().find(new FactKey("unit:pit", "produced", "AU", new Period.Year(2024))).orElseThrow();

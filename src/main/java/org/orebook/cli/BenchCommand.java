@@ -1,0 +1,199 @@
+package org.orebook.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.orebook.data.DatasetException;
+import org.orebook.ledger.BadRowsException;
+import org.orebook.ledger.DatasetComparison;
+import org.orebook.ledger.DuckDbAggregation;
+import org.orebook.ledger.HeapMonitor;
+import org.orebook.ledger.LedgerInput;
+import org.orebook.ledger.LedgerRun;
+import org.orebook.ledger.LedgerSynth;
+import org.orebook.ledger.ScanSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code orebook bench ...}: benchmarks (docs/benchmarks.md). */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (docs/benchmarks.md).",
+    subcommands = {BenchCommand.Ledger.class})
+final class BenchCommand implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * {@code orebook bench ledger --lines 1000000,10000000}: for each size, generates (or reuses)
+   * a ledger-path input folder, then times, in the same process and alternately, the whole Orebook
+   * pipeline (ledger and log aggregated, dataset written, engine, release rendered as text) and
+   * DuckDB doing the ledger's aggregation alone; reports the median of the runs, the peak heap of
+   * the Orebook runs ({@link HeapMonitor}), and checks that both give the same sums and that the
+   * dataset equals the generator's own totals.
+   */
+  @Command(name = "ledger", mixinStandardHelpOptions = true,
+      description = "Time the ledger path (ledger -> release) against DuckDB's aggregation of the same CSV files.")
+  static final class Ledger implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--lines", paramLabel = "N[,N...]", split = ",", description = "ledger sizes (default: ${DEFAULT-VALUE})")
+    List<Long> lines = List.of(1_000_000L, 10_000_000L);
+
+    @Option(names = "--units", paramLabel = "N", description = "operating units (default: ${DEFAULT-VALUE})")
+    int units = 40;
+
+    @Option(names = "--years", paramLabel = "Y", description = "years covered (default: ${DEFAULT-VALUE})")
+    int years = 2;
+
+    @Option(names = "--seed", paramLabel = "S", description = "generator seed (default: ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--runs", paramLabel = "R", description = "timed runs of each side per size; the median is reported (default: ${DEFAULT-VALUE})")
+    int runs = 3;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Orebook scanning threads and DuckDB threads (default: the available processors)")
+    Integer threads;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "where generated inputs are cached (default: ${DEFAULT-VALUE})")
+    Path work = Path.of("target", "bench-ledger");
+
+    @Option(names = "--regenerate", description = "generate the inputs again even when cached")
+    boolean regenerate;
+
+    @Override
+    public Integer call() throws IOException, SQLException, DatasetException {
+      PrintWriter o = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      if (runs < 1 || lines.isEmpty() || lines.stream().anyMatch(n -> n < 1)) {
+        err.println("orebook: --runs and every --lines size must be at least 1");
+        return Main.BAD_INPUT;
+      }
+      int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      ScanSettings scan = ScanSettings.defaults().withThreads(n);
+      o.printf("orebook bench ledger: %d cores (%s), %s %s, max heap %d MB; Orebook %d threads, DuckDB %d threads;"
+              + " %d units, %d years, seed %d; median of %d runs%n",
+          Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.vm.name"),
+          System.getProperty("java.runtime.version"), HeapMonitor.maxHeapBytes() >> 20, n, n, units, years, seed, runs);
+      o.flush();
+      boolean ok = true;
+      try (DuckDbAggregation duck = new DuckDbAggregation(n)) {
+        for (long size : lines) {
+          ok &= bench(o, size, scan, duck);
+        }
+      }
+      return ok ? 0 : 1;
+    }
+
+    private boolean bench(PrintWriter o, long size, ScanSettings scan, DuckDbAggregation duck)
+        throws IOException, SQLException, DatasetException {
+      Path data = work.resolve(String.format("ledger-v%d-l%d-u%d-y%d-s%d", LedgerSynth.VERSION, size, units, years, seed));
+      Path done = data.resolve(".complete");
+      o.printf("== %,d ledger lines%n", size);
+      if (regenerate || !Files.exists(done)) {
+        deleteTree(data);
+        long t0 = System.nanoTime();
+        LedgerSynth.generate(new LedgerSynth.Spec(units, years, size, seed), data);
+        Files.writeString(done, "");
+        o.printf("  generated %s in %.1f s%n", data, (System.nanoTime() - t0) / 1e9);
+      } else {
+        o.printf("  reusing %s%n", data);
+      }
+      LedgerInput in = LedgerInput.open(data);
+      o.printf("  ledger.csv %s, production_log.csv %s; load average %.2f%n", SynthCommand.size(in.ledger()),
+          SynthCommand.size(in.log()), loadAverage());
+      o.flush();
+      Path out = work.resolve("out-" + data.getFileName());
+      double[] ours = new double[runs];
+      double[] theirs = new double[runs];
+      long peak = 0;
+      LedgerRun.Outcome last = null;
+      Map<String, BigDecimal> duckTotals = null;
+      for (int r = 0; r < runs; r++) {
+        HeapMonitor heap = HeapMonitor.start();
+        long t0 = System.nanoTime();
+        try {
+          last = LedgerRun.run(in, out, new LedgerRun.Options(scan, false, null, List.of("text")));
+        } catch (BadRowsException e) {
+          o.println("  the generated ledger has bad rows: " + e.getMessage());
+          return false;
+        } finally {
+          heap.close();
+        }
+        ours[r] = (System.nanoTime() - t0) / 1e9;
+        peak = Math.max(peak, heap.peakBytes());
+        long t1 = System.nanoTime();
+        duckTotals = duck.aggregate(in);
+        theirs[r] = (System.nanoTime() - t1) / 1e9;
+        o.printf("  run %d: orebook %.3f s (aggregate %.3f, dataset %.3f, engine and release %.3f), peak heap %d MB"
+                + " | duckdb %.3f s%n", r + 1, ours[r], last.aggregateSeconds(), last.writeSeconds(), last.releaseSeconds(),
+            heap.peakBytes() >> 20, theirs[r]);
+        o.flush();
+      }
+      List<String> duckDiffs = DuckDbAggregation.differences(last.ledger(), duckTotals);
+      DatasetComparison.Result expected = DatasetComparison.compare(out, data.resolve(LedgerSynth.EXPECTED));
+      deleteTree(out);
+      int sums = last.ledger().units().size() * last.ledger().years().quarters() * org.orebook.ledger.CostCategory.count();
+      o.printf("  check: orebook = duckdb on %,d unit/quarter/category sums: %s; dataset = generator's totals on %,d figures: %s%n",
+          sums, duckDiffs.isEmpty() ? "yes" : "NO (" + duckDiffs.size() + " differ, e.g. " + duckDiffs.get(0) + ")",
+          expected.figures(), expected.same() ? "yes, exactly" : "NO (" + expected.differences().size() + " differ, e.g. "
+              + expected.differences().get(0) + ")");
+      double t = median(ours);
+      double d = median(theirs);
+      long rows = last.ledger().rows();
+      o.printf("  orebook: %,d lines to a finished release in %.3f s = %,.0f rows/s, peak heap %d MB;"
+              + " duckdb aggregation %.3f s; ratio %.2f%s; load average %.2f%n",
+          rows, t, rows / t, peak >> 20, d, t / d, t / d <= 1.0 ? " (<= 1.0)" : " (> 1.0)", loadAverage());
+      o.printf("lines=%d orebook_s=%.3f duckdb_s=%.3f ratio=%.2f peak_heap_mb=%d%n", size, t, d, t / d, peak >> 20);
+      o.flush();
+      return duckDiffs.isEmpty() && expected.same();
+    }
+
+    static double median(double[] v) {
+      double[] s = v.clone();
+      Arrays.sort(s);
+      return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    static double loadAverage() {
+      return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    static String cpuModel() {
+      try (Stream<String> l = Files.lines(Path.of("/proc/cpuinfo"))) {
+        return l.filter(s -> s.startsWith("model name")).map(s -> s.substring(s.indexOf(':') + 1).strip()).findFirst()
+            .orElse("unknown CPU");
+      } catch (IOException | RuntimeException e) {
+        return "unknown CPU";
+      }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+      if (!Files.exists(dir)) {
+        return;
+      }
+      try (Stream<Path> s = Files.walk(dir)) {
+        List<Path> all = new ArrayList<>(s.sorted(Comparator.reverseOrder()).toList());
+        for (Path p : all) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package org.orebook.ledger;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one byte range of a raw file (a chunk: whole lines, see {@link Chunks}) through a reusable
+ * buffer and hands the subclass blocks of complete lines, so that the per-line loop of a scanner
+ * runs over a plain {@code byte[]} with no per-row allocation, and the memory used does not depend
+ * on the size of the file. A line that does not end in a newline at the end of the file gets one.
+ *
+ * <p>A chunk counts its lines and keeps its bad rows with line numbers local to the chunk;
+ * {@link BadRows} turns them into file line numbers once every chunk before it is counted. A
+ * scanner is used by one thread.
+ */
+abstract class ChunkScanner {
+  /** Bad rows kept in memory per chunk for the report; all of them go to the spill file when there is one. */
+  static final int KEPT = 100;
+  /** The text of a bad row is cut to this many characters in reports and the reject file. */
+  static final int MAX_TEXT = 2000;
+
+  final String fileName;
+  /** Lines of the chunk seen so far (rows, blank lines and comments). */
+  long lines;
+  long badRows;
+  final List<BadRow> kept = new ArrayList<>();
+  final java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
+  private final Path spill;
+  private BufferedWriter spillOut;
+
+  ChunkScanner(String fileName, Path spill) {
+    this.fileName = fileName;
+    this.spill = spill;
+  }
+
+  /** Processes every line of {@code b[pos, limit)}; each ends with a newline byte. Counts {@link #lines}. */
+  abstract void scanBlock(byte[] b, int pos, int limit);
+
+  /** Scans {@code [start, end)} of the file, which starts and ends at line boundaries. */
+  final void scan(FileChannel channel, long start, long end, byte[] buf) throws IOException {
+    int filled = 0;
+    long at = start;
+    while (true) {
+      int want = (int) Math.min(buf.length - 1 - Words.SLACK - filled, end - at);
+      ByteBuffer bb = ByteBuffer.wrap(buf, filled, want);
+      boolean eof = false;
+      while (bb.hasRemaining()) {
+        int n = channel.read(bb, at);
+        if (n < 0) {
+          eof = true;
+          break;
+        }
+        at += n;
+      }
+      filled = bb.position();
+      eof |= at >= end;
+      int limit;
+      if (eof) {
+        if (filled > 0 && buf[filled - 1] != '\n') {
+          buf[filled++] = '\n';
+        }
+        limit = filled;
+      } else {
+        limit = filled;
+        while (limit > 0 && buf[limit - 1] != '\n') {
+          limit--;
+        }
+        if (limit == 0) {
+          throw new IOException(fileName + ": a line longer than " + (buf.length - 1 - Words.SLACK) + " bytes");
+        }
+      }
+      scanBlock(buf, 0, limit);
+      if (eof) {
+        return;
+      }
+      System.arraycopy(buf, limit, buf, 0, filled - limit);
+      filled -= limit;
+    }
+  }
+
+  /** Records a bad row at chunk-local line {@code line} whose text is {@code b[from, to)}. */
+  final void reject(long line, String field, String kind, String reason, byte[] b, int from, int to) {
+    badRows++;
+    kinds.merge(kind, 1L, Long::sum);
+    if (kept.size() >= KEPT && spill == null) {
+      return;
+    }
+    int end = to;
+    while (end > from && (b[end - 1] == '\r' || b[end - 1] == '\n')) {
+      end--;
+    }
+    String text = new String(b, from, end - from, StandardCharsets.UTF_8).replace('\r', ' ');
+    if (text.length() > MAX_TEXT) {
+      text = text.substring(0, MAX_TEXT) + "...";
+    }
+    BadRow row = new BadRow(fileName, line, field, kind, reason, text);
+    if (kept.size() < KEPT) {
+      kept.add(row);
+    }
+    if (spill != null) {
+      try {
+        if (spillOut == null) {
+          spillOut = Files.newBufferedWriter(spill, StandardCharsets.UTF_8);
+        }
+        // chunk-local line, a tab, then the rest of the reject file's row (BadRows adds the offset)
+        spillOut.write(line + "\t" + BadRows.csvTail(row) + "\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Closes the spill file; returns it, or null when this chunk had no bad row to spill. */
+  final Path closeSpill() throws IOException {
+    if (spillOut == null) {
+      return null;
+    }
+    spillOut.close();
+    return spill;
+  }
+
+  /** The unquoted text of the last quoted field, {@code scratch[0, scratchLength)}. */
+  byte[] scratch = new byte[256];
+  int scratchLength;
+
+  /**
+   * Copies the quoted field starting at {@code b[p]} (a quote) into {@link #scratch}; returns the
+   * position of the delimiter after the closing quote, or {@code -position} of the offending byte
+   * when the quoting is broken (no closing quote on the line, or text after it).
+   */
+  final int unquote(byte[] b, int p) {
+    int i = p + 1;
+    int n = 0;
+    while (true) {
+      byte c = b[i];
+      if (c == '\n') {
+        return -i;
+      }
+      if (c == '"') {
+        if (b[i + 1] == '"') {
+          n = put(n, (byte) '"');
+          i += 2;
+          continue;
+        }
+        i++;
+        break;
+      }
+      n = put(n, c);
+      i++;
+    }
+    if (b[i] == '\r' && b[i + 1] == '\n') {
+      i++;
+    }
+    if (b[i] != ',' && b[i] != '\n') {
+      return -i;
+    }
+    scratchLength = n;
+    return i;
+  }
+
+  private int put(int n, byte c) {
+    if (n == scratch.length) {
+      scratch = java.util.Arrays.copyOf(scratch, n * 2);
+    }
+    scratch[n] = c;
+    return n + 1;
+  }
+}

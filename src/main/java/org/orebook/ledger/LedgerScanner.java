@@ -1,0 +1,406 @@
+package org.orebook.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The hot loop of the ledger path: scans the rows of one chunk of a ledger extract and adds each
+ * row's amount, in exact {@code long} cents, to its operating unit, quarter and cost category.
+ *
+ * <p>Why hand-written: this loop runs once per ledger line (tens of millions a year for a major
+ * miner) and is the measured hot loop of the benchmark against DuckDB (docs/benchmarks.md,
+ * {@code LedgerScanBenchmark}). A general CSV library makes a String per field and an object per
+ * record; this scanner works on the bytes of the read buffer, parses the date and the amount in
+ * place ({@link Fields}), looks the unit and the account up on their bytes, and adds to a dense
+ * array: no allocation per row, nothing kept per row.
+ *
+ * <p>Two paths, which add the same rows to the same sums ({@code LedgerScannerTest}):
+ * <ul>
+ *   <li>{@link #fastRow}: a well-formed row of a ledger whose first columns are
+ *       {@code date,unit,account,amount} (other columns may follow), read 8 bytes at a time;
+ *   <li>{@link #generalRow}: everything else: columns in any order, quoted fields ({@code "..."},
+ *       {@code ""} for a quote; a field may not span lines), blank lines, {@code #} comments, keys
+ *       longer than 16 bytes, and every bad row, which it reports with its line and field.
+ * </ul>
+ *
+ * <p>Every sum is a {@code long} of cents added with {@link Math#addExact}: an overflow throws
+ * (it would need more than 90 quadrillion dollars in one cell), it never wraps.
+ */
+public final class LedgerScanner extends ChunkScanner {
+  static final byte SKIP = 0;
+  static final byte DATE = 1;
+  static final byte UNIT = 2;
+  static final byte ACCOUNT = 3;
+  static final byte AMOUNT = 4;
+
+  /** The columns the ledger must have. */
+  public static final List<String> COLUMNS = List.of("date", "unit", "account", "amount");
+
+  private final byte[] roles;
+  private final List<String> header;
+  /** True when the first four columns are date,unit,account,amount: the fast path applies. */
+  private final boolean canonical;
+  private final PackedKeys fastUnits;
+  private final PackedKeys fastAccounts;
+  // the fast path's last date: its first 8 bytes, its last 2, and its quarter
+  private long lastDateWord = -1;
+  private int lastDateTail = -1;
+  private int lastQuarter = -1;
+  private final ByteKeys units;
+  private final ByteKeys accounts;
+  private final FiscalYears years;
+  private final int quarters;
+  private final int categories;
+  /** Sums in cents, at {@code (unit * quarters + quarter) * categories + category}. */
+  final long[] cents;
+  /** Rows added. */
+  long rows;
+
+  LedgerScanner(String fileName, Path spill, List<String> header, List<String> unitIds, ChartOfAccounts chart,
+      FiscalYears years) {
+    super(fileName, spill);
+    int unitCount = unitIds.size();
+    int[] idx = java.util.stream.IntStream.range(0, unitCount).toArray();
+    this.units = new ByteKeys(unitIds, idx);
+    this.fastUnits = new PackedKeys(unitIds, idx);
+    this.accounts = chart.keys();
+    List<String> accountIds = List.copyOf(chart.accounts().keySet());
+    this.fastAccounts = new PackedKeys(accountIds, accountIds.stream().mapToInt(a -> chart.accounts().get(a).ordinal()).toArray());
+    this.canonical = header.size() >= 4 && header.subList(0, 4).equals(COLUMNS);
+    this.header = List.copyOf(header);
+    this.roles = new byte[header.size()];
+    for (int i = 0; i < roles.length; i++) {
+      roles[i] = switch (header.get(i)) {
+        case "date" -> DATE;
+        case "unit" -> UNIT;
+        case "account" -> ACCOUNT;
+        case "amount" -> AMOUNT;
+        default -> SKIP;
+      };
+    }
+    this.years = years;
+    this.quarters = years.quarters();
+    this.categories = CostCategory.count();
+    this.cents = new long[unitCount * quarters * categories];
+  }
+
+  /**
+   * Scans ledger rows held in memory ({@code b[from, to)}, whole lines without a header, the last
+   * one ending with a newline), for the JMH benchmarks and tests. The array is scanned in place
+   * when it has {@value Words#SLACK} bytes after {@code to}, else copied first.
+   */
+  public static final int SLACK = Words.SLACK;
+
+  public static long[] scanBytes(byte[] b, int from, int to, List<String> header, List<String> unitIds,
+      ChartOfAccounts chart, FiscalYears years) {
+    LedgerScanner s = new LedgerScanner("ledger.csv", null, header, unitIds, chart, years);
+    if (b.length - to >= Words.SLACK) {
+      s.scanBlock(b, from, to);
+    } else {
+      byte[] padded = new byte[to - from + Words.SLACK];
+      System.arraycopy(b, from, padded, 0, to - from);
+      s.scanBlock(padded, 0, to - from);
+    }
+    return s.cents;
+  }
+
+  @Override
+  void scanBlock(byte[] b, int pos, int limit) {
+    final boolean canonical = this.canonical;
+    long line = lines;
+    while (pos < limit) {
+      line++;
+      int next = canonical ? fastRow(b, pos) : -1;
+      pos = next >= 0 ? next : generalRow(b, pos, line);
+    }
+    lines = line;
+  }
+
+  /**
+   * The fast path, for a well-formed row of a ledger whose first columns are
+   * date,unit,account,amount: reads 8 bytes at a time to find the commas of the unit and the
+   * account and to skip the rest of the line, takes the unit and the account as two longs each
+   * ({@link PackedKeys}), and reuses the quarter of the previous row when the date is the same (a
+   * ledger extract comes in posting-date order). Returns -1 without adding anything for any row it
+   * does not accept whole, which {@link #generalRow} then reads (and reports if it is bad).
+   */
+  private int fastRow(byte[] b, int p) {
+    // date: ten bytes and a comma
+    if (b[p + 10] != ',') {
+      return -1;
+    }
+    long dateWord = Words.get(b, p);
+    int dateTail = (b[p + 8] & 0xFF) | (b[p + 9] & 0xFF) << 8;
+    int quarter;
+    if (dateWord == lastDateWord && dateTail == lastDateTail) {
+      quarter = lastQuarter;
+    } else {
+      int d = Fields.date(b, p, p + 10);
+      if (d < 0 || (quarter = years.quarterOf(d)) < 0) {
+        return -1;
+      }
+      lastDateWord = dateWord;
+      lastDateTail = dateTail;
+      lastQuarter = quarter;
+    }
+    p += 11;
+    // unit: up to 16 bytes and a comma
+    long w = Words.get(b, p);
+    long m = Words.match(w, Words.COMMAS);
+    long k1;
+    long k2;
+    if (m != 0) {
+      int n = Long.numberOfTrailingZeros(m) >>> 3;
+      k1 = Words.low(w, n);
+      k2 = 0;
+      p += n + 1;
+    } else {
+      long w2 = Words.get(b, p + 8);
+      long m2 = Words.match(w2, Words.COMMAS);
+      if (m2 == 0) {
+        return -1;
+      }
+      int n = Long.numberOfTrailingZeros(m2) >>> 3;
+      k1 = w;
+      k2 = Words.low(w2, n);
+      p += 9 + n;
+    }
+    int unit = fastUnits.find(k1, k2);
+    if (unit < 0) {
+      return -1;
+    }
+    // account: the same
+    w = Words.get(b, p);
+    m = Words.match(w, Words.COMMAS);
+    if (m != 0) {
+      int n = Long.numberOfTrailingZeros(m) >>> 3;
+      k1 = Words.low(w, n);
+      k2 = 0;
+      p += n + 1;
+    } else {
+      long w2 = Words.get(b, p + 8);
+      long m2 = Words.match(w2, Words.COMMAS);
+      if (m2 == 0) {
+        return -1;
+      }
+      int n = Long.numberOfTrailingZeros(m2) >>> 3;
+      k1 = w;
+      k2 = Words.low(w2, n);
+      p += 9 + n;
+    }
+    int category = fastAccounts.find(k1, k2);
+    if (category < 0) {
+      return -1;
+    }
+    // amount: [-]digits[.d[d]] in cents
+    boolean negative = b[p] == '-';
+    if (negative) {
+      p++;
+    }
+    int start = p;
+    long v = 0;
+    int d;
+    while ((d = b[p] - '0') >= 0 && d <= 9) {
+      v = v * 10 + d;
+      p++;
+    }
+    int digits = p - start;
+    if (digits == 0 || digits > Fields.MAX_AMOUNT_DIGITS) {
+      return -1;
+    }
+    if (b[p] == '.') {
+      if ((d = b[p + 1] - '0') < 0 || d > 9) {
+        return -1;
+      }
+      v = v * 10 + d;
+      if ((d = b[p + 2] - '0') >= 0 && d <= 9) {
+        v = v * 10 + d;
+        p += 3;
+        if ((d = b[p] - '0') >= 0 && d <= 9) {
+          return -1;
+        }
+      } else {
+        v *= 10;
+        p += 2;
+      }
+    } else {
+      v *= 100;
+    }
+    // the end of the line: as many fields as the header, no quote in the columns after the amount
+    int fields = 4;
+    byte c = b[p];
+    if (c == ',') {
+      p++;
+      fields++;
+      while (true) {
+        w = Words.get(b, p);
+        long nl = Words.match(w, Words.NEWLINES);
+        long cm = Words.match(w, Words.COMMAS);
+        long qm = Words.match(w, Words.QUOTES);
+        if (nl != 0) {
+          long before = (nl & -nl) - 1;
+          if ((qm & before) != 0) {
+            return -1;
+          }
+          fields += Long.bitCount(cm & before);
+          p += (Long.numberOfTrailingZeros(nl) >>> 3) + 1;
+          break;
+        }
+        if (qm != 0) {
+          return -1;
+        }
+        fields += Long.bitCount(cm);
+        p += 8;
+      }
+    } else if (c == '\n') {
+      p++;
+    } else if (c == '\r' && b[p + 1] == '\n') {
+      p += 2;
+    } else {
+      return -1;
+    }
+    if (fields != roles.length) {
+      return -1;
+    }
+    int i = (unit * quarters + quarter) * categories + category;
+    cents[i] = Math.addExact(cents[i], negative ? -v : v);
+    rows++;
+    return p;
+  }
+
+  /**
+   * The general path: any layout of columns, quoted fields, blank lines and comments, and every
+   * bad row, which it reports. Returns the position after the line.
+   */
+  private int generalRow(byte[] b, int pos, long line) {
+    final byte[] roles = this.roles;
+    final int nFields = roles.length;
+    final int lineStart = pos;
+    byte c0 = b[pos];
+    if (c0 == '\n' || c0 == '#' || (c0 == '\r' && b[pos + 1] == '\n')) {
+      while (b[pos] != '\n') {
+        pos++;
+      }
+      return pos + 1;
+    }
+    int quarter = -1;
+    int unit = -1;
+    int category = -1;
+    long amount = 0;
+    int err = 0;
+    String errValue = null;
+    int errField = 0;
+    int f = 0;
+    int p = pos;
+    while (true) {
+      byte[] src = b;
+      int from = p;
+      int to;
+      if (b[p] == '"') {
+        int q = unquote(b, p);
+        if (q < 0) {
+          p = -q;
+          while (b[p] != ',' && b[p] != '\n') {
+            p++;
+          }
+          if (err == 0) {
+            err = ERR_QUOTE;
+            errField = f;
+          }
+          from = p;
+          to = p;
+        } else {
+          p = q;
+          src = scratch;
+          from = 0;
+          to = scratchLength;
+        }
+      } else {
+        while (b[p] != ',' && b[p] != '\n') {
+          p++;
+        }
+        to = p;
+        if (b[p] == '\n' && to > from && b[to - 1] == '\r') {
+          to--;
+        }
+      }
+      if (err == 0 && f < nFields) {
+        switch (roles[f]) {
+          case DATE -> {
+            int d = Fields.date(src, from, to);
+            if (d < 0) {
+              err = ERR_DATE;
+            } else if ((quarter = years.quarterOf(d)) < 0) {
+              err = ERR_OUTSIDE;
+            }
+          }
+          case UNIT -> {
+            if ((unit = units.find(src, from, to)) < 0) {
+              err = ERR_UNIT;
+            }
+          }
+          case ACCOUNT -> {
+            if ((category = accounts.find(src, from, to)) < 0) {
+              err = ERR_ACCOUNT;
+            }
+          }
+          case AMOUNT -> {
+            if ((amount = Fields.cents(src, from, to)) == Fields.BAD) {
+              err = ERR_AMOUNT;
+            }
+          }
+          default -> {
+            // a column the aggregation does not use
+          }
+        }
+        if (err != 0) {
+          errField = f;
+          errValue = new String(src, from, to - from, StandardCharsets.UTF_8);
+        }
+      }
+      f++;
+      if (b[p++] == '\n') {
+        break;
+      }
+    }
+    if (err == 0 && f != nFields) {
+      err = ERR_FIELDS;
+      errValue = String.valueOf(f);
+    }
+    if (err == 0) {
+      int i = (unit * quarters + quarter) * categories + category;
+      cents[i] = Math.addExact(cents[i], amount);
+      rows++;
+    } else {
+      bad(line, err, errField, errValue, b, lineStart, p);
+    }
+    return p;
+  }
+
+  private static final int ERR_DATE = 1;
+  private static final int ERR_OUTSIDE = 2;
+  private static final int ERR_UNIT = 3;
+  private static final int ERR_ACCOUNT = 4;
+  private static final int ERR_AMOUNT = 5;
+  private static final int ERR_FIELDS = 6;
+  private static final int ERR_QUOTE = 7;
+
+  private void bad(long line, int err, int field, String value, byte[] b, int from, int to) {
+    String name = err == ERR_FIELDS ? "" : header.get(field);
+    switch (err) {
+      case ERR_DATE -> reject(line, name, "unparsable date", "not a date: '" + value + "' (write 2025-03-31)", b, from, to);
+      case ERR_OUTSIDE -> reject(line, name, "date outside the periods",
+          "date " + value + " is outside the periods covered (" + years.describe() + ")", b, from, to);
+      case ERR_UNIT -> reject(line, name, "unknown unit", "unknown operating unit '" + value + "' (not in units.csv)", b, from, to);
+      case ERR_ACCOUNT -> reject(line, name, "unknown account",
+          "unknown account '" + value + "' (not in the chart of accounts)", b, from, to);
+      case ERR_AMOUNT -> reject(line, name, "unparsable amount", "unparsable amount '" + value
+          + "' (write a plain decimal with at most 2 decimals, e.g. -1234.56)", b, from, to);
+      case ERR_FIELDS -> reject(line, name, "wrong number of fields",
+          "expected " + header.size() + " fields, found " + value, b, from, to);
+      default -> reject(line, name, "bad quoting", "a quoted field is not closed, or text follows its closing quote",
+          b, from, to);
+    }
+  }
+}

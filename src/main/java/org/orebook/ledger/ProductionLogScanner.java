@@ -1,0 +1,264 @@
+package org.orebook.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.orebook.model.Metal;
+
+/**
+ * Scans the rows of one chunk of a mill's production log (one row per shift) and adds them to the
+ * unit and quarter of their date: tons milled, shifts, the days on which the unit milled, and per
+ * metal the ounces or tons produced and, for the head grade, the sum of tons x grade over the
+ * shifts that report a grade with the tons of those shifts. Quantities are exact {@code long}
+ * millionths; tons x grade is an exact 128-bit product summed in two longs. Hand-written on the
+ * bytes for the reasons given in {@link LedgerScanner}.
+ */
+final class ProductionLogScanner extends ChunkScanner {
+  static final int SKIP = 0;
+  static final int DATE = 1;
+  static final int UNIT = 2;
+  static final int TONS = 3;
+  static final int GRADE = 16;
+  static final int PRODUCED = 32;
+  static final int METALS = Metal.values().length;
+  /** Longs of one unit-year's bitset of days (366 bits). */
+  static final int DAY_WORDS = 6;
+
+  static final String TONS_COLUMN = "tons_milled";
+  static final List<String> REQUIRED = List.of("date", "unit", TONS_COLUMN);
+
+  private final int[] roles;
+  private final List<String> header;
+  private final ByteKeys units;
+  private final FiscalYears years;
+  private final int quarters;
+
+  // per unit-quarter (u * quarters + q)
+  final long[] tons;
+  final long[] shifts;
+  final int[] gradeSeen;
+  final int[] producedSeen;
+  // per unit-quarter-metal ((u * quarters + q) * METALS + m)
+  final long[] gradeTons;
+  final long[] gradeTonsHi;
+  final long[] gradeTonsLo;
+  final long[] produced;
+  // per unit-year bitset of days with tons milled ((u * years + y) * DAY_WORDS)
+  final long[] days;
+
+  private final long[] rowGrade = new long[METALS];
+  private final long[] rowProduced = new long[METALS];
+
+  ProductionLogScanner(String fileName, Path spill, List<String> header, ByteKeys units, int unitCount,
+      FiscalYears years) {
+    super(fileName, spill);
+    this.header = List.copyOf(header);
+    this.roles = roles(header).orElseThrow();
+    this.units = units;
+    this.years = years;
+    this.quarters = years.quarters();
+    int uq = unitCount * quarters;
+    tons = new long[uq];
+    shifts = new long[uq];
+    gradeSeen = new int[uq];
+    producedSeen = new int[uq];
+    gradeTons = new long[uq * METALS];
+    gradeTonsHi = new long[uq * METALS];
+    gradeTonsLo = new long[uq * METALS];
+    produced = new long[uq * METALS];
+    days = new long[unitCount * years.years() * DAY_WORDS];
+  }
+
+  /** The role of each column, or empty when a {@code grade_}/{@code produced_} column names no metal. */
+  static Optional<int[]> roles(List<String> header) {
+    int[] roles = new int[header.size()];
+    for (int i = 0; i < roles.length; i++) {
+      String c = header.get(i);
+      if (c.startsWith("grade_") || c.startsWith("produced_")) {
+        Optional<Metal> m = Metal.ofCode(c.substring(c.indexOf('_') + 1));
+        if (m.isEmpty() || !c.substring(c.indexOf('_') + 1).equals(m.get().name())) {
+          return Optional.empty();
+        }
+        roles[i] = (c.startsWith("grade_") ? GRADE : PRODUCED) + m.get().ordinal();
+      } else {
+        roles[i] = switch (c) {
+          case "date" -> DATE;
+          case "unit" -> UNIT;
+          case TONS_COLUMN -> TONS;
+          default -> SKIP;
+        };
+      }
+    }
+    return Optional.of(roles);
+  }
+
+  @Override
+  void scanBlock(byte[] b, int pos, int limit) {
+    final int[] roles = this.roles;
+    final int nFields = roles.length;
+    final long[] rowGrade = this.rowGrade;
+    final long[] rowProduced = this.rowProduced;
+    long line = lines;
+    while (pos < limit) {
+      line++;
+      final int lineStart = pos;
+      byte c0 = b[pos];
+      if (c0 == '\n' || c0 == '#' || (c0 == '\r' && b[pos + 1] == '\n')) {
+        while (b[pos] != '\n') {
+          pos++;
+        }
+        pos++;
+        continue;
+      }
+      int date = -1;
+      int quarter = -1;
+      int unit = -1;
+      long t = -1;
+      int gradeMask = 0;
+      int producedMask = 0;
+      int err = 0;
+      int errField = 0;
+      String errValue = null;
+      int f = 0;
+      int p = pos;
+      while (true) {
+        byte[] src = b;
+        int from = p;
+        int to;
+        if (b[p] == '"') {
+          int q = unquote(b, p);
+          if (q < 0) {
+            p = -q;
+            while (b[p] != ',' && b[p] != '\n') {
+              p++;
+            }
+            if (err == 0) {
+              err = ERR_QUOTE;
+              errField = f;
+            }
+            from = p;
+            to = p;
+          } else {
+            p = q;
+            src = scratch;
+            from = 0;
+            to = scratchLength;
+          }
+        } else {
+          while (b[p] != ',' && b[p] != '\n') {
+            p++;
+          }
+          to = p;
+          if (b[p] == '\n' && to > from && b[to - 1] == '\r') {
+            to--;
+          }
+        }
+        if (err == 0 && f < nFields) {
+          int role = roles[f];
+          if (role == DATE) {
+            date = Fields.date(src, from, to);
+            if (date < 0) {
+              err = ERR_DATE;
+            } else if ((quarter = years.quarterOf(date)) < 0) {
+              err = ERR_OUTSIDE;
+            }
+          } else if (role == UNIT) {
+            if ((unit = units.find(src, from, to)) < 0) {
+              err = ERR_UNIT;
+            }
+          } else if (role == TONS) {
+            if ((t = Fields.micros(src, from, to)) == Fields.BAD) {
+              err = ERR_NUMBER;
+            }
+          } else if (role >= GRADE && to > from) {
+            long v = Fields.micros(src, from, to);
+            if (v == Fields.BAD) {
+              err = ERR_NUMBER;
+            } else if (role >= PRODUCED) {
+              rowProduced[role - PRODUCED] = v;
+              producedMask |= 1 << (role - PRODUCED);
+            } else {
+              rowGrade[role - GRADE] = v;
+              gradeMask |= 1 << (role - GRADE);
+            }
+          }
+          if (err != 0) {
+            errField = f;
+            errValue = new String(src, from, to - from, StandardCharsets.UTF_8);
+          }
+        }
+        f++;
+        if (b[p++] == '\n') {
+          break;
+        }
+      }
+      if (err == 0 && f != nFields) {
+        err = ERR_FIELDS;
+        errValue = String.valueOf(f);
+      }
+      if (err == 0) {
+        add(unit, quarter, date, t, gradeMask, producedMask);
+      } else {
+        bad(line, err, errField, errValue, b, lineStart, p);
+      }
+      pos = p;
+    }
+    lines = line;
+  }
+
+  private void add(int unit, int quarter, int date, long t, int gradeMask, int producedMask) {
+    int uq = unit * quarters + quarter;
+    tons[uq] = Math.addExact(tons[uq], t);
+    shifts[uq]++;
+    if (t > 0) {
+      int day = FiscalYears.dayOfYear(date);
+      days[(unit * years.years() + quarter / 4) * DAY_WORDS + (day >>> 6)] |= 1L << day;
+    }
+    gradeSeen[uq] |= gradeMask;
+    producedSeen[uq] |= producedMask;
+    int base = uq * METALS;
+    for (int m = 0; m < METALS; m++) {
+      int bit = 1 << m;
+      if ((gradeMask & bit) != 0) {
+        int i = base + m;
+        gradeTons[i] = Math.addExact(gradeTons[i], t);
+        long g = rowGrade[m];
+        long lo = t * g;
+        long hi = Math.multiplyHigh(t, g);
+        long sumLo = gradeTonsLo[i] + lo;
+        // unsigned carry out of the low word
+        hi += Long.compareUnsigned(sumLo, gradeTonsLo[i]) < 0 ? 1 : 0;
+        gradeTonsLo[i] = sumLo;
+        gradeTonsHi[i] = Math.addExact(gradeTonsHi[i], hi);
+      }
+      if ((producedMask & bit) != 0) {
+        int i = base + m;
+        produced[i] = Math.addExact(produced[i], rowProduced[m]);
+      }
+    }
+  }
+
+  private static final int ERR_DATE = 1;
+  private static final int ERR_OUTSIDE = 2;
+  private static final int ERR_UNIT = 3;
+  private static final int ERR_NUMBER = 4;
+  private static final int ERR_FIELDS = 5;
+  private static final int ERR_QUOTE = 6;
+
+  private void bad(long line, int err, int field, String value, byte[] b, int from, int to) {
+    String name = err == ERR_FIELDS ? "" : header.get(field);
+    switch (err) {
+      case ERR_DATE -> reject(line, name, "unparsable date", "not a date: '" + value + "' (write 2025-03-31)", b, from, to);
+      case ERR_OUTSIDE -> reject(line, name, "date outside the periods",
+          "date " + value + " is outside the periods covered (" + years.describe() + ")", b, from, to);
+      case ERR_UNIT -> reject(line, name, "unknown unit", "unknown operating unit '" + value + "' (not in units.csv)", b, from, to);
+      case ERR_NUMBER -> reject(line, name, "unparsable number", "not a quantity: '" + value
+          + "' (write a plain non-negative decimal with at most 6 decimals, e.g. 1234.5)", b, from, to);
+      case ERR_FIELDS -> reject(line, name, "wrong number of fields",
+          "expected " + header.size() + " fields, found " + value, b, from, to);
+      default -> reject(line, name, "bad quoting", "a quoted field is not closed, or text follows its closing quote",
+          b, from, to);
+    }
+  }
+}

@@ -72,6 +72,15 @@ class LayeringTest {
   }
 
   @Test
+  void theLedgerPathFeedsTheEngineAndNothingBelowKnowsIt() {
+    noClasses().that().resideInAPackage("..ledger..").should().dependOnClassesThat()
+        .resideInAnyPackage("..store..", "..web..", "..check..", "..edgar..", "..importer..", "..cli..").check(CLASSES);
+    noClasses().that().resideInAnyPackage("..quantity..", "..model..", "..facts..", "..relations..", "..data..",
+        "..release..", "..store..", "..web..", "..check..").should().dependOnClassesThat().resideInAPackage("..ledger..")
+        .check(CLASSES);
+  }
+
+  @Test
   void noCycles() {
     slices().matching("org.orebook.(*)..").should().beFreeOfCycles().check(CLASSES);
   }

@@ -251,6 +251,36 @@
     });
   }
 
+  // A tornado: per driver, the NPV with the driver at its largest decrease and increase, drawn as
+  // deviations from the base NPV (both bars from the base line), the axis labelled in NPV.
+  function tornados(list) {
+    list.forEach(function (t) {
+      var div = document.getElementById(t.id);
+      if (!div) { return; }
+      var base = Number(t.base);
+      var drivers = t.bars.map(function (b) { return b.driver; }).reverse();
+      var lows = t.bars.map(function (b) { return Number(b.low) - base; }).reverse();
+      var highs = t.bars.map(function (b) { return Number(b.high) - base; }).reverse();
+      var chart = echarts.init(div, null, { renderer: 'canvas' });
+      charts.push(chart);
+      chart.setOption({
+        color: ['#b4432f', '#2f6db4'],
+        title: { text: t.project + ': NPV at ' + t.rate + ' (' + t.unit + '), base ' + number(base, 0), textStyle: { fontSize: 12 } },
+        legend: { bottom: 0, data: [t.lowChange, t.highChange] },
+        grid: { left: 90, right: 24, top: 36, bottom: 36 },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
+          valueFormatter: function (v) { return number(v + base, 0); } },
+        xAxis: { type: 'value', axisLabel: { formatter: function (v) { return number(v + base, 0); } } },
+        yAxis: { type: 'category', data: drivers },
+        series: [
+          { name: t.lowChange, type: 'bar', data: lows, barGap: '-100%', barMaxWidth: 22 },
+          { name: t.highChange, type: 'bar', data: highs, barGap: '-100%', barMaxWidth: 22,
+            markLine: { symbol: 'none', silent: true, data: [{ xAxis: 0 }], label: { show: false } } }
+        ]
+      });
+    });
+  }
+
   // ------------------------------------------------------------------ start
 
   document.addEventListener('DOMContentLoaded', function () {
@@ -272,6 +302,8 @@
       if (specs) { barCharts(specs); }
       var wf = data('waterfall-data');
       if (wf) { waterfall(wf); }
+      var td = data('tornado-data');
+      if (td) { tornados(td); }
       window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
     }
   });

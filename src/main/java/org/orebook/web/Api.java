@@ -74,6 +74,11 @@ final class Api {
     json(ctx, r.company().units().stream().map(Api::unit).toList());
   }
 
+  void projects(Context ctx) throws StoreException, DatasetException {
+    ReleaseCache.Computed c = releases.get(ctx.pathParam("id"), Version.CURRENT, null);
+    json(ctx, Tornado.of(c.dataset, c.release.facts()));
+  }
+
   void periods(Context ctx) throws StoreException {
     json(ctx, store.periods(ctx.pathParam("id")).stream().map(Api::period).toList());
   }

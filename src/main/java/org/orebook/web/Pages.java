@@ -234,6 +234,23 @@ final class Pages {
     html(ctx, views.render("reserves", m));
   }
 
+  void projects(Context ctx) throws StoreException, DatasetException {
+    String id = ctx.pathParam("id");
+    ReleaseCache.Computed c = releases.get(id, Version.CURRENT, null);
+    Release r = c.release;
+    Map<String, Object> m = base(ctx, r.company().name() + " \u2014 projects", "projects", id);
+    Release part = ReleaseViews.sectionsAbout(r, e -> e.startsWith("project:"));
+    List<Map<String, Object>> tornados = Tornado.of(c.dataset, r.facts());
+    m.put("hasProjects", !part.sections().isEmpty());
+    m.put("projectsHtml", HtmlRenderer.fragment(part));
+    m.put("tornados", tornados);
+    m.put("hasTornados", !tornados.isEmpty());
+    m.put("charts", !tornados.isEmpty());
+    m.put("tornadoJson", Views.scriptJson(Views.json(tornados)));
+    m.put("provenanceJson", Views.scriptJson(c.provenanceJson()));
+    html(ctx, views.render("projects", m));
+  }
+
   void download(Context ctx, String ext) throws StoreException, DatasetException {
     String id = ctx.pathParam("id");
     Version version = version(ctx.queryParam("version"));

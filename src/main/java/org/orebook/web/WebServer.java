@@ -84,6 +84,7 @@ public final class WebServer {
     r.get("/companies/{id}/units/{unit}", pages::unit);
     r.get("/companies/{id}/release", pages::release);
     r.get("/companies/{id}/reserves", pages::reserves);
+    r.get("/companies/{id}/projects", pages::projects);
     for (String ext : Pages.DOWNLOADS.keySet()) {
       r.get("/companies/{id}/release." + ext, ctx -> pages.download(ctx, ext));
     }
@@ -99,6 +100,7 @@ public final class WebServer {
     r.get("/api/companies/{id}", api::company);
     r.get("/api/companies/{id}/units", api::units);
     r.get("/api/companies/{id}/periods", api::periods);
+    r.get("/api/companies/{id}/projects", api::projects);
     r.get("/api/companies/{id}/figures", api::figures);
     r.get("/api/companies/{id}/release", api::release);
     r.get("/api/companies/{id}/audit", api::audit);

@@ -125,6 +125,8 @@ class BrowserTest {
     driver.get(base + "/companies/" + company);
     assertCanvasDrawn("#chart-cost");
     assertCanvasDrawn("#chart-production");
+    driver.get(base + "/companies/" + company + "/projects");
+    assertCanvasDrawn("#tornado-mina-isidora");
   }
 
   private static void assertCanvasDrawn(String container) {

@@ -204,6 +204,58 @@ class WebServerTest {
 
   // ---------------------------------------------------------------- tests
 
+  /** A project's "Metal price" sensitivity row and base NPV as the release text prints them (thousands). */
+  static List<Long> printedMetalPriceRow(String project) throws Exception {
+    String text = org.orebook.release.Releases.render(org.orebook.release.Releases.produce(EXAMPLE, null), "text");
+    int at = text.indexOf("Project Economics - " + project);
+    assertThat(at).as("section of %s", project).isPositive();
+    String row = text.substring(text.indexOf("Metal price", at)).lines().findFirst().orElseThrow();
+    List<Long> values = new ArrayList<>();
+    Matcher m = Pattern.compile("\\(?([0-9,]+)\\)?").matcher(row);
+    while (m.find()) {
+      long v = Long.parseLong(m.group(1).replace(",", ""));
+      values.add(m.group().startsWith("(") ? -v : v);
+    }
+    return values; // -30%, -20%, -10%, base, +10%, +20%, +30%
+  }
+
+  @Test
+  void theProjectsPageAndApiGiveEachProjectsTornadoFromTheReleaseFigures() throws Exception {
+    assertThat(new Client().get("/companies/" + company + "/projects").statusCode()).isIn(302, 303);
+    Client c = signedIn("vic");
+    HttpResponse<String> page = c.get("/companies/" + company + "/projects");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Mina Isidora").contains("Lucky Friday 5900 Level")
+        .contains("id=\"tornado-data\"").contains("class=\"chart tornado\"");
+
+    HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/companies/" + company + "/projects"))
+        .header("Authorization", basic("vic")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(api.statusCode()).isEqualTo(200);
+    JsonNode isidora = null;
+    for (JsonNode t : JSON.readTree(api.body())) {
+      if (t.get("project").asText().equals("Mina Isidora")) {
+        isidora = t;
+      }
+    }
+    assertThat(isidora).as("Mina Isidora in %s", api.body()).isNotNull();
+    List<Long> printed = printedMetalPriceRow("Mina Isidora");
+    assertThat(printed).hasSize(7);
+    assertThat(Math.round(isidora.get("base").asDouble())).isEqualTo(printed.get(3));
+    JsonNode price = null;
+    for (JsonNode b : isidora.get("bars")) {
+      if (b.get("driver").asText().equals("Metal price")) {
+        price = b;
+      }
+    }
+    assertThat(price).isNotNull();
+    assertThat(Math.round(price.get("low").asDouble())).isEqualTo(printed.get(0));
+    assertThat(Math.round(price.get("high").asDouble())).isEqualTo(printed.get(6));
+    // drivers sorted by swing, widest first
+    List<Double> swings = new ArrayList<>();
+    isidora.get("bars").forEach(b -> swings.add(Math.abs(b.get("high").asDouble() - b.get("low").asDouble())));
+    assertThat(swings).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+  }
+
   @Test
   void healthAnswersOkWithoutSigningIn() throws Exception {
     HttpResponse<String> r = new Client().get("/health");

@@ -196,7 +196,7 @@
         section.appendChild(p);
       } else if (o.type === 'relation') {
         section.appendChild(el('h3', null, 'Computed'));
-        section.appendChild(el('p', null, o.relation));
+        section.appendChild(el('p', null, o.description));
         section.appendChild(el('div', 'prov-formula', o.formula));
         var ul = el('ul', 'prov-operands');
         (o.operands || []).forEach(function (op) {

@@ -115,38 +115,21 @@ public final class HtmlRenderer {
       }
       n.put("unit", f.unit().code());
       ObjectNode o = n.putObject("origin");
-      switch (f.origin()) {
-        case Origin.Input in -> {
-          o.put("type", "input");
-          o.put("file", in.file());
-          o.put("line", in.line());
-          o.put("field", in.field());
-        }
-        case Origin.Derived d -> {
-          o.put("type", "relation");
-          o.put("relation", d.description());
-          o.put("id", d.relation());
-          o.put("formula", d.formula());
-          ArrayNode ops = o.putArray("operands");
-          for (FactKey k : d.operands()) {
-            ObjectNode op = ops.addObject();
-            op.put("key", k.toString());
-            op.put("label", label(k, release.company()));
-            Optional<Fact> operand = facts.find(k);
-            if (operand.isPresent()) {
-              op.put("value", Formats.plain(operand.get().value()));
-              op.put("unit", operand.get().unit().code());
-            } else {
-              op.putNull("value");
-              op.put("absent", true);
-            }
+      JsonRenderer.putOrigin(o, f.origin());
+      if (f.origin() instanceof Origin.Derived d) {
+        ArrayNode ops = o.putArray("operands");
+        for (FactKey k : d.operands()) {
+          ObjectNode op = ops.addObject();
+          op.put("key", k.toString());
+          op.put("label", label(k, release.company()));
+          Optional<Fact> operand = facts.find(k);
+          if (operand.isPresent()) {
+            op.put("value", Formats.plain(operand.get().value()));
+            op.put("unit", operand.get().unit().code());
+          } else {
+            op.putNull("value");
+            op.put("absent", true);
           }
-        }
-        case Origin.Published p -> {
-          o.put("type", "published");
-          o.put("table", p.table());
-          o.put("label", p.label());
-          o.put("line", p.line());
         }
       }
     }

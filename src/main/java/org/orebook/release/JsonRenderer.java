@@ -52,32 +52,44 @@ public final class JsonRenderer {
         n.put("printed", printed.get(f.key()));
       }
       ObjectNode o = n.putObject("origin");
-      switch (f.origin()) {
-        case Origin.Input in -> {
-          o.put("type", "input");
-          o.put("file", in.file());
-          o.put("line", in.line());
-          o.put("field", in.field());
-        }
-        case Origin.Derived d -> {
-          o.put("type", "relation");
-          o.put("relation", d.relation());
-          o.put("description", d.description());
-          o.put("formula", d.formula());
-          ArrayNode ops = o.putArray("operands");
-          d.operands().forEach(k -> ops.add(k.toString()));
-        }
-        case Origin.Published p -> {
-          o.put("type", "published");
-          o.put("table", p.table());
-          o.put("line", p.line());
-        }
+      putOrigin(o, f.origin());
+      if (f.origin() instanceof Origin.Derived d) {
+        ArrayNode ops = o.putArray("operands");
+        d.operands().forEach(k -> ops.add(k.toString()));
       }
     }
     try {
       return mapper.writeValueAsString(root) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Writes where a figure came from: {@code type} and the input's file, line and field; or the
+   * relation's id, words and formula (the caller adds the operands in its own shape); or the
+   * published table, label and line.
+   */
+  static void putOrigin(ObjectNode o, Origin origin) {
+    switch (origin) {
+      case Origin.Input in -> {
+        o.put("type", "input");
+        o.put("file", in.file());
+        o.put("line", in.line());
+        o.put("field", in.field());
+      }
+      case Origin.Derived d -> {
+        o.put("type", "relation");
+        o.put("relation", d.relation());
+        o.put("description", d.description());
+        o.put("formula", d.formula());
+      }
+      case Origin.Published p -> {
+        o.put("type", "published");
+        o.put("table", p.table());
+        o.put("label", p.label());
+        o.put("line", p.line());
+      }
     }
   }
 }

@@ -257,7 +257,7 @@ class HtmlRendererTest {
     assertThat(perOz.get("printed").asText()).isEqualTo("154");
     JsonNode rel = perOz.get("origin");
     assertThat(rel.get("type").asText()).isEqualTo("relation");
-    assertThat(rel.get("relation").asText()).contains(" ").doesNotContain("gi.");
+    assertThat(rel.get("description").asText()).contains(" ").doesNotContain("gi.");
     assertThat(rel.get("operands")).hasSize(2);
     Map<String, BigDecimal> operands = new LinkedHashMap<>();
     for (JsonNode op : rel.get("operands")) {

@@ -16,6 +16,9 @@ public record DatasetFile(String name, boolean required, List<String> columns, L
       "id,name,country,segment,ownership_pct,primary_metal,byproduct_metals,ore_term,grade_term,show_in_tables", "id");
   public static final DatasetFile PRODUCTION = of("production.csv", true, "unit,period,item,metal,value,uom", "unit,period,item,metal");
   public static final DatasetFile COSTS = of("costs.csv", true, "unit,period,item,value,uom", "unit,period,item");
+  /** All-in sustaining and all-in cost items (World Gold Council) beyond the cost inputs, with the GAAP line each is drawn from. */
+  public static final DatasetFile AISC = of("aisc.csv", false, "entity,metal,period,item,value,uom,gaap_line",
+      "entity,metal,period,item,gaap_line");
   public static final DatasetFile SEGMENT_FIGURES = of("segment_figures.csv", false, "segment,period,item,value,uom", "segment,period,item");
   public static final DatasetFile PRICES = of("prices.csv", false, "metal,period,basis,value,uom", "metal,period,basis");
   public static final DatasetFile PROPERTIES = of("properties.csv", false, "id,name,country,ownership_pct,unit", "id");
@@ -39,7 +42,7 @@ public record DatasetFile(String name, boolean required, List<String> columns, L
   public static final DatasetFile HISTORY = of("history.csv", false, "metal,period,value,uom,source", "metal,period");
 
   /** Every file, in the order a dataset is read and stored. */
-  public static final List<DatasetFile> ALL = List.of(COMPANY, SEGMENTS, UNITS, PRODUCTION, COSTS, SEGMENT_FIGURES,
+  public static final List<DatasetFile> ALL = List.of(COMPANY, SEGMENTS, UNITS, PRODUCTION, COSTS, AISC, SEGMENT_FIGURES,
       PRICES, PROPERTIES, RESERVES, RESERVE_NOTES, HEDGES, STATEMENT_LINES, STATEMENT_VALUES, PER_SHARE,
       MARKET_PRICES, GUIDANCE, PROJECTS, PROJECT_SCHEDULE, EXCHANGE_OFFER, TRADING_DAYS, HISTORY);
 

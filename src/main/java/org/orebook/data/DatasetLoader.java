@@ -90,6 +90,7 @@ public final class DatasetLoader {
     List<StatementLine> lines = readStatementLines();
     readStatementValues(lines);
     readPerShare();
+    readAisc(unitIds, lines);
     FinanceInputs finance = new FinanceReader(this).read(hedges);
     readHistory();
 
@@ -214,8 +215,9 @@ public final class DatasetLoader {
     if (p.isEmpty() || !f.containsKey("name")) {
       return null;
     }
+    String coproduct = f.getOrDefault("coproduct_prices", "");
     return new Company(f.get("name"), f.getOrDefault("short_name", f.get("name")), f.getOrDefault("currency", "USD"),
-        p.get(), metals, segments, units);
+        p.get(), metals, segments, units, coproduct.isEmpty() ? Optional.empty() : Optional.of(coproduct));
   }
 
   private List<OperatingUnit> readUnits(List<Segment> segments) {
@@ -287,13 +289,17 @@ public final class DatasetLoader {
           m = metal(r, "metal");
           u = uom(r, "uom", List.of(Unit.OUNCES_PER_TON, Unit.GRAMS_PER_TONNE, Unit.PERCENT));
         }
-        case PRODUCED, COST_BASIS -> {
+        case REVENUE -> {
+          m = metal(r, "metal");
+          u = uom(r, "uom", List.of(Unit.USD));
+        }
+        case PRODUCED, COST_BASIS, SOLD -> {
           m = metal(r, "metal");
           u = m.isPresent() && !m.get().precious() ? uom(r, "uom", List.of(Unit.SHORT_TON, Unit.TONNE, Unit.POUND))
               : uom(r, "uom", List.of(Unit.TROY_OUNCE));
         }
         default -> {
-          error(r, "item", "unknown production item '" + item + "' (expected ore_milled, days, grade, produced, cost_basis)");
+          error(r, "item", "unknown production item '" + item + "' (expected ore_milled, days, grade, produced, cost_basis, sold, revenue)");
           continue;
         }
       }
@@ -305,7 +311,7 @@ public final class DatasetLoader {
           || item.equals(ORE_MILLED) || item.equals(DAYS))) {
         BigDecimal value = v.get();
         Unit unit = u.get();
-        if (item.equals(PRODUCED) && m.isPresent() && !m.get().precious() && unit != Unit.SHORT_TON) {
+        if ((item.equals(PRODUCED) || item.equals(SOLD)) && m.isPresent() && !m.get().precious() && unit != Unit.SHORT_TON) {
           value = unit.convert(value, Unit.SHORT_TON);
           unit = Unit.SHORT_TON;
         }
@@ -328,6 +334,74 @@ public final class DatasetLoader {
       Optional<Unit> u = uom(r, "uom", List.of(Unit.USD));
       if (unitOk && p.isPresent() && v.isPresent() && u.isPresent()) {
         put(r, FactKey.of(unit(r.get("unit")), item, p.get()), v.get(), Unit.USD, "unit,period,item");
+      }
+    }
+  }
+
+  /**
+   * All-in cost items: at a unit (metal empty) or at the corporate entity (metal: the business that
+   * carries them). A row may name the GAAP statement line it is drawn from ({@code statement:line},
+   * {@code -} in front when the statement prints the amount negative, as cash flows print capital
+   * spending); the row {@code corporate,,period,excluded,...} gives the part of such a line outside
+   * AISC and AIC, which must then tie.
+   */
+  private void readAisc(Set<String> unitIds, List<StatementLine> lines) {
+    for (CsvFile.Row r : read(DatasetFile.AISC)) {
+      String entity = r.get("entity");
+      Optional<Period> p = period(r, "period");
+      Optional<BigDecimal> v = number(r, "value");
+      Optional<Unit> u = uom(r, "uom", List.of(Unit.USD));
+      String item = r.get("item");
+      boolean corporate = entity.equals(CORPORATE);
+      if (!corporate && !unitIds.contains(entity)) {
+        error(r, "entity", entity.isEmpty() ? "missing entity (a unit id or corporate)"
+            : "unknown entity '" + entity + "' (expected a unit of units.csv or corporate)");
+        continue;
+      }
+      boolean excluded = item.equals("excluded");
+      if (!AISC_ITEMS.contains(item) && !(excluded && corporate)) {
+        error(r, "item", "unknown all-in cost item '" + item + "' (expected one of " + String.join(", ", AISC_ITEMS)
+            + (corporate ? ", excluded" : "") + ")");
+        continue;
+      }
+      Optional<Metal> m = Optional.empty();
+      if (corporate && !excluded) {
+        m = metal(r, "metal");
+        if (m.isEmpty()) {
+          continue;
+        }
+      } else if (!r.get("metal").isEmpty()) {
+        error(r, "metal", excluded ? "the excluded part of a GAAP line belongs to no metal: leave metal empty"
+            : "a unit's all-in cost items take no metal (the unit's primary metal applies)");
+        continue;
+      }
+      String gaap = r.get("gaap_line");
+      if (!gaap.isEmpty()) {
+        String ref = gaap.startsWith("-") ? gaap.substring(1) : gaap;
+        int colon = ref.indexOf(':');
+        boolean known = colon > 0 && lines.stream()
+            .anyMatch(l -> l.statement().equals(ref.substring(0, colon)) && l.id().equals(ref.substring(colon + 1)));
+        if (!known) {
+          error(r, "gaap_line", "unknown statement line '" + gaap + "' (write statement:line of statement_lines.csv,"
+              + " with - in front when the statement prints the amount negative)");
+          continue;
+        }
+      } else if (excluded) {
+        error(r, "gaap_line", "the excluded row names the GAAP line it is part of");
+        continue;
+      }
+      if (p.isEmpty() || v.isEmpty() || u.isEmpty()) {
+        continue;
+      }
+      if (excluded) {
+        put(r, new FactKey(GAAP, NOT_IN_AIC, gaap, p.get()), v.get(), Unit.USD, "entity,metal,period,item");
+        continue;
+      }
+      String e = corporate ? CORPORATE : unit(entity);
+      String q = m.map(Metal::name).orElse("");
+      if (put(r, new FactKey(e, item, q, p.get()), v.get(), Unit.USD, "entity,metal,period,item") && !gaap.isEmpty()) {
+        inputs.add(new Fact(new FactKey(GAAP, GAAP_SOURCE, String.join("|", gaap, e, item, q), p.get()),
+            v.get(), Unit.USD, new Origin.Input(r.file(), r.line(), "gaap_line")));
       }
     }
   }

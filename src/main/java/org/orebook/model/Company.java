@@ -7,6 +7,9 @@ import org.orebook.quantity.Period;
 /**
  * A reporting company: its segments and operating units, the metals its summary tables list, and
  * the period of the release. This class is immutable and thread-safe.
+ *
+ * @param coproductPrices the price basis (of prices.csv) at which co-product costs are allocated by
+ *     metal-equivalent value; empty: allocated by each metal's revenue
  */
 public record Company(
     String name,
@@ -15,7 +18,13 @@ public record Company(
     Period releasePeriod,
     List<Metal> metals,
     List<Segment> segments,
-    List<OperatingUnit> units) {
+    List<OperatingUnit> units,
+    Optional<String> coproductPrices) {
+
+  public Company(String name, String shortName, String currency, Period releasePeriod, List<Metal> metals,
+      List<Segment> segments, List<OperatingUnit> units) {
+    this(name, shortName, currency, releasePeriod, metals, segments, units, Optional.empty());
+  }
 
   public Company {
     metals = List.copyOf(metals);

@@ -25,6 +25,7 @@ public enum Unit {
   USD_PER_OUNCE("USD/oz", Dimension.MONEY_PER_OUNCE, "1"),
   USD_PER_TON("USD/ton", Dimension.MONEY_PER_TON, "1"),
   CENTS_PER_POUND("cents/lb", Dimension.MONEY_PER_POUND, "1"),
+  USD_PER_POUND("USD/lb", Dimension.MONEY_PER_POUND, "100"),
   SHARES("shares", Dimension.COUNT, "1"),
   USD_PER_SHARE("USD/share", Dimension.MONEY_PER_SHARE, "1"),
   DAYS("days", Dimension.TIME, "1"),

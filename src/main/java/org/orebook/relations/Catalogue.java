@@ -63,6 +63,11 @@ public final class Catalogue {
       c.statements(lines, p);
       c.ratios(p);
       c.reserveRelations(properties, p);
+      for (Metal m : Metal.values()) {
+        c.allInCosts(m, p);
+      }
+      company.units().forEach(u -> c.coProduct(u, p));
+      c.gaapTies(p);
     }
     c.changes();
     return List.copyOf(c.relations);
@@ -299,6 +304,198 @@ public final class Catalogue {
         String q = k.concept() + (k.qualifier().isEmpty() ? "" : ":" + k.qualifier());
         add("chg.percent", "(current - prior year) / prior year * 100", key(k.entity(), PERCENT_CHANGE, q, k.period()),
             Unit.PERCENT, times(div(sum(List.of(plus(ref(k)), minus(ref(prior)))), ref(prior)), Expr.constant("100")));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- all-in costs (World Gold Council 2018)
+
+  private boolean knownOrComputedAny(String entity, String concept, String qualifier, Period p) {
+    return knownOrComputed(key(entity, concept, qualifier, p));
+  }
+
+  /**
+   * All-in sustaining and all-in costs of the units whose primary metal is {@code metal} and of
+   * their group (plus the corporate costs that business carries), when the data gives any all-in
+   * item for that metal in the period (a published release: when it prints adjusted operating costs
+   * or AISC).
+   */
+  private void allInCosts(Metal metal, Period p) {
+    List<OperatingUnit> members = company.unitsWithPrimary(metal).stream()
+        .filter(u -> hasAny(unit(u.id()), p, COST_ITEMS)).toList();
+    String g = group(metal.name());
+    boolean active = members.stream().anyMatch(u -> hasAny(unit(u.id()), p, AISC_ITEMS)
+            || hasAny(unit(u.id()), p, List.of(ADJUSTED_OPERATING, AISC)))
+        || AISC_ITEMS.stream().anyMatch(i -> inputs.has(key(CORPORATE, i, metal.name(), p)))
+        || hasAny(g, p, List.of(ADJUSTED_OPERATING, AISC));
+    if (!active) {
+      return;
+    }
+    for (OperatingUnit u : members) {
+      allIn(unit(u.id()), metal, p);
+    }
+    if (members.isEmpty()) {
+      return;
+    }
+    for (String item : AISC_ITEMS) {
+      List<FactKey> parts = new ArrayList<>();
+      members.stream().map(u -> key(unit(u.id()), item, p)).filter(this::knownOrComputed).forEach(parts::add);
+      FactKey corporate = key(CORPORATE, item, metal.name(), p);
+      if (inputs.has(corporate)) {
+        parts.add(corporate);
+      }
+      if (!parts.isEmpty() && !inputs.has(key(g, item, p))) {
+        add("sum.combined_" + item, "sum of the " + metal.displayName().toLowerCase() + " units' " + item.replace('_', ' ')
+                + " + the corporate amount the " + metal.displayName().toLowerCase() + " business carries",
+            key(g, item, p), Unit.USD, sum(parts.stream().map(k -> plus(ref(k))).toList()));
+      }
+    }
+    List<FactKey> sold = members.stream().map(u -> key(unit(u.id()), SOLD, metal.name(), p)).toList();
+    if (sold.stream().allMatch(inputs::has) && !inputs.has(key(g, SOLD, metal.name(), p))) {
+      add("sum.combined_sold", "sum of the " + metal.displayName().toLowerCase() + " units' ounces sold",
+          key(g, SOLD, metal.name(), p), metal.quantityUnit(), sum(sold.stream().map(k -> plus(ref(k))).toList()));
+    }
+    allIn(g, metal, p);
+  }
+
+  private void allIn(String e, Metal metal, Period p) {
+    List<Expr.Term> adjusted = new ArrayList<>();
+    adjusted.add(plus(ref(key(e, COST_OF_SALES, p))));
+    adjusted.add(minus(opt(key(e, RECLAMATION_OTHER, p))));
+    adjusted.add(plus(opt(key(e, TREATMENT_FREIGHT, p))));
+    AISC_OPERATING_ITEMS.stream().map(i -> key(e, i, p)).filter(this::knownOrComputed)
+        .forEach(k -> adjusted.add(plus(ref(k))));
+    adjusted.add(minus(opt(key(e, BYPRODUCT_CREDITS, p))));
+    add("wgc.adjusted_operating_costs", "cost of sales (GAAP) - reclamation and other costs + treatment, refining and"
+            + " transport + the guidance's other operating items (hedges, community, permitting, site share-based pay,"
+            + " write-downs, operational stripping) - by-product credits",
+        key(e, ADJUSTED_OPERATING, p), Unit.USD, sum(adjusted));
+    List<Expr.Term> aisc = new ArrayList<>();
+    aisc.add(plus(ref(key(e, ADJUSTED_OPERATING, p))));
+    AISC_SUSTAINING_ITEMS.stream().map(i -> key(e, i, p)).filter(this::knownOrComputed).forEach(k -> aisc.add(plus(ref(k))));
+    add("wgc.all_in_sustaining_costs", "adjusted operating costs + corporate G&A + reclamation accretion and amortisation"
+            + " + sustaining exploration, capitalised stripping and development, capital and leases",
+        key(e, AISC, p), Unit.USD, sum(aisc));
+    List<Expr.Term> aic = new ArrayList<>();
+    aic.add(plus(ref(key(e, AISC, p))));
+    AIC_ITEMS.stream().map(i -> key(e, i, p)).filter(this::knownOrComputed).forEach(k -> aic.add(plus(ref(k))));
+    add("wgc.all_in_costs", "all-in sustaining costs + community, permitting and reclamation costs not related to current"
+            + " operations + non-sustaining exploration, stripping and development, capital and leases",
+        key(e, AIC, p), Unit.USD, sum(aic));
+    add("wgc.aisc_before_byproduct_credits", "all-in sustaining costs + by-product credits", key(e, AISC_GROSS, p),
+        Unit.USD, sum(List.of(plus(ref(key(e, AISC, p))), plus(opt(key(e, BYPRODUCT_CREDITS, p))))));
+    FactKey sold = key(e, SOLD, metal.name(), p);
+    if (!knownOrComputed(sold)) {
+      return;
+    }
+    add("wgc.aisc_per_oz", "all-in sustaining costs / ounces sold", key(e, AISC_PER_OZ, p), Unit.USD_PER_OUNCE,
+        div(ref(key(e, AISC, p)), ref(sold)));
+    add("wgc.aisc_before_byproduct_per_oz", "all-in sustaining costs before by-product credits / ounces sold",
+        key(e, AISC_GROSS_PER_OZ, p), Unit.USD_PER_OUNCE, div(ref(key(e, AISC_GROSS, p)), ref(sold)));
+    add("wgc.aic_per_oz", "all-in costs / ounces sold", key(e, AIC_PER_OZ, p), Unit.USD_PER_OUNCE,
+        div(ref(key(e, AIC, p)), ref(sold)));
+  }
+
+  /**
+   * Each GAAP line that all-in cost items are drawn from: its amount as the statement prints it,
+   * the part in AISC, the part in AIC only, and the rest, which must tie to the line.
+   */
+  private void gaapTies(Period p) {
+    Map<String, List<String[]>> sources = new java.util.TreeMap<>();
+    Set<String> lines = new java.util.TreeSet<>();
+    for (Fact f : inputs.all()) {
+      FactKey k = f.key();
+      if (!k.entity().equals(GAAP) || !k.period().equals(p)) {
+        continue;
+      }
+      if (k.concept().equals(GAAP_SOURCE)) {
+        String[] parts = k.qualifier().split("\\|", -1);
+        sources.computeIfAbsent(parts[0], x -> new ArrayList<>()).add(parts);
+        lines.add(parts[0]);
+      } else if (List.of(GAAP_AMOUNT, IN_AISC, IN_AIC_ONLY, NOT_IN_AIC).contains(k.concept())) {
+        lines.add(k.qualifier());
+      }
+    }
+    for (String line : lines) {
+      FactKey amount = key(GAAP, GAAP_AMOUNT, line, p);
+      boolean negative = line.startsWith("-");
+      FactKey statementLine = linked(negative ? line.substring(1) : line, p);
+      if (knownOrComputed(statementLine) && !inputs.has(amount)) {
+        add("gaap.line_amount", negative ? "the statement line's amount, sign reversed" : "the statement line's amount",
+            amount, Unit.USD, sum(List.of(negative ? minus(ref(statementLine)) : plus(ref(statementLine)))));
+      }
+      List<String[]> drawn = sources.getOrDefault(line, List.of());
+      List<Expr.Term> inAisc = drawn.stream().filter(s -> !AIC_ITEMS.contains(s[2]))
+          .map(s -> plus(ref(key(s[1], s[2], s[3], p)))).toList();
+      List<Expr.Term> inAic = drawn.stream().filter(s -> AIC_ITEMS.contains(s[2]))
+          .map(s -> plus(ref(key(s[1], s[2], s[3], p)))).toList();
+      if (!drawn.isEmpty() && !inputs.has(key(GAAP, IN_AISC, line, p))) {
+        add("gaap.in_aisc", "sum of the all-in sustaining cost items drawn from the line", key(GAAP, IN_AISC, line, p),
+            Unit.USD, sum(inAisc));
+        add("gaap.in_aic_only", "sum of the all-in cost items (not sustaining) drawn from the line",
+            key(GAAP, IN_AIC_ONLY, line, p), Unit.USD, sum(inAic));
+      }
+      if (knownOrComputed(amount)) {
+        add("gaap.not_in_aic", "GAAP amount - in AISC - in AIC only = the part outside both measures",
+            key(GAAP, NOT_IN_AIC, line, p), Unit.USD,
+            sum(List.of(plus(ref(amount)), minus(opt(key(GAAP, IN_AISC, line, p))), minus(opt(key(GAAP, IN_AIC_ONLY, line, p))))));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- co-product costs
+
+  /**
+   * Co-product costs of a unit with by-products: total cash costs before by-product credits
+   * allocated among its metals by each metal's share of the unit's revenue (or, when the company
+   * names a price deck, of its production valued at those prices), and per ounce or pound of each.
+   */
+  private void coProduct(OperatingUnit u, Period p) {
+    if (u.primaryMetal().isEmpty() || u.byproductMetals().isEmpty()) {
+      return;
+    }
+    String e = unit(u.id());
+    if (!knownOrComputed(key(e, TOTAL_CASH, p))) {
+      return;
+    }
+    List<Metal> metals = u.metals();
+    Optional<String> deck = company.coproductPrices();
+    for (Metal m : metals) {
+      FactKey value = key(e, COPRODUCT_VALUE, m.name(), p);
+      if (deck.isPresent()) {
+        FactKey price = key("market", PRICE, m.name() + ":" + deck.get(), p);
+        FactKey produced = key(e, PRODUCED, m.name(), p);
+        if (!inputs.has(price) || !inputs.has(produced)) {
+          return;
+        }
+        // precious: oz x USD/oz; base metals: short tons x 2000 lb x cents/lb / 100
+        String factor = m.precious() ? "1" : "20";
+        add("coproduct.value_at_prices", "production x the price deck's price", value, Unit.USD,
+            times(times(ref(produced), ref(price)), Expr.constant(factor)));
+      } else if (inputs.has(key(e, REVENUE, m.name(), p))) {
+        add("coproduct.value_revenue", "the metal's revenue", value, Unit.USD,
+            sum(List.of(plus(ref(key(e, REVENUE, m.name(), p))))));
+      } else if (!inputs.has(value)) {
+        return;
+      }
+    }
+    FactKey gross = key(e, GROSS_CASH, p);
+    add("coproduct.gross_cash_costs", "total cash costs + by-product credits", gross, Unit.USD,
+        sum(List.of(plus(ref(key(e, TOTAL_CASH, p))), plus(opt(key(e, BYPRODUCT_CREDITS, p))))));
+    Expr total = sum(metals.stream().map(m -> plus(ref(key(e, COPRODUCT_VALUE, m.name(), p)))).toList());
+    for (Metal m : metals) {
+      FactKey share = key(e, COPRODUCT_SHARE, m.name(), p);
+      add("coproduct.share", "the metal's value / the unit's value of all its metals * 100", share, Unit.PERCENT,
+          times(div(ref(key(e, COPRODUCT_VALUE, m.name(), p)), total), Expr.constant("100")));
+      FactKey cost = key(e, COPRODUCT_COST, m.name(), p);
+      add("coproduct.cost", "total cash costs before by-product credits x the metal's share / 100", cost, Unit.USD,
+          div(times(ref(gross), ref(share)), Expr.constant("100")));
+      FactKey produced = key(e, PRODUCED, m.name(), p);
+      if (inputs.has(produced)) {
+        add("coproduct.cost_per_unit", m.precious() ? "co-product cost / ounces produced"
+                : "co-product cost / pounds produced (short tons x 2000)",
+            key(e, COPRODUCT_COST_PER_UNIT, m.name(), p), m.precious() ? Unit.USD_PER_OUNCE : Unit.USD_PER_POUND,
+            m.precious() ? div(ref(cost), ref(produced)) : div(ref(cost), times(ref(produced), Expr.constant("2000"))));
       }
     }
   }

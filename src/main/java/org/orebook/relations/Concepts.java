@@ -44,6 +44,70 @@ public final class Concepts {
   public static final String TOTAL_PRODUCTION_PER_OZ = "total_production_costs_per_oz";
   public static final String COST_OF_SALES = "cost_of_sales";
 
+  // production inputs for sales-based measures (qualifier: metal)
+  public static final String SOLD = "sold";
+  public static final String REVENUE = "revenue";
+
+  // all-in sustaining costs inputs (aisc.csv, World Gold Council guidance 2013/2018); at a unit, or at
+  // the corporate entity with the metal whose business carries them as qualifier
+  public static final String HEDGE_COSTS = "hedge_costs";
+  public static final String COMMUNITY_CURRENT = "community_current";
+  public static final String PERMITTING_CURRENT = "permitting_current";
+  public static final String SITE_SHARE_BASED = "site_share_based";
+  public static final String INVENTORY_WRITEDOWNS = "inventory_writedowns";
+  public static final String OPERATIONAL_STRIPPING = "operational_stripping";
+  /** Adjusted operating cost items beyond GAAP cost of sales, in the order the guidance lists them. */
+  public static final List<String> AISC_OPERATING_ITEMS = List.of(HEDGE_COSTS, COMMUNITY_CURRENT, PERMITTING_CURRENT,
+      SITE_SHARE_BASED, INVENTORY_WRITEDOWNS, OPERATIONAL_STRIPPING);
+  public static final String CORPORATE_GA = "corporate_ga";
+  public static final String RECLAMATION_ACCRETION = "reclamation_accretion";
+  public static final String SUSTAINING_EXPLORATION = "sustaining_exploration";
+  public static final String SUSTAINING_CAPITAL_EXPLORATION = "sustaining_capital_exploration";
+  public static final String SUSTAINING_STRIPPING = "sustaining_stripping_development";
+  public static final String SUSTAINING_CAPITAL = "sustaining_capital";
+  public static final String SUSTAINING_LEASES = "sustaining_leases";
+  /** Items all-in sustaining costs add to adjusted operating costs. */
+  public static final List<String> AISC_SUSTAINING_ITEMS = List.of(CORPORATE_GA, RECLAMATION_ACCRETION,
+      SUSTAINING_EXPLORATION, SUSTAINING_CAPITAL_EXPLORATION, SUSTAINING_STRIPPING, SUSTAINING_CAPITAL, SUSTAINING_LEASES);
+  public static final String COMMUNITY_OTHER = "community_other";
+  public static final String PERMITTING_OTHER = "permitting_other";
+  public static final String RECLAMATION_OTHER_SITES = "reclamation_other_sites";
+  public static final String NONSUSTAINING_EXPLORATION = "nonsustaining_exploration";
+  public static final String NONSUSTAINING_CAPITAL_EXPLORATION = "nonsustaining_capital_exploration";
+  public static final String NONSUSTAINING_STRIPPING = "nonsustaining_stripping_development";
+  public static final String NONSUSTAINING_CAPITAL = "nonsustaining_capital";
+  public static final String NONSUSTAINING_LEASES = "nonsustaining_leases";
+  /** Items all-in costs add to all-in sustaining costs. */
+  public static final List<String> AIC_ITEMS = List.of(COMMUNITY_OTHER, PERMITTING_OTHER, RECLAMATION_OTHER_SITES,
+      NONSUSTAINING_EXPLORATION, NONSUSTAINING_CAPITAL_EXPLORATION, NONSUSTAINING_STRIPPING, NONSUSTAINING_CAPITAL,
+      NONSUSTAINING_LEASES);
+  /** Every item aisc.csv accepts for a unit or the corporate entity. */
+  public static final List<String> AISC_ITEMS = java.util.stream.Stream.of(AISC_OPERATING_ITEMS, AISC_SUSTAINING_ITEMS,
+      AIC_ITEMS).flatMap(List::stream).toList();
+
+  // all-in costs derived (per unit, per metal group)
+  public static final String ADJUSTED_OPERATING = "adjusted_operating_costs";
+  public static final String AISC = "all_in_sustaining_costs";
+  public static final String AIC = "all_in_costs";
+  public static final String AISC_GROSS = "aisc_before_byproduct_credits";
+  public static final String AISC_PER_OZ = "aisc_per_oz_sold";
+  public static final String AISC_GROSS_PER_OZ = "aisc_before_byproduct_credits_per_oz_sold";
+  public static final String AIC_PER_OZ = "aic_per_oz_sold";
+  // the GAAP line an AISC item is drawn from (entity gaap, qualifier statement:line)
+  public static final String GAAP_AMOUNT = "gaap_amount";
+  public static final String IN_AISC = "in_aisc";
+  public static final String IN_AIC_ONLY = "in_aic_only";
+  public static final String NOT_IN_AIC = "not_in_aisc_or_aic";
+  /** Marker input: an AISC row drawn from a GAAP line (qualifier line|entity|item|metal). */
+  public static final String GAAP_SOURCE = "gaap_source";
+
+  // co-product costs (qualifier: metal)
+  public static final String GROSS_CASH = "total_cash_costs_before_byproduct_credits";
+  public static final String COPRODUCT_VALUE = "coproduct_value";
+  public static final String COPRODUCT_SHARE = "coproduct_share";
+  public static final String COPRODUCT_COST = "coproduct_cost";
+  public static final String COPRODUCT_COST_PER_UNIT = "coproduct_cost_per_unit";
+
   // segments and company
   public static final String SALES = "sales";
   public static final String OTHER_COST_OF_SALES = "other_cost_of_sales";
@@ -80,6 +144,12 @@ public final class Concepts {
   public static String property(String id) {
     return "property:" + id;
   }
+
+  /** Corporate costs, carried by the business of one metal (the metal is the qualifier). */
+  public static final String CORPORATE = "corporate";
+
+  /** Where the GAAP ties of all-in cost items live (qualifier: the statement line). */
+  public static final String GAAP = "gaap";
 
   public static String reserves() {
     return "reserves";

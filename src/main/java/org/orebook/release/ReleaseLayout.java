@@ -66,13 +66,14 @@ public final class ReleaseLayout {
     sections.add(l.production());
     l.hedges().ifPresent(sections::add);
     l.reconciliation().ifPresent(sections::add);
+    sections.addAll(CostSections.build(data, facts, columns));
     sections.addAll(FinanceSections.build(data, facts));
     return new Release(data.company(), columns, facts, sections);
   }
 
   // ---------------------------------------------------------------- shared
 
-  private List<Table.Group> groups(List<Period> periods, boolean monthsWording) {
+  static List<Table.Group> groups(List<Period> periods, boolean monthsWording) {
     List<Table.Group> g = new ArrayList<>();
     long q = periods.stream().filter(p -> p instanceof Period.Quarter).count();
     long y = periods.size() - q;
@@ -86,7 +87,7 @@ public final class ReleaseLayout {
     return g;
   }
 
-  private static List<List<String>> dateHeaders(List<Period> periods) {
+  static List<List<String>> dateHeaders(List<Period> periods) {
     return periods.stream().map(p -> List.of(p.endMonthDay(), String.valueOf(p.year()))).toList();
   }
 
@@ -356,6 +357,11 @@ public final class ReleaseLayout {
   // ---------------------------------------------------------------- production data
 
   private String unitHeading(OperatingUnit u) {
+    return unitHeading(company, u);
+  }
+
+  /** A unit's block heading: "GREENS CREEK UNIT (Reflects Hecla's 29.73% share)". */
+  static String unitHeading(Company company, OperatingUnit u) {
     String name = u.name().toUpperCase(Locale.ROOT);
     String heading = name.endsWith(" UNIT") ? name : name + " UNIT";
     if (u.partlyOwned()) {

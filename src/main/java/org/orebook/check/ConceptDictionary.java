@@ -143,6 +143,118 @@ final class ConceptDictionary {
     return Optional.empty();
   }
 
+  /**
+   * A row of an all-in sustaining costs table (World Gold Council): the build-up from GAAP cost of
+   * sales, per ounce sold. Deductions printed in parentheses (reclamation and other costs moved out,
+   * by-product credits) are read with their sign reversed.
+   */
+  static Optional<Mapping> allInRow(String label) {
+    String l = normalize(label);
+    if (l.matches("(all-in sustaining costs?|aisc) before by-product credits?,? per (ounce|oz)( sold)?")) {
+      return Optional.of(Mapping.of(AISC_GROSS_PER_OZ, Measure.PER_OUNCE));
+    }
+    if (l.matches("(all-in sustaining costs?|aisc),? per (ounce|oz)( sold)?")) {
+      return Optional.of(Mapping.of(AISC_PER_OZ, Measure.PER_OUNCE));
+    }
+    if (l.matches("(all-in costs?|aic),? per (ounce|oz)( sold)?")) {
+      return Optional.of(Mapping.of(AIC_PER_OZ, Measure.PER_OUNCE));
+    }
+    Matcher sold = Pattern.compile("(\\w+ )?(ounces|oz|tons|tonnes|pounds) sold").matcher(l);
+    if (sold.matches()) {
+      Optional<Metal> m = metalIn(l);
+      return m.map(metal -> Mapping.of(SOLD, metal.name(), quantityMeasure(metal, unitHint(label))));
+    }
+    String[][] items = {
+        {"(costs? of sales|costs applicable to sales).*", COST_OF_SALES},
+        {"adjusted operating costs?", ADJUSTED_OPERATING},
+        {"(all-in sustaining costs?|aisc)( after by-product credits)?", AISC},
+        {"(all-in costs?|aic)", AIC},
+        {"treatment, refining (and|&) (transport|freight) costs?|.*smelting, refining.*", TREATMENT_FREIGHT},
+        {"realised hedge .*|realized hedge .*", HEDGE_COSTS},
+        {"community costs? (related to|of) current operations", COMMUNITY_CURRENT},
+        {"permitting costs? (related to|of) current operations", PERMITTING_CURRENT},
+        {"site (share-based|stock-based|non-cash) (pay|compensation|remuneration)", SITE_SHARE_BASED},
+        {"(stockpile and )?(product )?inventory write-?downs?", INVENTORY_WRITEDOWNS},
+        {"operational stripping( costs?)?", OPERATIONAL_STRIPPING},
+        {"corporate general (and|&) administrative.*", CORPORATE_GA},
+        {"reclamation accretion (and|&) amorti[sz]ation", RECLAMATION_ACCRETION},
+        {"sustaining exploration( and study costs?)?", SUSTAINING_EXPLORATION},
+        {"sustaining capital exploration", SUSTAINING_CAPITAL_EXPLORATION},
+        {"sustaining capitali[sz]ed stripping and (underground (mine )?)?development", SUSTAINING_STRIPPING},
+        {"sustaining capital( expenditures?)?", SUSTAINING_CAPITAL},
+        {"sustaining leases?", SUSTAINING_LEASES},
+        {"community costs? not related to current operations", COMMUNITY_OTHER},
+        {"permitting costs? not related to current operations", PERMITTING_OTHER},
+        {"reclamation costs? not related to current operations", RECLAMATION_OTHER_SITES},
+        {"non-sustaining exploration( and study costs?)?", NONSUSTAINING_EXPLORATION},
+        {"non-sustaining capital exploration", NONSUSTAINING_CAPITAL_EXPLORATION},
+        {"non-sustaining capitali[sz]ed stripping and (underground (mine )?)?development", NONSUSTAINING_STRIPPING},
+        {"non-sustaining capital( expenditures?)?", NONSUSTAINING_CAPITAL},
+        {"non-sustaining leases?", NONSUSTAINING_LEASES}};
+    for (String[] item : items) {
+      if (l.matches(item[0])) {
+        return Optional.of(Mapping.of(item[1], Measure.MONEY));
+      }
+    }
+    if (l.matches("(less )?reclamation and other costs?.*")) {
+      return Optional.of(Mapping.of(RECLAMATION_OTHER, Measure.MONEY).negated());
+    }
+    if (l.matches("(less )?by-?product credits?")) {
+      return Optional.of(Mapping.of(BYPRODUCT_CREDITS, Measure.MONEY).negated());
+    }
+    return Optional.empty();
+  }
+
+  /** A row of a block that ties all-in items to the GAAP line they are drawn from. */
+  static Optional<Mapping> gaapLineRow(String label) {
+    String l = normalize(label.replaceAll("(?i)\\(gaap\\)", " "));
+    if (l.matches("as reported|gaap amount")) {
+      return Optional.of(Mapping.of(GAAP_AMOUNT, Measure.MONEY));
+    }
+    if (l.matches("in all-in sustaining costs?")) {
+      return Optional.of(Mapping.of(IN_AISC, Measure.MONEY));
+    }
+    if (l.matches("in all-in costs? only")) {
+      return Optional.of(Mapping.of(IN_AIC_ONLY, Measure.MONEY));
+    }
+    if (l.matches("in neither measure|excluded from both measures")) {
+      return Optional.of(Mapping.of(NOT_IN_AIC, Measure.MONEY));
+    }
+    return Optional.empty();
+  }
+
+  /** A row of a co-product cost table; the metal comes from the label or the block's "Gold:" subheading. */
+  static Optional<Mapping> coProductRow(String label, String subheading) {
+    String l = normalize(label);
+    if (l.matches("total cash costs? before by-?product credits?")) {
+      return Optional.of(Mapping.of(GROSS_CASH, Measure.MONEY));
+    }
+    if (l.matches("by-?product total cash costs? per (ounce|oz).*")) {
+      return Optional.of(Mapping.of(TOTAL_CASH_PER_OZ, Measure.PER_OUNCE));
+    }
+    Optional<Metal> m = metalIn(subheading).or(() -> metalIn(l));
+    if (m.isEmpty()) {
+      return Optional.empty();
+    }
+    String metal = m.get().name();
+    if (l.matches("(\\w+ )?(revenue|value at .* prices)")) {
+      return Optional.of(Mapping.of(COPRODUCT_VALUE, metal, Measure.MONEY));
+    }
+    if (l.matches("share of (revenue|value)")) {
+      return Optional.of(Mapping.of(COPRODUCT_SHARE, metal, Measure.PERCENT));
+    }
+    if (l.matches("co-product cash costs? per (ounce|oz)")) {
+      return Optional.of(Mapping.of(COPRODUCT_COST_PER_UNIT, metal, Measure.PER_OUNCE));
+    }
+    if (l.matches("co-product cash costs? per (pound|lb)")) {
+      return Optional.of(Mapping.of(COPRODUCT_COST_PER_UNIT, metal, Measure.PER_POUND));
+    }
+    if (l.matches("co-product cash costs?")) {
+      return Optional.of(Mapping.of(COPRODUCT_COST, metal, Measure.MONEY));
+    }
+    return Optional.empty();
+  }
+
   static Measure quantityMeasure(Metal m, String hint) {
     if (hint.contains("tonne")) {
       return Measure.TONNES;

@@ -40,7 +40,8 @@ import org.orebook.quantity.Period;
  * mark. Nothing here knows a particular company.
  */
 public final class Modeller {
-  enum Kind { HIGHLIGHTS, OPERATIONS, NON_GAAP, BALANCE_SHEET, CASH_FLOWS, PRODUCTION, RECONCILIATION, RESERVES, OTHER }
+  enum Kind { HIGHLIGHTS, OPERATIONS, NON_GAAP, BALANCE_SHEET, CASH_FLOWS, PRODUCTION, RECONCILIATION, RESERVES, ALL_IN,
+    COPRODUCT, OTHER }
 
   private static final Pattern PCT = Pattern.compile("(\\d{1,3}(?:\\.\\d+)?)\\s*%");
 
@@ -100,6 +101,8 @@ public final class Modeller {
         case BALANCE_SHEET -> statement(t, "balance_sheet");
         case CASH_FLOWS -> statement(t, "cash_flows");
         case PRODUCTION, RECONCILIATION -> operating(t, k);
+        case ALL_IN -> allIn(t);
+        case COPRODUCT -> coProduct(t);
         case HIGHLIGHTS, OTHER -> highlights(t, k);
       }
       previous = k;
@@ -128,6 +131,12 @@ public final class Modeller {
     }
     if (n.matches(".*statements? of (consolidated )?(operations|income|earnings|loss).*") || n.contains("income statement")) {
       return Kind.OPERATIONS;
+    }
+    if (n.matches(".*\\ball-in (sustaining )?costs?\\b.*|.*\\ball-in cost items\\b.*")) {
+      return Kind.ALL_IN;
+    }
+    if (n.contains("co-product")) {
+      return Kind.COPRODUCT;
     }
     if (n.contains("reconciliation")) {
       return Kind.RECONCILIATION;
@@ -272,6 +281,49 @@ public final class Modeller {
         }
       }
       putRow(t, v, entity, m);
+    }
+  }
+
+  /**
+   * An all-in sustaining costs table: blocks per unit and per metal, and blocks tying the items to
+   * the GAAP line they are drawn from (keyed by the block heading).
+   */
+  private void allIn(TextTable t) {
+    for (TableRow.Values v : t.valueRows()) {
+      Optional<Mapping> gaap = ConceptDictionary.gaapLineRow(v.label());
+      if (gaap.isPresent() && !v.section().isBlank()) {
+        putRow(t, v, GAAP, Mapping.of(gaap.get().concept(), slug(v.section()), Measure.MONEY));
+        continue;
+      }
+      String entity = entityOf(v.section());
+      Optional<Mapping> mp = ConceptDictionary.allInRow(v.label());
+      if (entity == null || mp.isEmpty()) {
+        unmapped.addAll(v.figures());
+        continue;
+      }
+      if (entity.startsWith("unit:") && mp.get().concept().equals(SOLD)) {
+        UnitInfo u = units.get(entity.substring(5));
+        if (u.primary == null) {
+          u.primary = Metal.valueOf(mp.get().metal());
+        }
+      }
+      putRow(t, v, entity, mp.get());
+    }
+  }
+
+  /** A co-product cost table: a block per unit, a "Gold:" subheading per metal. */
+  private void coProduct(TextTable t) {
+    for (TableRow.Values v : t.valueRows()) {
+      String entity = entityOf(v.section());
+      Optional<Mapping> mp = ConceptDictionary.coProductRow(v.label(), v.subheading());
+      if (entity == null || mp.isEmpty()) {
+        unmapped.addAll(v.figures());
+        continue;
+      }
+      if (entity.startsWith("unit:") && !mp.get().metal().isEmpty()) {
+        units.get(entity.substring(5)).produced.add(Metal.valueOf(mp.get().metal()));
+      }
+      putRow(t, v, entity, mp.get());
     }
   }
 

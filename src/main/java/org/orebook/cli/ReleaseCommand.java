@@ -111,6 +111,11 @@ final class ReleaseCommand implements Callable<Integer> {
       return 0;
     }
     List<String> formats = format == null ? Releases.FORMATS : List.of(format);
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      err.println("orebook: --out " + out + " is a file; --out names a folder the release files are written to");
+      err.println("orebook: nothing was written.");
+      return Main.BAD_INPUT;
+    }
     Files.createDirectories(out);
     Path tmp = Files.createTempDirectory(out, ".orebook-");
     try {

@@ -82,6 +82,11 @@ public final class DatasetLoader {
     readCosts(unitIds);
     readSegmentFigures(segments);
     List<PriceSeries> prices = readPrices();
+    if (company != null && company.coproductPrices().isPresent()
+        && prices.stream().noneMatch(ps -> ps.basis().equals(company.coproductPrices().get()))) {
+      error(companyRows.get("coproduct_prices"), "value", "no prices.csv rows with basis '"
+          + company.coproductPrices().get() + "' (the price deck co-product costs are allocated at)");
+    }
     List<Property> properties = readProperties(unitIds);
     Period reservePeriod = company == null ? null : new Period.Year(company.releasePeriod().year());
     List<ReserveRow> reserveRows = readReserves(properties, reservePeriod);

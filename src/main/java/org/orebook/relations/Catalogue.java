@@ -351,7 +351,7 @@ public final class Catalogue {
       }
     }
     List<FactKey> sold = members.stream().map(u -> key(unit(u.id()), SOLD, metal.name(), p)).toList();
-    if (sold.stream().allMatch(inputs::has) && !inputs.has(key(g, SOLD, metal.name(), p))) {
+    if (sold.stream().allMatch(inputs::has)) {
       add("sum.combined_sold", "sum of the " + metal.displayName().toLowerCase() + " units' ounces sold",
           key(g, SOLD, metal.name(), p), metal.quantityUnit(), sum(sold.stream().map(k -> plus(ref(k))).toList()));
     }
@@ -419,8 +419,9 @@ public final class Catalogue {
     for (String line : lines) {
       FactKey amount = key(GAAP, GAAP_AMOUNT, line, p);
       boolean negative = line.startsWith("-");
-      FactKey statementLine = linked(negative ? line.substring(1) : line, p);
-      if (knownOrComputed(statementLine) && !inputs.has(amount)) {
+      String ref = negative ? line.substring(1) : line;
+      if (ref.contains(":") && knownOrComputed(linked(ref, p)) && !inputs.has(amount)) {
+        FactKey statementLine = linked(ref, p);
         add("gaap.line_amount", negative ? "the statement line's amount, sign reversed" : "the statement line's amount",
             amount, Unit.USD, sum(List.of(negative ? minus(ref(statementLine)) : plus(ref(statementLine)))));
       }

@@ -95,6 +95,16 @@ class ReleaseCommandTest {
   }
 
   @Test
+  void outNamingAFileIsRefusedWithoutAStackTrace(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("release.txt");
+    Files.writeString(file, "mine");
+    Run r = run("release", MINI, "--out", file.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("is a file; --out names a folder").doesNotContain("Exception");
+    assertThat(file).content().isEqualTo("mine");
+  }
+
+  @Test
   void badDatasetWritesNothing(@TempDir Path dir) throws IOException {
     Path broken = dir.resolve("broken");
     Files.createDirectories(broken);

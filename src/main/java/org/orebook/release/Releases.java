@@ -7,6 +7,7 @@ import org.orebook.data.Dataset;
 import org.orebook.data.DatasetException;
 import org.orebook.data.DatasetLoader;
 import org.orebook.quantity.Period;
+import org.orebook.quantity.UnitSystem;
 import org.orebook.relations.Catalogue;
 import org.orebook.relations.Engine;
 import org.orebook.relations.Relation;
@@ -25,8 +26,24 @@ public final class Releases {
     return produce(DatasetLoader.load(source), period);
   }
 
-  /** Computes every figure of a loaded dataset and lays out the release. */
+  /** Loads from any source, computes and lays out the release in the given units. */
+  public static Release produce(org.orebook.data.DatasetSource source, Period period, UnitSystem units)
+      throws DatasetException {
+    return produce(DatasetLoader.load(source), period, units);
+  }
+
+  /** Computes every figure of a loaded dataset and lays out the release (figures as stored). */
   public static Release produce(Dataset data, Period period) throws DatasetException {
+    return produce(data, period, UnitSystem.AS_STORED);
+  }
+
+  /**
+   * Computes every figure of a loaded dataset in the units it is stored in, then lays out the
+   * release in {@code units}: the engine's figures are converted exactly before the layout reads
+   * them (and figures the layout adds are converted as they are added), so every table, the prose
+   * and every output format show the same converted figures.
+   */
+  public static Release produce(Dataset data, Period period, UnitSystem units) throws DatasetException {
     List<Relation> relations = Catalogue.build(data.company(), data.statementLines(), data.properties(), data.inputs());
     Engine.Result result = Engine.run(data.inputs(), relations);
     if (!result.disagreements().isEmpty()) {
@@ -36,7 +53,8 @@ public final class Releases {
             + " but " + d.relation().description() + " gives " + d.computed().toPlainString());
       }).toList());
     }
-    return ReleaseLayout.build(data, result.facts(), period == null ? data.company().releasePeriod() : period);
+    return ReleaseLayout.build(data, result.facts().reportedIn(units),
+        period == null ? data.company().releasePeriod() : period);
   }
 
   /** The output formats of a release: the text ones {@link #render} returns, and the binary xlsx. */

@@ -6,7 +6,11 @@ import org.orebook.data.DataError;
 import org.orebook.data.Dataset;
 import org.orebook.data.DatasetException;
 import org.orebook.data.DatasetLoader;
+import org.orebook.facts.Fact;
+import org.orebook.facts.FactSet;
+import org.orebook.facts.Origin;
 import org.orebook.quantity.Period;
+import org.orebook.quantity.Unit;
 import org.orebook.quantity.UnitSystem;
 import org.orebook.relations.Catalogue;
 import org.orebook.relations.Engine;
@@ -53,8 +57,23 @@ public final class Releases {
             + " but " + d.relation().description() + " gives " + d.computed().toPlainString());
       }).toList());
     }
-    return ReleaseLayout.build(data, result.facts().reportedIn(units),
+    return ReleaseLayout.build(data, perTonne(result.facts()).reportedIn(units),
         period == null ? data.company().releasePeriod() : period);
+  }
+
+  /**
+   * The figures with each cost per ton in the unit of the ore it divides: the catalogue's relations
+   * divide a cost by the ore's own figure, so a cost per ton of ore given in tonnes is a cost per
+   * tonne (and converts as one).
+   */
+  private static FactSet perTonne(FactSet facts) {
+    FactSet out = new FactSet();
+    for (Fact f : facts.all()) {
+      boolean perTonne = f.unit() == Unit.USD_PER_TON && f.origin() instanceof Origin.Derived d && d.operands().stream()
+          .anyMatch(k -> facts.find(k).map(o -> o.unit() == Unit.TONNE).orElse(false));
+      out.add(perTonne ? new Fact(f.key(), f.value(), Unit.USD_PER_TONNE, f.origin()) : f);
+    }
+    return out;
   }
 
   /** The output formats of a release: the text ones {@link #render} returns, and the binary xlsx. */

@@ -25,6 +25,11 @@ public final class Releases {
     return produce(DatasetLoader.load(folder), period);
   }
 
+  /** Loads a dataset folder, computes and lays out the release in the given units. */
+  public static Release produce(Path folder, Period period, UnitSystem units) throws DatasetException {
+    return produce(DatasetLoader.load(folder), period, units);
+  }
+
   /** Loads from any source (a folder or the store), computes and lays out. */
   public static Release produce(org.orebook.data.DatasetSource source, Period period) throws DatasetException {
     return produce(DatasetLoader.load(source), period);

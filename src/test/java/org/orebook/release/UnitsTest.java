@@ -215,6 +215,43 @@ class UnitsTest {
     assertThat(n).isEqualTo(2);
   }
 
+  @Test
+  void test_everyFormat_isMetric() throws Exception {
+    Release r = Releases.produce(Path.of(SEED), null, UnitSystem.METRIC);
+    String csv = Releases.render(r, "csv");
+    assertThat(csv.lines().filter(l -> l.contains("Tonnes of ore processed")).findFirst().orElseThrow())
+        .contains(",t,").contains("47674.");
+    assertThat(csv.lines().filter(l -> l.contains("Mining cost per tonne")).findFirst().orElseThrow()).contains(",USD/t,");
+    assertThat(csv).doesNotContain(",st,", ",oz/ton,", ",USD/ton,");
+    JsonNode figures = new ObjectMapper().readTree(Releases.render(r, "json")).get("figures");
+    for (JsonNode f : figures) {
+      assertThat(f.get("unit").asText()).as("unit of %s", f).isNotIn("st", "oz/ton", "USD/ton");
+    }
+    String html = Releases.render(r, "html");
+    assertThat(html).contains("Tonnes of ore processed", "(g/t)", "Mining cost per tonne").doesNotContain("oz./ton");
+    // the provenance of a converted figure leads to its input row
+    JsonNode prov = new ObjectMapper().readTree(HtmlRenderer.provenanceJson(r));
+    JsonNode ore = prov.get("unit:la-camorra/ore_milled@FY2003");
+    assertThat(ore.get("unit").asText()).isEqualTo("t");
+    assertThat(ore.get("origin").get("type").asText()).isEqualTo("input");
+    assertThat(ore.get("origin").get("file").asText()).isEqualTo("production.csv");
+    assertThat(ore.get("origin").get("conversion").get("value").asText()).isEqualTo("197591");
+    JsonNode perTonne = prov.get("unit:la-camorra/mining_cost_per_ton@FY2003");
+    assertThat(perTonne.get("unit").asText()).isEqualTo("USD/t");
+    assertThat(perTonne.get("origin").get("type").asText()).isEqualTo("relation");
+    assertThat(perTonne.get("origin").get("operands").get(1).get("unit").asText()).isEqualTo("t");
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+        Releases.renderBytes(r, "xlsx")))) {
+      List<String> labels = new ArrayList<>();
+      wb.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> {
+        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+          labels.add(cell.getStringCellValue());
+        }
+      })));
+      assertThat(labels).contains("Tonnes of ore processed", "Mining cost per tonne").doesNotContain("Tons of ore processed");
+    }
+  }
+
   // ---------------------------------------------------------------- a dataset entered in metric
 
   @Test

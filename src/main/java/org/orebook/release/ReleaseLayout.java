@@ -180,25 +180,30 @@ public final class ReleaseLayout {
         n++;
         title += " (" + n + ")";
         noteLines.addAll(TextRenderer.wrap("(" + n + ") Securities and Exchange Commission guidelines do not allow the"
-            + " company to complete the calculation of " + UnitWords.tons(unitOf(tonsCells)) + " multiplied by grade to equal contained ounces in the"
+            + " company to complete the calculation of " + UnitWords.tons(unitOf(tonsCells))
+            + " multiplied by grade to equal contained ounces in the"
             + " \"mineralized material\" and \"other resources\" categories.", 70));
         noteLines.add("");
       }
       List<List<String>> headers = new ArrayList<>();
       headers.add(List.of("", UnitWords.capitalised(unitOf(tonsCells).orElse(Unit.SHORT_TON))));
       for (Metal m : metals) {
-        Unit gu = unitOf(props.stream().map(x -> Cell.of(new FactKey(property(x.id()), GRADE, cat.code() + ":" + m.name(), p), 0, 0))
-            .toList()).orElse(m.gradeUnit());
+        Unit gu = unitOf(props.stream()
+            .map(x -> Cell.of(new FactKey(property(x.id()), GRADE, cat.code() + ":" + m.name(), p), 0, 0)).toList())
+            .orElse(m.gradeUnit());
         headers.add(List.of(m.displayName(), "(" + UnitWords.grade(gu, false) + ")"));
       }
       blocks.add(new Section.TextBlock(List.of(title)));
       blocks.add(new Section.TableBlock(new Table("reserves-" + cat.code(), List.of(), List.of(), headers, mineHeader,
           rows, 30, 10, true)));
       if (cat.containedMetalAllowed() && !metals.isEmpty()) {
-        List<Cell> total = metals.stream()
-            .map(m -> Cell.of(new FactKey(reserves(), CONTAINED, cat.code() + ":" + m.name(), p), 0, 0).emptyAs("-")).toList();
-        List<List<String>> ch = total.stream().map(c -> List.of(Metal.ofCode(c.key().orElseThrow().qualifier().split(":")[1])
-            .orElseThrow().displayName(), "(" + UnitWords.plural(unitOf(List.of(c)).orElse(Unit.TROY_OUNCE)) + ")")).toList();
+        List<Cell> total = new ArrayList<>();
+        List<List<String>> ch = new ArrayList<>();
+        for (Metal m : metals) {
+          Cell c = Cell.of(new FactKey(reserves(), CONTAINED, cat.code() + ":" + m.name(), p), 0, 0).emptyAs("-");
+          total.add(c);
+          ch.add(List.of(m.displayName(), "(" + UnitWords.plural(unitOf(List.of(c)).orElse(m.quantityUnit())) + ")"));
+        }
         contained.add(row("TOTAL", 0, total));
         blocks.add(new Section.TextBlock(List.of("")));
         blocks.add(new Section.TableBlock(new Table("reserves-contained", List.of(), List.of(), ch, mineHeader,

@@ -128,8 +128,10 @@ final class ConceptDictionary {
           : hint.contains("%") || !metal.get().precious() ? Measure.PERCENT : Measure.GRADE_OZ_TON;
       return Optional.of(Mapping.of(GRADE, metal.get().name(), g));
     }
-    if (metal.isPresent() && l.matches("(\\w+ )?(produced|production|ounces produced|recovered)( \\w+)?|ounces of \\w+ produced|\\w+ - ounces|\\w+ - tons")) {
-      return Optional.of(Mapping.of(PRODUCED, metal.get().name(), quantityMeasure(metal.get(), hint)));
+    if (metal.isPresent() && l.matches("(\\w+ )?(produced|production|ounces produced|recovered)( \\w+)?|ounces of \\w+ produced|\\w+ - ounces|\\w+ - tons|\\w+ - tonnes")) {
+      // "Copper - Tonnes": a metric release's highlights name the unit after the dash
+      return Optional.of(Mapping.of(PRODUCED, metal.get().name(),
+          quantityMeasure(metal.get(), l.endsWith(" - tonnes") ? "tonne" : hint)));
     }
     if (l.matches("capital (additions|expenditures?)")) {
       return Optional.of(Mapping.of(CAPITAL_ADDITIONS, Measure.MONEY));

@@ -13,6 +13,7 @@ import org.orebook.store.Store;
 import org.orebook.store.StoreException;
 import org.orebook.store.Version;
 import org.orebook.quantity.Period;
+import org.orebook.quantity.UnitSystem;
 import org.orebook.release.Release;
 import org.orebook.release.Releases;
 import picocli.CommandLine;
@@ -50,6 +51,11 @@ final class ReleaseCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, csv, html or xlsx (default: text; with --out: all five; xlsx only with --out)")
   String format;
 
+  @Option(names = "--units", paramLabel = "UNITS",
+      description = "metric (tonnes, g/t, $/tonne) or imperial (short tons, oz/ton, $/ton); default: as the dataset's"
+          + " figures are stored, no conversion (docs/units.md)")
+  String units;
+
   @Option(names = "--out", paramLabel = "DIR", description = "write release.txt/.json/.csv/.html/.xlsx into DIR instead of printing")
   Path out;
 
@@ -66,6 +72,12 @@ final class ReleaseCommand implements Callable<Integer> {
     }
     if (format != null && !Releases.FORMATS.contains(format)) {
       err.println("orebook: --format '" + format + "' is not one of " + String.join(", ", Releases.FORMATS));
+      return Main.BAD_INPUT;
+    }
+    UnitSystem system = units == null ? UnitSystem.AS_STORED : UnitSystem.ofCode(units)
+        .filter(u -> u != UnitSystem.AS_STORED).orElse(null);
+    if (system == null) {
+      err.println("orebook: --units '" + units + "' is not metric or imperial");
       return Main.BAD_INPUT;
     }
     Version v = switch (version) {
@@ -91,7 +103,7 @@ final class ReleaseCommand implements Callable<Integer> {
                 s.companies().stream().map(c -> c.id()).toList()) + ")"));
         return Main.BAD_INPUT;
       }
-      release = Releases.produce(s.source(company, v), p);
+      release = Releases.produce(s.source(company, v), p, system);
     } catch (DatasetException e) {
       err.println("orebook: " + e.getMessage());
       err.println("orebook: nothing was computed.");

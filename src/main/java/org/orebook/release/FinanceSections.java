@@ -71,6 +71,12 @@ final class FinanceSections {
     return key;
   }
 
+  /** The code of the unit the first present figure of {@code keys} is reported in (a metric release: t), else {@code fallback}'s. */
+  private String unitCode(Unit fallback, FactKey... keys) {
+    return java.util.Arrays.stream(keys).flatMap(k -> facts.find(k).stream()).findFirst().map(f -> f.unit().code())
+        .orElse(fallback.code());
+  }
+
   private Optional<BigDecimal> value(FactKey key) {
     return facts.find(key).map(Fact::value);
   }
@@ -133,7 +139,7 @@ final class FinanceSections {
           : "delivery " + h.deliveryFrom() + (h.deliveryTo() == h.deliveryFrom() ? "" : "-" + h.deliveryTo());
       String what = h.position().equals(HedgeBook.SOLD_FORWARD) ? "sold forward" : "bought forward";
       int pd = h.priceUnit() == Unit.CENTS_PER_POUND ? 1 : h.metal().priceDecimals();
-      rows.add(row(h.metal().displayName() + " " + what + " (" + h.unit().code() + ", " + delivery + ")",
+      rows.add(row(h.metal().displayName() + " " + what + " (" + unitCode(h.unit(), h.quantityKey()) + ", " + delivery + ")",
           cell(h.quantityKey(), 0, 0), cell(h.priceKey(), pd, 0).withDollar(),
           price.isPresent() ? cell(market, 2, 0).withDollar() : Cell.literal("n/a"), mtmCell));
     }
@@ -191,7 +197,7 @@ final class FinanceSections {
           HedgeBook.hedgedShare(hedged, guided).multiply(Exact.HUNDRED), Unit.PERCENT, "hedge.hedged_share",
           "share of guided production sold forward: hedged quantity / guided production (the low end of a range)",
           "hedged_quantity / guided_production x 100", hk, gk);
-      rows.add(row(m.displayName() + " " + y.year() + " (" + g.unit().code() + ")", cell(hk, 0, 0), cell(gk, 0, 0),
+      rows.add(row(m.displayName() + " " + y.year() + " (" + unitCode(g.unit(), hk) + ")", cell(hk, 0, 0), cell(gk, 0, 0),
           cell(sk, 1, 0)));
     }
     if (rows.isEmpty()) {
@@ -221,11 +227,13 @@ final class FinanceSections {
         switch (g.kind()) {
           case PRODUCTION -> {
             dec = 0;
-            label = g.metal().get().displayName() + " production (" + g.unit().code() + ")";
+            label = g.metal().get().displayName() + " production (" + unitCode(g.unit(), g.key("value"), g.key("low"),
+                g.key("high")) + ")";
           }
           case CASH_COST -> {
             dec = g.metal().get().costDecimals();
-            label = g.metal().get().displayName() + " total cash cost (" + g.unit().code() + ")";
+            label = g.metal().get().displayName() + " total cash cost (" + unitCode(g.unit(), g.key("value"), g.key("low"),
+                g.key("high")) + ")";
           }
           default -> {
             dec = 0;
@@ -412,8 +420,9 @@ final class FinanceSections {
     for (List<Cell> l : List.of(ore, grade, price, cashCost, cumulative)) {
       l.add(Cell.literal("--"));
     }
-    rows.add(new Row.Values("Ore mined (tons)", 0, ore));
-    rows.add(new Row.Values("Grade (" + (precious ? "oz./ton" : "%") + ")", 0, grade));
+    rows.add(new Row.Values("Ore mined (" + UnitWords.tons(UnitWords.of(ore, facts)) + ")", 0, ore));
+    rows.add(new Row.Values("Grade (" + UnitWords.grade(UnitWords.of(grade, facts).orElse(m.gradeUnit()), true) + ")", 0,
+        grade));
     rows.add(new Row.Values(m.displayName() + " produced (" + qty + ")", 0, produced));
     rows.add(new Row.Values("Price ($/" + qty + ")", 0, price));
     rows.add(new Row.Values("Cash cost ($/" + qty + ")", 0, cashCost));

@@ -116,7 +116,7 @@ public final class HtmlRenderer {
       n.put("unit", f.unit().code());
       ObjectNode o = n.putObject("origin");
       JsonRenderer.putOrigin(o, f.origin());
-      if (f.origin() instanceof Origin.Derived d) {
+      if (f.origin().unconverted() instanceof Origin.Derived d) {
         ArrayNode ops = o.putArray("operands");
         for (FactKey k : d.operands()) {
           ObjectNode op = ops.addObject();

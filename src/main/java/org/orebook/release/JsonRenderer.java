@@ -53,7 +53,7 @@ public final class JsonRenderer {
       }
       ObjectNode o = n.putObject("origin");
       putOrigin(o, f.origin());
-      if (f.origin() instanceof Origin.Derived d) {
+      if (f.origin().unconverted() instanceof Origin.Derived d) {
         ArrayNode ops = o.putArray("operands");
         d.operands().forEach(k -> ops.add(k.toString()));
       }
@@ -68,10 +68,18 @@ public final class JsonRenderer {
   /**
    * Writes where a figure came from: {@code type} and the input's file, line and field; or the
    * relation's id, words and formula (the caller adds the operands in its own shape); or the
-   * published table, label and line.
+   * published table, label and line. A converted figure is described by its source's fields, plus
+   * {@code conversion}: the unit and value it was converted from and the exact factor.
    */
   static void putOrigin(ObjectNode o, Origin origin) {
     switch (origin) {
+      case Origin.Converted c -> {
+        putOrigin(o, c.source());
+        ObjectNode cv = o.putObject("conversion");
+        cv.put("from", c.from().code());
+        cv.put("value", Formats.plain(c.value()));
+        cv.put("description", UnitWords.conversion(c.from()));
+      }
       case Origin.Input in -> {
         o.put("type", "input");
         o.put("file", in.file());

@@ -185,6 +185,8 @@ public final class Narrative {
       }
     }
     s.put("reserveMetals", reserves);
+    s.put("tonsWord", UnitWords.tons(facts.all().stream().filter(f -> f.key().concept().equals(TONS)).map(Fact::unit)
+        .findFirst()));
     s.put("hasReserves", !reserves.isEmpty());
     return s;
   }
@@ -218,7 +220,10 @@ public final class Narrative {
       return false;
     }
     Optional<BigDecimal> prior = value(COMPANY, PRODUCED, m.name(), year.priorYear());
-    return history.stream().allMatch(f -> current.compareTo(f.value()) > 0)
+    // history.csv is in the metal's stored unit: compared in the unit the release reports production in
+    org.orebook.quantity.Unit unit = facts.find(new FactKey(COMPANY, PRODUCED, m.name(), year)).map(Fact::unit)
+        .orElse(m.quantityUnit());
+    return history.stream().allMatch(f -> current.compareTo(f.unit().convert(f.value(), unit)) > 0)
         && prior.map(v -> current.compareTo(v) > 0).orElse(true);
   }
 
@@ -274,7 +279,7 @@ public final class Narrative {
     BigDecimal v = f.value();
     return switch (format) {
       case "$m1" -> "$" + Formats.number(v.abs().movePointLeft(6), 1) + " million";
-      case "qty" -> quantity(v, f.key().qualifier());
+      case "qty" -> quantity(v, f.unit());
       case "$unit" -> (v.signum() < 0 ? "negative $" : "$")
           + Formats.number(v.abs(), metal == null ? 2 : metal.costDecimals());
       case "ratio1" -> Formats.number(v, 1) + ":1";
@@ -283,10 +288,9 @@ public final class Narrative {
     };
   }
 
-  private static String quantity(BigDecimal v, String qualifier) {
-    String metalCode = qualifier.contains(":") ? qualifier.substring(qualifier.indexOf(':') + 1) : qualifier;
-    Metal m = Metal.ofCode(metalCode).orElse(Metal.AU);
-    String word = m.precious() ? "ounces" : "tons";
+  /** A quantity in the words of its unit: "9.8 million ounces", "25,341 tons", "23,000 tonnes". */
+  private static String quantity(BigDecimal v, org.orebook.quantity.Unit unit) {
+    String word = UnitWords.plural(unit);
     if (v.abs().compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
       return Formats.number(v.movePointLeft(6), 1) + " million " + word;
     }

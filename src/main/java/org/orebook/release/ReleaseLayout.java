@@ -103,6 +103,11 @@ public final class ReleaseLayout {
     return cells.stream().map(Cell::withDollar).toList();
   }
 
+  /** The unit of the figures a row shows (its first present figure): the unit words of its label follow it. */
+  private Optional<Unit> unitOf(List<Cell> cells) {
+    return UnitWords.of(cells, facts);
+  }
+
   private boolean anyFact(List<Cell> cells) {
     return cells.stream().anyMatch(c -> c.key().isPresent() && facts.has(c.key().get()));
   }
@@ -148,6 +153,7 @@ public final class ReleaseLayout {
       int n = 0;
       List<Row> rows = new ArrayList<>();
       List<Row> contained = new ArrayList<>();
+      List<Cell> tonsCells = new ArrayList<>();
       for (Property prop : props) {
         String label = prop.name() + (prop.partlyOwned() ? " (" + Formats.plain(prop.ownershipPct()) + "%)" : "");
         label = cat.containedMetalAllowed() && !prop.country().isEmpty() ? label + ", " + prop.country() : label;
@@ -162,6 +168,7 @@ public final class ReleaseLayout {
         String e = property(prop.id());
         List<Cell> cells = new ArrayList<>();
         cells.add(Cell.of(new FactKey(e, TONS, cat.code(), p), 0, 0).emptyAs("-"));
+        tonsCells.add(cells.get(0));
         List<Cell> cc = new ArrayList<>();
         for (Metal m : metals) {
           cells.add(Cell.of(new FactKey(e, GRADE, cat.code() + ":" + m.name(), p), m.reserveGradeDecimals(), 0).emptyAs("-"));
@@ -174,22 +181,30 @@ public final class ReleaseLayout {
         n++;
         title += " (" + n + ")";
         noteLines.addAll(TextRenderer.wrap("(" + n + ") Securities and Exchange Commission guidelines do not allow the"
-            + " company to complete the calculation of tons multiplied by grade to equal contained ounces in the"
+            + " company to complete the calculation of " + UnitWords.tons(unitOf(tonsCells))
+            + " multiplied by grade to equal contained ounces in the"
             + " \"mineralized material\" and \"other resources\" categories.", 70));
         noteLines.add("");
       }
       List<List<String>> headers = new ArrayList<>();
-      headers.add(List.of("", "Tons"));
+      headers.add(List.of("", UnitWords.capitalised(unitOf(tonsCells).orElse(Unit.SHORT_TON))));
       for (Metal m : metals) {
-        headers.add(List.of(m.displayName(), m.precious() ? "(oz/ton)" : "(%)"));
+        Unit gu = unitOf(props.stream()
+            .map(x -> Cell.of(new FactKey(property(x.id()), GRADE, cat.code() + ":" + m.name(), p), 0, 0)).toList())
+            .orElse(m.gradeUnit());
+        headers.add(List.of(m.displayName(), "(" + UnitWords.grade(gu, false) + ")"));
       }
       blocks.add(new Section.TextBlock(List.of(title)));
       blocks.add(new Section.TableBlock(new Table("reserves-" + cat.code(), List.of(), List.of(), headers, mineHeader,
           rows, 30, 10, true)));
       if (cat.containedMetalAllowed() && !metals.isEmpty()) {
-        List<List<String>> ch = metals.stream().map(m -> List.of(m.displayName(), m.precious() ? "(ounces)" : "(tons)")).toList();
-        List<Cell> total = metals.stream()
-            .map(m -> Cell.of(new FactKey(reserves(), CONTAINED, cat.code() + ":" + m.name(), p), 0, 0).emptyAs("-")).toList();
+        List<Cell> total = new ArrayList<>();
+        List<List<String>> ch = new ArrayList<>();
+        for (Metal m : metals) {
+          Cell c = Cell.of(new FactKey(reserves(), CONTAINED, cat.code() + ":" + m.name(), p), 0, 0).emptyAs("-");
+          total.add(c);
+          ch.add(List.of(m.displayName(), "(" + UnitWords.plural(unitOf(List.of(c)).orElse(m.quantityUnit())) + ")"));
+        }
         contained.add(row("TOTAL", 0, total));
         blocks.add(new Section.TextBlock(List.of("")));
         blocks.add(new Section.TableBlock(new Table("reserves-contained", List.of(), List.of(), ch, mineHeader,
@@ -247,7 +262,7 @@ public final class ReleaseLayout {
     for (Metal m : company.metals()) {
       List<Cell> cells = cells(all, COMPANY, PRODUCED, m.name(), 0, 0);
       if (anyFact(cells)) {
-        rows.add(row(m.displayName() + " - " + (m.precious() ? "Ounces" : "Tons"), 0, cells));
+        rows.add(row(m.displayName() + " - " + UnitWords.capitalised(unitOf(cells).orElse(m.quantityUnit())), 0, cells));
       }
     }
     for (Metal m : company.metals()) {
@@ -383,29 +398,30 @@ public final class ReleaseLayout {
       rows.add(new Row.Heading(unitHeading(u)));
       List<Cell> ore = cells(all, e, ORE_MILLED, "", 0, 0);
       if (anyFact(ore)) {
-        rows.add(row("Tons of ore " + u.oreTerm(), 0, ore));
+        rows.add(row(UnitWords.capitalised(unitOf(ore).orElse(Unit.SHORT_TON)) + " of ore " + u.oreTerm(), 0, ore));
       }
       List<Cell> days = cells(all, e, DAYS, "", 0, 0);
       if (anyFact(days)) {
         rows.add(row("Days of operation", 0, days));
       }
-      for (String[] c : new String[][] {{MINING_PER_TON, "Mining cost per ton"}, {MILLING_PER_TON, "Milling cost per ton"}}) {
+      for (String[] c : new String[][] {{MINING_PER_TON, "Mining cost per "}, {MILLING_PER_TON, "Milling cost per "}}) {
         List<Cell> cells = cells(all, e, c[0], "", 2, 0);
         if (anyFact(cells)) {
-          rows.add(row(c[1], 0, dollar(cells)));
+          rows.add(row(c[1] + UnitWords.perTon(unitOf(cells).orElse(Unit.USD_PER_TON)), 0, dollar(cells)));
         }
       }
       for (Metal m : u.metals()) {
         List<Cell> cells = cells(all, e, GRADE, m.name(), m.productionGradeDecimals(), 0);
         if (anyFact(cells)) {
-          rows.add(row("Ore grade " + u.gradeTerm() + " - " + m.displayName() + " (" + (m.precious() ? "oz./ton" : "%") + ")",
-              0, cells));
+          rows.add(row("Ore grade " + u.gradeTerm() + " - " + m.displayName() + " ("
+              + UnitWords.grade(unitOf(cells).orElse(m.gradeUnit()), true) + ")", 0, cells));
         }
       }
       for (Metal m : u.metals()) {
         List<Cell> cells = cells(all, e, PRODUCED, m.name(), 0, 0);
         if (anyFact(cells)) {
-          rows.add(row(m.displayName() + " produced (" + m.quantityWord() + ")", 0, cells));
+          rows.add(row(m.displayName() + " produced (" + UnitWords.quantityShort(unitOf(cells).orElse(m.quantityUnit())) + ")",
+              0, cells));
         }
       }
       if (u.primaryMetal().isPresent() && anyFact(cells(all, e, TOTAL_CASH_PER_OZ, "", 0, 0))) {
@@ -445,8 +461,10 @@ public final class ReleaseLayout {
     lines.add("");
     for (Hedge h : data.hedges()) {
       String position = h.position().equals("sold_forward") ? "Sold forward" : h.position().replace('_', ' ');
-      String qty = Formats.number(h.quantity(), 0);
-      String unitWord = h.unit() == Unit.TROY_OUNCE ? "ounces" : h.unit() == Unit.POUND ? "pounds" : "tons";
+      // the quantity as reported (a metric release converts tons to tonnes)
+      Unit reported = facts.units().target(h.unit());
+      String qty = Formats.number(h.unit().convert(h.quantity(), reported), 0);
+      String unitWord = UnitWords.plural(reported);
       String price = h.priceUnit() == Unit.CENTS_PER_POUND ? Formats.number(h.price(), 1) + " cents per pound"
           : "$" + Formats.number(h.price(), h.metal().priceDecimals());
       lines.add("       " + position + ": " + qty + " " + h.metal().displayName().toLowerCase(Locale.ROOT) + " "

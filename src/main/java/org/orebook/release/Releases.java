@@ -6,7 +6,12 @@ import org.orebook.data.DataError;
 import org.orebook.data.Dataset;
 import org.orebook.data.DatasetException;
 import org.orebook.data.DatasetLoader;
+import org.orebook.facts.Fact;
+import org.orebook.facts.FactSet;
+import org.orebook.facts.Origin;
 import org.orebook.quantity.Period;
+import org.orebook.quantity.Unit;
+import org.orebook.quantity.UnitSystem;
 import org.orebook.relations.Catalogue;
 import org.orebook.relations.Engine;
 import org.orebook.relations.Relation;
@@ -20,13 +25,34 @@ public final class Releases {
     return produce(DatasetLoader.load(folder), period);
   }
 
+  /** Loads a dataset folder, computes and lays out the release in the given units. */
+  public static Release produce(Path folder, Period period, UnitSystem units) throws DatasetException {
+    return produce(DatasetLoader.load(folder), period, units);
+  }
+
   /** Loads from any source (a folder or the store), computes and lays out. */
   public static Release produce(org.orebook.data.DatasetSource source, Period period) throws DatasetException {
     return produce(DatasetLoader.load(source), period);
   }
 
-  /** Computes every figure of a loaded dataset and lays out the release. */
+  /** Loads from any source, computes and lays out the release in the given units. */
+  public static Release produce(org.orebook.data.DatasetSource source, Period period, UnitSystem units)
+      throws DatasetException {
+    return produce(DatasetLoader.load(source), period, units);
+  }
+
+  /** Computes every figure of a loaded dataset and lays out the release (figures as stored). */
   public static Release produce(Dataset data, Period period) throws DatasetException {
+    return produce(data, period, UnitSystem.AS_STORED);
+  }
+
+  /**
+   * Computes every figure of a loaded dataset in the units it is stored in, then lays out the
+   * release in {@code units}: the engine's figures are converted exactly before the layout reads
+   * them (and figures the layout adds are converted as they are added), so every table, the prose
+   * and every output format show the same converted figures.
+   */
+  public static Release produce(Dataset data, Period period, UnitSystem units) throws DatasetException {
     List<Relation> relations = Catalogue.build(data.company(), data.statementLines(), data.properties(), data.inputs());
     Engine.Result result = Engine.run(data.inputs(), relations);
     if (!result.disagreements().isEmpty()) {
@@ -36,7 +62,23 @@ public final class Releases {
             + " but " + d.relation().description() + " gives " + d.computed().toPlainString());
       }).toList());
     }
-    return ReleaseLayout.build(data, result.facts(), period == null ? data.company().releasePeriod() : period);
+    return ReleaseLayout.build(data, perTonne(result.facts()).reportedIn(units),
+        period == null ? data.company().releasePeriod() : period);
+  }
+
+  /**
+   * The figures with each cost per ton in the unit of the ore it divides: the catalogue's relations
+   * divide a cost by the ore's own figure, so a cost per ton of ore given in tonnes is a cost per
+   * tonne (and converts as one).
+   */
+  private static FactSet perTonne(FactSet facts) {
+    FactSet out = new FactSet();
+    for (Fact f : facts.all()) {
+      boolean perTonne = f.unit() == Unit.USD_PER_TON && f.origin() instanceof Origin.Derived d && d.operands().stream()
+          .anyMatch(k -> facts.find(k).map(o -> o.unit() == Unit.TONNE).orElse(false));
+      out.add(perTonne ? new Fact(f.key(), f.value(), Unit.USD_PER_TONNE, f.origin()) : f);
+    }
+    return out;
   }
 
   /** The output formats of a release: the text ones {@link #render} returns, and the binary xlsx. */

@@ -196,7 +196,7 @@ final class ReleaseViews {
   private static String printed(Fact f) {
     return switch (f.unit()) {
       case USD -> print(f.value(), 0, 3);
-      case USD_PER_OUNCE, USD_PER_TON, USD_PER_SHARE, PERCENT, CENTS_PER_POUND -> print(f.value(), 2, 0);
+      case USD_PER_OUNCE, USD_PER_TON, USD_PER_TONNE, USD_PER_SHARE, PERCENT, CENTS_PER_POUND -> print(f.value(), 2, 0);
       case OUNCES_PER_TON, GRAMS_PER_TONNE, RATIO -> print(f.value(), 3, 0);
       default -> print(f.value(), 0, 0);
     };

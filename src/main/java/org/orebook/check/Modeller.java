@@ -41,7 +41,7 @@ import org.orebook.quantity.Period;
  */
 public final class Modeller {
   enum Kind { HIGHLIGHTS, OPERATIONS, NON_GAAP, BALANCE_SHEET, CASH_FLOWS, PRODUCTION, RECONCILIATION, RESERVES, ALL_IN,
-    COPRODUCT, OTHER }
+    COPRODUCT, RESERVE_SUMMARY, RESERVE_CHANGES, OTHER }
 
   private static final Pattern PCT = Pattern.compile("(\\d{1,3}(?:\\.\\d+)?)\\s*%");
 
@@ -103,6 +103,8 @@ public final class Modeller {
         case PRODUCTION, RECONCILIATION -> operating(t, k);
         case ALL_IN -> allIn(t);
         case COPRODUCT -> coProduct(t);
+        case RESERVE_SUMMARY -> reserveSummary(t);
+        case RESERVE_CHANGES -> reserveChanges(t);
         case HIGHLIGHTS, OTHER -> highlights(t, k);
       }
       previous = k;
@@ -115,6 +117,15 @@ public final class Modeller {
     boolean gradeColumns = t.columns().stream().map(c -> c.title().toLowerCase(Locale.ROOT))
         .anyMatch(c -> c.contains("oz/ton") || c.contains("g/t") || c.contains("(ounces)") || c.equals("tons")
             || c.equals("tonnes") || c.contains("grade"));
+    if (n.matches(".*summary of (mineral )?reserves( and resources)?.*")) {
+      return Kind.RESERVE_SUMMARY;
+    }
+    if (n.matches(".*reconciliation of (proven and probable )?(mineral )?(ore )?reserves.*")) {
+      return Kind.RESERVE_CHANGES;
+    }
+    if (n.contains("estimation parameters")) {
+      return Kind.OTHER;
+    }
     if (!periods && (gradeColumns || n.matches(".*(reserve|resource|mineralized|proven|probable|measured|indicated|inferred).*"))) {
       return Kind.RESERVES;
     }
@@ -379,10 +390,7 @@ public final class Modeller {
 
   private void reserves(TextTable t) {
     String n = (t.name() + " " + String.join(" ", t.titleLines())).toLowerCase(Locale.ROOT);
-    ReserveCategory cat = n.contains("mineralized") || n.contains("measured") && n.contains("indicated")
-        ? ReserveCategory.MINERALIZED_MATERIAL
-        : n.matches(".*(other resources|inferred|resources?).*") && !n.matches(".*(reserve|proven|probable).*")
-            ? ReserveCategory.OTHER_RESOURCES : ReserveCategory.PROVEN_PROBABLE;
+    ReserveCategory cat = categoryOf(n);
     Optional<Period> p = text.latestYear();
     if (p.isEmpty()) {
       t.figures().forEach(unmapped::add);
@@ -405,6 +413,91 @@ public final class Modeller {
         }
         Mapping m = mp.get();
         put(new FactKey(entity, m.concept(), m.metal(), p.get()), f, m.measure(), exponent(t, m.measure()), false);
+      }
+    }
+  }
+
+  /**
+   * The category a reserve table's title names: S-K 1300 titles ("Measured and Indicated Mineral
+   * Resources", "Proven Mineral Reserves") and Guide 7 ones ("Mineralized Material", "Other Resources").
+   */
+  static ReserveCategory categoryOf(String title) {
+    String n = title.toLowerCase(Locale.ROOT);
+    boolean sk = n.contains("mineral resource") || n.contains("mineral reserve");
+    if (n.contains("mineralized")) {
+      return ReserveCategory.MINERALIZED_MATERIAL;
+    }
+    if (n.contains("measured") && n.contains("indicated")) {
+      return sk ? ReserveCategory.MEASURED_INDICATED : ReserveCategory.MINERALIZED_MATERIAL;
+    }
+    if (sk && n.contains("measured")) {
+      return ReserveCategory.MEASURED;
+    }
+    if (sk && n.contains("indicated")) {
+      return ReserveCategory.INDICATED;
+    }
+    if (sk && n.contains("inferred")) {
+      return ReserveCategory.INFERRED;
+    }
+    if (n.contains("proven") && n.contains("probable")) {
+      return ReserveCategory.PROVEN_PROBABLE;
+    }
+    if (sk && n.contains("proven")) {
+      return ReserveCategory.PROVEN;
+    }
+    if (sk && n.contains("probable")) {
+      return ReserveCategory.PROBABLE;
+    }
+    return n.matches(".*(other resources|inferred|resources?).*") && !n.matches(".*(reserve|proven|probable).*")
+        ? ReserveCategory.OTHER_RESOURCES : ReserveCategory.PROVEN_PROBABLE;
+  }
+
+  /** A summary across properties: a row per category, contained metal per metal column. */
+  private void reserveSummary(TextTable t) {
+    Optional<Period> p = text.latestYear();
+    for (TableRow.Values v : t.valueRows()) {
+      ReserveCategory cat = categoryOf(v.label());
+      for (Figure f : v.figures()) {
+        Optional<Mapping> mp = p.isEmpty() || f.column() >= t.columns().size() ? Optional.empty()
+            : reserveColumn(t.columns().get(f.column()), cat).filter(m -> m.concept().equals(CONTAINED));
+        if (mp.isEmpty()) {
+          unmapped.add(f);
+          continue;
+        }
+        put(new FactKey(org.orebook.relations.Concepts.reserves(), CONTAINED, mp.get().metal(), p.get()), f,
+            mp.get().measure(), exponent(t, mp.get().measure()), false);
+      }
+    }
+  }
+
+  /** A reserve reconciliation: "Atacama - Gold (ounces)" rows; opening, depleted, added, revised, closing columns. */
+  private void reserveChanges(TextTable t) {
+    Optional<Period> p = text.latestYear();
+    for (TableRow.Values v : t.valueRows()) {
+      String label = v.label();
+      int dash = label.lastIndexOf(" - ");
+      Optional<Metal> metal = dash < 0 ? Optional.empty() : ConceptDictionary.metalIn(label.substring(dash + 3));
+      if (p.isEmpty() || metal.isEmpty()) {
+        unmapped.addAll(v.figures());
+        continue;
+      }
+      String who = label.substring(0, dash).trim();
+      String entity = who.toLowerCase(Locale.ROOT).matches("total.*") ? org.orebook.relations.Concepts.reserves()
+          : property(propertyOf(who));
+      Measure measure = ConceptDictionary.quantityMeasure(metal.get(), ConceptDictionary.unitHint(label));
+      for (Figure f : v.figures()) {
+        String h = f.column() < t.columns().size() ? t.columns().get(f.column()).title().toLowerCase(Locale.ROOT) : "";
+        String concept = h.contains("opening") || h.contains("beginning") ? RES_OPENING
+            : h.contains("deplet") || h.contains("mined") ? RES_DEPLETED
+            : h.contains("add") || h.contains("discover") ? RES_ADDED
+            : h.contains("revis") ? RES_REVISED
+            : h.contains("closing") || h.contains("end") ? RES_CLOSING : null;
+        if (concept == null) {
+          unmapped.add(f);
+          continue;
+        }
+        boolean negate = concept.equals(RES_DEPLETED) && f.value().signum() < 0;
+        put(new FactKey(entity, concept, metal.get().name(), p.get()), f, measure, exponent(t, measure), negate);
       }
     }
   }

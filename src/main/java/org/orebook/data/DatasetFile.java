@@ -23,6 +23,12 @@ public record DatasetFile(String name, boolean required, List<String> columns, L
   public static final DatasetFile PRICES = of("prices.csv", false, "metal,period,basis,value,uom", "metal,period,basis");
   public static final DatasetFile PROPERTIES = of("properties.csv", false, "id,name,country,ownership_pct,unit", "id");
   public static final DatasetFile RESERVES = of("reserves.csv", false, "category,property,item,metal,value,uom,basis", "category,property,item,metal");
+  /** S-K 1300 mineral reserve and resource estimates per property and year-end, with their parameters. */
+  public static final DatasetFile ESTIMATES = of("estimates.csv", false, "property,period,category,item,metal,value,uom,basis",
+      "property,period,category,item,metal");
+  /** The year's movements of each property's proven and probable reserves (contained metal). */
+  public static final DatasetFile RESERVE_CHANGES = of("reserve_changes.csv", false, "property,period,metal,item,value,uom",
+      "property,period,metal,item");
   public static final DatasetFile RESERVE_NOTES = of("reserve_notes.csv", false, "category,property,text", "category,property");
   public static final DatasetFile HEDGES = of("hedges.csv", false, "metal,position,quantity,uom,price,price_uom,as_of", "metal,position,as_of");
   public static final DatasetFile STATEMENT_LINES = of("statement_lines.csv", false, "statement,id,label,kind,sum_of,concept,rule", "statement,id");
@@ -43,7 +49,7 @@ public record DatasetFile(String name, boolean required, List<String> columns, L
 
   /** Every file, in the order a dataset is read and stored. */
   public static final List<DatasetFile> ALL = List.of(COMPANY, SEGMENTS, UNITS, PRODUCTION, COSTS, AISC, SEGMENT_FIGURES,
-      PRICES, PROPERTIES, RESERVES, RESERVE_NOTES, HEDGES, STATEMENT_LINES, STATEMENT_VALUES, PER_SHARE,
+      PRICES, PROPERTIES, RESERVES, ESTIMATES, RESERVE_CHANGES, RESERVE_NOTES, HEDGES, STATEMENT_LINES, STATEMENT_VALUES, PER_SHARE,
       MARKET_PRICES, GUIDANCE, PROJECTS, PROJECT_SCHEDULE, EXCHANGE_OFFER, TRADING_DAYS, HISTORY);
 
   private static DatasetFile of(String name, boolean required, String columns, String key) {

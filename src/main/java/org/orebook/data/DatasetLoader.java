@@ -90,6 +90,8 @@ public final class DatasetLoader {
     List<Property> properties = readProperties(unitIds);
     Period reservePeriod = company == null ? null : new Period.Year(company.releasePeriod().year());
     List<ReserveRow> reserveRows = readReserves(properties, reservePeriod);
+    readEstimates(properties);
+    readReserveChanges(properties);
     List<ReserveNote> notes = readReserveNotes(properties);
     List<Hedge> hedges = readHedges();
     List<StatementLine> lines = readStatementLines();
@@ -221,8 +223,25 @@ public final class DatasetLoader {
       return null;
     }
     String coproduct = f.getOrDefault("coproduct_prices", "");
+    Optional<ReserveCategory.Standard> standard = Optional.empty();
+    if (!f.getOrDefault("reserve_standard", "").isEmpty()) {
+      standard = ReserveCategory.Standard.ofCode(f.get("reserve_standard"));
+      if (standard.isEmpty()) {
+        error(rows.get("reserve_standard"), "value", "unknown reserve standard '" + f.get("reserve_standard")
+            + "' (expected guide7 or sk1300; leave it out for S-K 1300 from fiscal 2021, Guide 7 before)");
+      }
+    }
+    Optional<org.orebook.quantity.UnitSystem> reporting = Optional.empty();
+    if (!f.getOrDefault("units", "").isEmpty()) {
+      reporting = org.orebook.quantity.UnitSystem.ofCode(f.get("units"))
+          .filter(u -> u != org.orebook.quantity.UnitSystem.AS_STORED);
+      if (reporting.isEmpty()) {
+        error(rows.get("units"), "value", "unknown units '" + f.get("units") + "' (expected metric or imperial)");
+      }
+    }
     return new Company(f.get("name"), f.getOrDefault("short_name", f.get("name")), f.getOrDefault("currency", "USD"),
-        p.get(), metals, segments, units, coproduct.isEmpty() ? Optional.empty() : Optional.of(coproduct));
+        p.get(), metals, segments, units, coproduct.isEmpty() ? Optional.empty() : Optional.of(coproduct), standard,
+        reporting);
   }
 
   private List<OperatingUnit> readUnits(List<Segment> segments) {
@@ -503,10 +522,10 @@ public final class DatasetLoader {
   private List<ReserveRow> readReserves(List<Property> properties, Period period) {
     List<ReserveRow> rows = new ArrayList<>();
     for (CsvFile.Row r : read(DatasetFile.RESERVES)) {
-      Optional<ReserveCategory> cat = ReserveCategory.ofCode(r.get("category"));
+      Optional<ReserveCategory> cat = ReserveCategory.ofCode(r.get("category")).filter(c -> !c.sk1300());
       if (cat.isEmpty()) {
         error(r, "category", "unknown category '" + r.get("category")
-            + "' (expected proven_probable, mineralized_material, other_resources)");
+            + "' (expected proven_probable, mineralized_material, other_resources; S-K 1300 categories go in estimates.csv)");
         continue;
       }
       String prop = r.get("property");
@@ -557,6 +576,134 @@ public final class DatasetLoader {
       }
     }
     return rows;
+  }
+
+  // ---------------------------------------------------------------- S-K 1300 estimates
+
+  private Optional<String> propertyOf(CsvFile.Row r, List<Property> properties) {
+    String prop = r.get("property");
+    if (properties.stream().noneMatch(x -> x.id().equals(prop))) {
+      error(r, "property", prop.isEmpty() ? "missing property" : "unknown property '" + prop + "' (not in properties.csv)");
+      return Optional.empty();
+    }
+    return Optional.of(prop);
+  }
+
+  private Optional<Period> yearEnd(CsvFile.Row r) {
+    Optional<Period> p = period(r, "period");
+    if (p.isPresent() && !(p.get() instanceof Period.Year)) {
+      error(r, "period", "estimates are as of a fiscal year end: write FY2025, not '" + r.get("period") + "'");
+      return Optional.empty();
+    }
+    return p;
+  }
+
+  /**
+   * S-K 1300 estimates: tonnage (short tons or tonnes, 100% or attributable) and grade per metal of
+   * each reserve and resource category, and the cut-off, metallurgical recovery and price each
+   * estimate assumes. Tonnage is kept in short tons and precious grades in oz/ton, exactly, as the
+   * reserve tables are; {@code --units metric} prints them back in tonnes and g/t.
+   */
+  private void readEstimates(List<Property> properties) {
+    for (CsvFile.Row r : read(DatasetFile.ESTIMATES)) {
+      Optional<String> prop = propertyOf(r, properties);
+      Optional<Period> p = yearEnd(r);
+      Optional<BigDecimal> v = number(r, "value");
+      String item = r.get("item");
+      String category = r.get("category");
+      boolean parameter = List.of(CUT_OFF, RECOVERY, PRICE_ASSUMPTION).contains(item);
+      Optional<ReserveCategory> cat = ReserveCategory.ofCode(category).filter(ReserveCategory.SK_INPUTS::contains);
+      if (parameter ? !category.equals("reserves") && !category.equals("resources") : cat.isEmpty()) {
+        error(r, "category", "unknown category '" + category + "' for " + item + " (expected "
+            + (parameter ? "reserves or resources" : "proven, probable, measured, indicated or inferred") + ")");
+        continue;
+      }
+      if (v.isPresent() && v.get().signum() < 0 && !item.equals(CUT_OFF)) {
+        error(r, "value", "negative " + item.replace('_', ' ') + ": " + v.get().toPlainString());
+        continue;
+      }
+      if (prop.isEmpty() || p.isEmpty() || v.isEmpty()) {
+        continue;
+      }
+      String e = property(prop.get());
+      String keys = "property,period,category,item,metal";
+      switch (item) {
+        case "tonnage" -> {
+          Optional<Unit> u = uom(r, "uom", List.of(Unit.SHORT_TON, Unit.TONNE));
+          String basis = r.get("basis");
+          if (!basis.equals("100%") && !basis.equals("attributable")) {
+            error(r, "basis", "expected 100% or attributable, found '" + basis + "'");
+          } else if (u.isPresent()) {
+            put(r, new FactKey(e, basis.equals("100%") ? TONS_100PCT : TONS, cat.get().code(), p.get()),
+                u.get().convert(v.get(), Unit.SHORT_TON), Unit.SHORT_TON, keys);
+          }
+        }
+        case GRADE -> {
+          Optional<Metal> m = metal(r, "metal");
+          Optional<Unit> u = uom(r, "uom", List.of(Unit.OUNCES_PER_TON, Unit.GRAMS_PER_TONNE, Unit.PERCENT));
+          if (m.isPresent() && u.isPresent()) {
+            if (m.get().precious() == (u.get() == Unit.PERCENT)) {
+              error(r, "uom", m.get().displayName() + " grade in " + u.get().code() + " (precious metals in oz/ton or g/t,"
+                  + " base metals in %)");
+              continue;
+            }
+            Unit gu = u.get() == Unit.GRAMS_PER_TONNE ? Unit.OUNCES_PER_TON : u.get();
+            put(r, new FactKey(e, GRADE, cat.get().code() + ":" + m.get().name(), p.get()), u.get().convert(v.get(), gu), gu,
+                keys);
+          }
+        }
+        case CUT_OFF, RECOVERY, PRICE_ASSUMPTION -> {
+          Optional<Metal> m = r.get("metal").isEmpty() && item.equals(CUT_OFF) ? Optional.empty() : metal(r, "metal");
+          if (m.isEmpty() && !r.get("metal").isEmpty()) {
+            continue;
+          }
+          List<Unit> allowed = switch (item) {
+            case CUT_OFF -> List.of(Unit.OUNCES_PER_TON, Unit.GRAMS_PER_TONNE, Unit.PERCENT, Unit.USD_PER_TON, Unit.USD_PER_TONNE);
+            case RECOVERY -> List.of(Unit.PERCENT);
+            default -> List.of(Unit.USD_PER_OUNCE, Unit.USD_PER_POUND, Unit.CENTS_PER_POUND);
+          };
+          Optional<Unit> u = uom(r, "uom", allowed);
+          if (item.equals(RECOVERY) && v.get().compareTo(BigDecimal.valueOf(100)) > 0) {
+            error(r, "value", "recovery above 100%: " + v.get().toPlainString());
+            continue;
+          }
+          if (u.isPresent()) {
+            put(r, new FactKey(e, item, category + ":" + m.map(Metal::name).orElse(""), p.get()), v.get(), u.get(), keys);
+          }
+        }
+        default -> error(r, "item", "unknown estimate item '" + item + "' (expected tonnage, grade, cut_off, recovery,"
+            + " price_assumption)");
+      }
+    }
+  }
+
+  /** A property's year of proven and probable reserve movements: depleted, added, revised (contained metal). */
+  private void readReserveChanges(List<Property> properties) {
+    for (CsvFile.Row r : read(DatasetFile.RESERVE_CHANGES)) {
+      Optional<String> prop = propertyOf(r, properties);
+      Optional<Period> p = yearEnd(r);
+      Optional<BigDecimal> v = number(r, "value");
+      Optional<Metal> m = metal(r, "metal");
+      String item = r.get("item");
+      if (!List.of(RES_DEPLETED, RES_ADDED, RES_REVISED).contains(item)) {
+        error(r, "item", "unknown reserve change '" + item + "' (expected depleted, added, revised)");
+        continue;
+      }
+      if (v.isPresent() && v.get().signum() < 0 && !item.equals(RES_REVISED)) {
+        error(r, "value", item + " is a quantity removed or added, not negative: " + v.get().toPlainString());
+        continue;
+      }
+      if (prop.isEmpty() || p.isEmpty() || v.isEmpty() || m.isEmpty()) {
+        continue;
+      }
+      Optional<Unit> u = m.get().precious() ? uom(r, "uom", List.of(Unit.TROY_OUNCE))
+          : uom(r, "uom", List.of(Unit.SHORT_TON, Unit.TONNE, Unit.POUND));
+      if (u.isPresent()) {
+        Unit q = m.get().quantityUnit();
+        put(r, new FactKey(property(prop.get()), item, m.get().name(), p.get()), u.get().convert(v.get(), q), q,
+            "property,period,metal,item");
+      }
+    }
   }
 
   private List<ReserveNote> readReserveNotes(List<Property> properties) {

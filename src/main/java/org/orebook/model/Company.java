@@ -10,6 +10,10 @@ import org.orebook.quantity.Period;
  *
  * @param coproductPrices the price basis (of prices.csv) at which co-product costs are allocated by
  *     metal-equivalent value; empty: allocated by each metal's revenue
+ * @param reserveStandard the reserve disclosure standard the company names for every period; empty:
+ *     by fiscal year (see {@link ReserveCategory.Standard#forYear})
+ * @param reportingUnits the units the company reports in (metric, imperial) when a release asks for
+ *     none; empty: figures as stored
  */
 public record Company(
     String name,
@@ -19,11 +23,14 @@ public record Company(
     List<Metal> metals,
     List<Segment> segments,
     List<OperatingUnit> units,
-    Optional<String> coproductPrices) {
+    Optional<String> coproductPrices,
+    Optional<ReserveCategory.Standard> reserveStandard,
+    Optional<org.orebook.quantity.UnitSystem> reportingUnits) {
 
   public Company(String name, String shortName, String currency, Period releasePeriod, List<Metal> metals,
       List<Segment> segments, List<OperatingUnit> units) {
-    this(name, shortName, currency, releasePeriod, metals, segments, units, Optional.empty());
+    this(name, shortName, currency, releasePeriod, metals, segments, units, Optional.empty(), Optional.empty(),
+        Optional.empty());
   }
 
   public Company {

@@ -469,8 +469,9 @@ public final class Catalogue {
         if (!inputs.has(price) || !inputs.has(produced)) {
           return;
         }
-        // precious: oz x USD/oz; base metals: short tons x 2000 lb x cents/lb / 100
-        String factor = m.precious() ? "1" : "20";
+        // precious: oz x USD/oz; base metals: tons x pounds per ton x cents/lb / 100
+        String factor = m.precious() ? "1" : poundsPer(inputs.find(produced).orElseThrow().unit()).movePointLeft(2)
+            .toPlainString();
         add("coproduct.value_at_prices", "production x the price deck's price", value, Unit.USD,
             times(times(ref(produced), ref(price)), Expr.constant(factor)));
       } else if (inputs.has(key(e, REVENUE, m.name(), p))) {
@@ -492,20 +493,26 @@ public final class Catalogue {
       add("coproduct.cost", "total cash costs before by-product credits x the metal's share / 100", cost, Unit.USD,
           div(times(ref(gross), ref(share)), Expr.constant("100")));
       FactKey produced = key(e, PRODUCED, m.name(), p);
-      if (inputs.has(produced)) {
+      Optional<Fact> made = inputs.find(produced);
+      if (made.isPresent()) {
+        String lb = m.precious() ? "1" : poundsPer(made.get().unit()).toPlainString();
         add("coproduct.cost_per_unit", m.precious() ? "co-product cost / ounces produced"
-                : "co-product cost / pounds produced (short tons x 2000)",
+                : "co-product cost / pounds produced (tons x " + lb + " pounds per ton)",
             key(e, COPRODUCT_COST_PER_UNIT, m.name(), p), m.precious() ? Unit.USD_PER_OUNCE : Unit.USD_PER_POUND,
-            m.precious() ? div(ref(cost), ref(produced)) : div(ref(cost), times(ref(produced), Expr.constant("2000"))));
+            m.precious() ? div(ref(cost), ref(produced)) : div(ref(cost), times(ref(produced), Expr.constant(lb))));
       }
     }
+  }
+
+  /** Pounds in one unit of a base-metal quantity (2,000 in a short ton; a tonne's exact 2,204.62...). */
+  private static java.math.BigDecimal poundsPer(Unit quantity) {
+    return quantity.convert(java.math.BigDecimal.ONE, Unit.POUND);
   }
 
   // ---------------------------------------------------------------- reserves (Industry Guide 7)
 
   private void reserveRelations(List<Property> properties, Period p) {
     for (ReserveCategory cat : ReserveCategory.values()) {
-      Set<Metal> metals = new LinkedHashSet<>();
       for (Property prop : properties) {
         String e = property(prop.id());
         FactKey tons100 = key(e, TONS_100PCT, cat.code(), p);
@@ -527,18 +534,144 @@ public final class Catalogue {
           if (g.isEmpty()) {
             continue;
           }
-          metals.add(m);
           add("res.contained_metal", "tons * grade (attributable)", key(e, CONTAINED, cat.code() + ":" + m.name(), p),
-              m.quantityUnit(), times(times(ref(tons), ref(grade)),
+              containedUnit(tonsUnit.get(), m), times(times(ref(tons), ref(grade)),
                   Expr.constant(containedFactor(tonsUnit.get(), g.get().unit(), m).toPlainString())));
         }
       }
-      for (Metal m : metals) {
+    }
+    for (Property prop : properties) {
+      combined(prop, ReserveCategory.PROVEN_PROBABLE, ReserveCategory.PROVEN, ReserveCategory.PROBABLE, p);
+      combined(prop, ReserveCategory.MEASURED_INDICATED, ReserveCategory.MEASURED, ReserveCategory.INDICATED, p);
+      if (ReserveCategory.Standard.forYear(company, p.year()) == ReserveCategory.Standard.GUIDE_7) {
+        mineralizedMaterial(prop, p);
+      }
+    }
+    for (ReserveCategory cat : ReserveCategory.values()) {
+      if (!cat.containedMetalAllowed()) {
+        continue;
+      }
+      for (Metal m : Metal.values()) {
         List<FactKey> parts = properties.stream()
             .map(prop -> key(property(prop.id()), CONTAINED, cat.code() + ":" + m.name(), p))
-            .filter(results::contains).toList();
-        add("res.total_contained", "sum of the properties' contained metal", key(reserves(), CONTAINED, cat.code() + ":" + m.name(), p),
-            m.quantityUnit(), sum(parts.stream().map(k -> plus(ref(k))).toList()));
+            .filter(this::knownOrComputed).toList();
+        FactKey total = key(reserves(), CONTAINED, cat.code() + ":" + m.name(), p);
+        if (!parts.isEmpty()) {
+          add("res.total_contained", "sum of the properties' contained metal", total, m.quantityUnit(),
+              sum(parts.stream().map(k -> plus(ref(k))).toList()));
+        }
+      }
+    }
+    reconciliation(properties, p);
+  }
+
+  /**
+   * A combined category of one property (proven and probable, measured and indicated): tons and
+   * contained metal are the sums of the parts, the grade is contained metal over tons.
+   */
+  private void combined(Property prop, ReserveCategory whole, ReserveCategory a, ReserveCategory b, Period p) {
+    String e = property(prop.id());
+    List<FactKey> tonsParts = List.of(key(e, TONS, a.code(), p), key(e, TONS, b.code(), p));
+    FactKey tons = key(e, TONS, whole.code(), p);
+    // a second relation for a figure is fine for the checker (printed figures) but not for the engine
+    if (tonsParts.stream().noneMatch(this::knownOrComputed) || computedOnly(tons)) {
+      return;
+    }
+    Unit tonsUnit = tonsParts.stream().map(inputs::find).flatMap(Optional::stream).map(Fact::unit).findFirst()
+        .orElse(Unit.SHORT_TON);
+    add("res.combined_tons", "tons of the " + a.code() + " + tons of the " + b.code(), tons, tonsUnit,
+        sum(tonsParts.stream().map(k -> plus(opt(k))).toList()));
+    for (Metal m : Metal.values()) {
+      List<FactKey> parts = List.of(key(e, CONTAINED, a.code() + ":" + m.name(), p),
+          key(e, CONTAINED, b.code() + ":" + m.name(), p));
+      Optional<Unit> gradeUnit = List.of(a, b).stream()
+          .map(c -> inputs.find(key(e, GRADE, c.code() + ":" + m.name(), p))).flatMap(Optional::stream).map(Fact::unit)
+          .findFirst();
+      FactKey contained = key(e, CONTAINED, whole.code() + ":" + m.name(), p);
+      if (parts.stream().noneMatch(this::knownOrComputed) || gradeUnit.isEmpty() || computedOnly(contained)) {
+        continue;
+      }
+      add("res.combined_contained", "contained metal of the " + a.code() + " + of the " + b.code(), contained,
+          containedUnit(tonsUnit, m), sum(parts.stream().map(k -> plus(opt(k))).toList()));
+      FactKey grade = key(e, GRADE, whole.code() + ":" + m.name(), p);
+      if (!computedOnly(grade)) {
+        add("res.combined_grade", "contained metal / (tons * the grade unit's factor)", grade, gradeUnit.get(),
+            div(ref(contained), times(ref(tons),
+                Expr.constant(containedFactor(tonsUnit, gradeUnit.get(), m).toPlainString()))));
+      }
+    }
+  }
+
+  /** Computed by another relation and not printed: a second relation would make the engine's result ambiguous. */
+  private boolean computedOnly(FactKey k) {
+    return results.contains(k) && !inputs.has(k);
+  }
+
+  /** Guide 7 from S-K 1300 data: measured and indicated resources shown as mineralized material (tons, grade). */
+  private void mineralizedMaterial(Property prop, Period p) {
+    String e = property(prop.id());
+    String mi = ReserveCategory.MEASURED_INDICATED.code();
+    String mm = ReserveCategory.MINERALIZED_MATERIAL.code();
+    if (!results.contains(key(e, TONS, mi, p)) || knownOrComputed(key(e, TONS, mm, p))) {
+      return;
+    }
+    add("res.mineralized_material", "Guide 7 mineralized material = measured and indicated resources", key(e, TONS, mm, p),
+        Unit.SHORT_TON, sum(List.of(plus(ref(key(e, TONS, mi, p))))));
+    for (Metal m : Metal.values()) {
+      FactKey grade = key(e, GRADE, mi + ":" + m.name(), p);
+      if (results.contains(grade)) {
+        add("res.mineralized_material", "Guide 7 mineralized material = measured and indicated resources",
+            key(e, GRADE, mm + ":" + m.name(), p), inputs.all().stream()
+                .filter(f -> f.key().entity().equals(e) && f.key().concept().equals(GRADE)
+                    && f.key().qualifier().endsWith(":" + m.name())).map(Fact::unit).findFirst().orElse(m.gradeUnit()),
+            sum(List.of(plus(ref(grade)))));
+      }
+    }
+  }
+
+  /**
+   * The year's reconciliation of each property's proven and probable reserves, per metal: opening =
+   * the prior year-end's contained metal, closing = this year-end's, and closing = opening - depleted
+   * + added + revised (revised is the balancing figure when the data does not give it, and must tie
+   * when it does); the company's totals are the sums.
+   */
+  private void reconciliation(List<Property> properties, Period p) {
+    if (!(p instanceof Period.Year)) {
+      return;
+    }
+    String pp = ReserveCategory.PROVEN_PROBABLE.code();
+    for (Metal m : Metal.values()) {
+      List<String> entities = new ArrayList<>();
+      for (Property prop : properties) {
+        String e = property(prop.id());
+        List<String> moves = List.of(RES_DEPLETED, RES_ADDED, RES_REVISED, RES_OPENING, RES_CLOSING);
+        if (moves.stream().noneMatch(c -> inputs.has(key(e, c, m.name(), p)))) {
+          continue;
+        }
+        entities.add(e);
+        FactKey opening = key(e, RES_OPENING, m.name(), p);
+        FactKey closing = key(e, RES_CLOSING, m.name(), p);
+        FactKey prior = key(e, CONTAINED, pp + ":" + m.name(), p.priorYear());
+        FactKey now = key(e, CONTAINED, pp + ":" + m.name(), p);
+        if (knownOrComputed(prior)) {
+          add("res.opening", "opening reserves = the prior year-end's proven and probable contained metal", opening,
+              m.quantityUnit(), sum(List.of(plus(ref(prior)))));
+        }
+        if (knownOrComputed(now)) {
+          add("res.closing", "closing reserves = the year-end's proven and probable contained metal", closing,
+              m.quantityUnit(), sum(List.of(plus(ref(now)))));
+        }
+        add("res.roll_forward", "revisions = closing - opening + depleted - added (closing = opening - depleted + added"
+                + " + revised)", key(e, RES_REVISED, m.name(), p), m.quantityUnit(),
+            sum(List.of(plus(ref(closing)), minus(ref(opening)), plus(opt(key(e, RES_DEPLETED, m.name(), p))),
+                minus(opt(key(e, RES_ADDED, m.name(), p))))));
+      }
+      if (entities.isEmpty()) {
+        continue;
+      }
+      for (String c : List.of(RES_OPENING, RES_DEPLETED, RES_ADDED, RES_REVISED, RES_CLOSING)) {
+        add("res.total_" + c, "sum of the properties' " + c.replace('_', ' '), key(reserves(), c, m.name(), p),
+            m.quantityUnit(), sum(entities.stream().map(e -> plus(opt(key(e, c, m.name(), p)))).toList()));
       }
     }
   }
@@ -548,12 +681,17 @@ public final class Catalogue {
    * from short tons x percent, and the exact conversions for tonnes and grams per tonne.
    */
   static java.math.BigDecimal containedFactor(Unit tons, Unit grade, Metal metal) {
-    java.math.BigDecimal st = tons.convert(java.math.BigDecimal.ONE, Unit.SHORT_TON);
     if (metal.precious()) {
+      java.math.BigDecimal st = tons.convert(java.math.BigDecimal.ONE, Unit.SHORT_TON);
       java.math.BigDecimal ozPerTon = grade.convert(java.math.BigDecimal.ONE, Unit.OUNCES_PER_TON);
       return st.multiply(ozPerTon);
     }
-    java.math.BigDecimal fraction = grade.convert(java.math.BigDecimal.ONE, Unit.PERCENT).movePointLeft(2);
-    return st.multiply(fraction);
+    // base metals: contained in the unit the tonnage is in (short tons of lead from short tons of ore)
+    return grade.convert(java.math.BigDecimal.ONE, Unit.PERCENT).movePointLeft(2);
+  }
+
+  /** The unit of contained metal: troy ounces of a precious metal, else the tonnage's unit. */
+  static Unit containedUnit(Unit tons, Metal metal) {
+    return metal.precious() ? Unit.TROY_OUNCE : tons;
   }
 }

@@ -122,6 +122,17 @@ public final class Concepts {
   public static final String TONS = "tons";
   public static final String TONS_100PCT = "tons_100pct";
   public static final String CONTAINED = "contained";
+  // S-K 1300 estimation parameters (qualifier reserves:METAL or resources:METAL; METAL empty for an
+  // equivalent or net-smelter-return cut-off)
+  public static final String CUT_OFF = "cut_off";
+  public static final String RECOVERY = "recovery";
+  public static final String PRICE_ASSUMPTION = "price_assumption";
+  // reserve reconciliation: contained metal of proven and probable reserves (qualifier metal)
+  public static final String RES_OPENING = "reserves_opening";
+  public static final String RES_DEPLETED = "depleted";
+  public static final String RES_ADDED = "added";
+  public static final String RES_REVISED = "revised";
+  public static final String RES_CLOSING = "reserves_closing";
 
   // prices (entity market, qualifier metal:basis)
   public static final String PRICE = "price";

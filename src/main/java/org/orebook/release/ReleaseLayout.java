@@ -126,96 +126,132 @@ public final class ReleaseLayout {
   // ---------------------------------------------------------------- reserves
 
   private Optional<Section> reserveSection() {
-    if (data.reserveRows().isEmpty()) {
+    Period p = new Period.Year(company.releasePeriod().year());
+    ReserveCategory.Standard standard = ReserveCategory.Standard.forYear(company, p.year());
+    List<ReserveRow> reserveRows = data.reserveRows();
+    // S-K 1300 tables need S-K 1300 estimates; a dataset with Guide 7 reserve rows only prints those
+    if (standard == ReserveCategory.Standard.SK_1300 && !rowsOf(ReserveCategory.SK_INPUTS, p).isEmpty()) {
+      return Optional.of(ReserveSections.sk1300(data, facts, p,
+          (cat, props, title, period) -> categoryBlocks(cat, props, title, period, true), rowsOf(ReserveCategory.SK_TABLES, p)));
+    }
+    if (reserveRows.isEmpty()) {
+      // Guide 7 from S-K 1300 estimates: proven and probable, and measured and indicated as mineralized material
+      reserveRows = rowsOf(List.of(ReserveCategory.PROVEN_PROBABLE, ReserveCategory.MINERALIZED_MATERIAL), p);
+    }
+    if (reserveRows.isEmpty()) {
       return Optional.empty();
     }
     List<Section.Block> blocks = new ArrayList<>();
     blocks.add(new Section.TextBlock(List.of(TextRenderer.center("ESTIMATED ORE RESERVES", 72), "")));
-    Period p = new Period.Year(company.releasePeriod().year());
-    String mineHeader = "Mine - (" + company.shortName() + " interest in %)";
     for (ReserveCategory cat : ReserveCategory.values()) {
-      List<Property> props = data.reserveRows().stream().filter(r -> r.category() == cat).map(ReserveRow::propertyId)
+      List<ReserveRow> rows = reserveRows;
+      List<Property> props = rows.stream().filter(r -> r.category() == cat).map(ReserveRow::propertyId)
           .map(id -> data.properties().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow()).toList();
-      if (props.isEmpty()) {
-        continue;
-      }
-      Set<Metal> metals = new LinkedHashSet<>();
-      for (Metal m : Metal.values()) {
-        for (Property prop : props) {
-          if (facts.has(new FactKey(property(prop.id()), GRADE, cat.code() + ":" + m.name(), p))) {
-            metals.add(m);
-          }
-        }
-      }
-      List<ReserveNote> notes = data.reserveNotes().stream().filter(n -> n.category() == cat).toList();
-      List<String> noteLines = new ArrayList<>();
-      String title = cat.title();
-      int n = 0;
-      List<Row> rows = new ArrayList<>();
-      List<Row> contained = new ArrayList<>();
-      List<Cell> tonsCells = new ArrayList<>();
-      for (Property prop : props) {
-        String label = prop.name() + (prop.partlyOwned() ? " (" + Formats.plain(prop.ownershipPct()) + "%)" : "");
-        label = cat.containedMetalAllowed() && !prop.country().isEmpty() ? label + ", " + prop.country() : label;
-        for (ReserveNote note : notes) {
-          if (note.propertyId().equals(prop.id())) {
-            n++;
-            label += " (" + n + ")";
-            noteLines.addAll(TextRenderer.wrap("(" + n + ") " + note.text(), 70));
-            noteLines.add("");
-          }
-        }
-        String e = property(prop.id());
-        List<Cell> cells = new ArrayList<>();
-        cells.add(Cell.of(new FactKey(e, TONS, cat.code(), p), 0, 0).emptyAs("-"));
-        tonsCells.add(cells.get(0));
-        List<Cell> cc = new ArrayList<>();
-        for (Metal m : metals) {
-          cells.add(Cell.of(new FactKey(e, GRADE, cat.code() + ":" + m.name(), p), m.reserveGradeDecimals(), 0).emptyAs("-"));
-          cc.add(Cell.of(new FactKey(e, CONTAINED, cat.code() + ":" + m.name(), p), 0, 0).emptyAs("-"));
-        }
-        rows.add(row(label, 0, cells));
-        contained.add(row(label, 0, cc));
-      }
-      if (!cat.containedMetalAllowed()) {
-        n++;
-        title += " (" + n + ")";
-        noteLines.addAll(TextRenderer.wrap("(" + n + ") Securities and Exchange Commission guidelines do not allow the"
-            + " company to complete the calculation of " + UnitWords.tons(unitOf(tonsCells))
-            + " multiplied by grade to equal contained ounces in the"
-            + " \"mineralized material\" and \"other resources\" categories.", 70));
-        noteLines.add("");
-      }
-      List<List<String>> headers = new ArrayList<>();
-      headers.add(List.of("", UnitWords.capitalised(unitOf(tonsCells).orElse(Unit.SHORT_TON))));
-      for (Metal m : metals) {
-        Unit gu = unitOf(props.stream()
-            .map(x -> Cell.of(new FactKey(property(x.id()), GRADE, cat.code() + ":" + m.name(), p), 0, 0)).toList())
-            .orElse(m.gradeUnit());
-        headers.add(List.of(m.displayName(), "(" + UnitWords.grade(gu, false) + ")"));
-      }
-      blocks.add(new Section.TextBlock(List.of(title)));
-      blocks.add(new Section.TableBlock(new Table("reserves-" + cat.code(), List.of(), List.of(), headers, mineHeader,
-          rows, 30, 10, true)));
-      if (cat.containedMetalAllowed() && !metals.isEmpty()) {
-        List<Cell> total = new ArrayList<>();
-        List<List<String>> ch = new ArrayList<>();
-        for (Metal m : metals) {
-          Cell c = Cell.of(new FactKey(reserves(), CONTAINED, cat.code() + ":" + m.name(), p), 0, 0).emptyAs("-");
-          total.add(c);
-          ch.add(List.of(m.displayName(), "(" + UnitWords.plural(unitOf(List.of(c)).orElse(m.quantityUnit())) + ")"));
-        }
-        contained.add(row("TOTAL", 0, total));
-        blocks.add(new Section.TextBlock(List.of("")));
-        blocks.add(new Section.TableBlock(new Table("reserves-contained", List.of(), List.of(), ch, mineHeader,
-            contained, 30, 11, true)));
-      }
-      blocks.add(new Section.TextBlock(List.of("")));
-      if (!noteLines.isEmpty()) {
-        blocks.add(new Section.TextBlock(noteLines));
+      if (!props.isEmpty()) {
+        blocks.addAll(categoryBlocks(cat, props, cat.title(), p, false));
       }
     }
     return Optional.of(new Section("reserves", "ESTIMATED ORE RESERVES", blocks));
+  }
+
+  /** The properties with a tonnage in each of the categories at the period, in dataset order. */
+  private List<ReserveRow> rowsOf(List<ReserveCategory> categories, Period p) {
+    List<ReserveRow> rows = new ArrayList<>();
+    for (ReserveCategory cat : categories) {
+      for (Property prop : data.properties()) {
+        if (facts.has(new FactKey(property(prop.id()), TONS, cat.code(), p))) {
+          rows.add(new ReserveRow(cat, prop.id()));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * One category's tables: tons and grades per property, then contained metal with the total; in the
+   * S-K 1300 layout ({@code sk}) wider and with each contained-metal table titled.
+   */
+  private List<Section.Block> categoryBlocks(ReserveCategory cat, List<Property> props, String categoryTitle, Period p,
+      boolean sk) {
+    List<Section.Block> blocks = new ArrayList<>();
+    String mineHeader = sk ? "Property - (interest in %)" : "Mine - (" + company.shortName() + " interest in %)";
+    Set<Metal> metals = new LinkedHashSet<>();
+    for (Metal m : Metal.values()) {
+      for (Property prop : props) {
+        if (facts.has(new FactKey(property(prop.id()), GRADE, cat.code() + ":" + m.name(), p))) {
+          metals.add(m);
+        }
+      }
+    }
+    List<ReserveNote> notes = data.reserveNotes().stream().filter(n -> n.category() == cat).toList();
+    List<String> noteLines = new ArrayList<>();
+    String title = categoryTitle;
+    int n = 0;
+    List<Row> rows = new ArrayList<>();
+    List<Row> contained = new ArrayList<>();
+    List<Cell> tonsCells = new ArrayList<>();
+    for (Property prop : props) {
+      String label = prop.name() + (prop.partlyOwned() ? " (" + Formats.plain(prop.ownershipPct()) + "%)" : "");
+      label = cat.containedMetalAllowed() && !prop.country().isEmpty() ? label + ", " + prop.country() : label;
+      for (ReserveNote note : notes) {
+        if (note.propertyId().equals(prop.id())) {
+          n++;
+          label += " (" + n + ")";
+          noteLines.addAll(TextRenderer.wrap("(" + n + ") " + note.text(), 70));
+          noteLines.add("");
+        }
+      }
+      String e = property(prop.id());
+      List<Cell> cells = new ArrayList<>();
+      cells.add(Cell.of(new FactKey(e, TONS, cat.code(), p), 0, 0).emptyAs("-"));
+      tonsCells.add(cells.get(0));
+      List<Cell> cc = new ArrayList<>();
+      for (Metal m : metals) {
+        cells.add(Cell.of(new FactKey(e, GRADE, cat.code() + ":" + m.name(), p), m.reserveGradeDecimals(), 0).emptyAs("-"));
+        cc.add(Cell.of(new FactKey(e, CONTAINED, cat.code() + ":" + m.name(), p), 0, 0).emptyAs("-"));
+      }
+      rows.add(row(label, 0, cells));
+      contained.add(row(label, 0, cc));
+    }
+    if (!cat.containedMetalAllowed()) {
+      n++;
+      title += " (" + n + ")";
+      noteLines.addAll(TextRenderer.wrap("(" + n + ") Securities and Exchange Commission guidelines do not allow the"
+          + " company to complete the calculation of " + UnitWords.tons(unitOf(tonsCells))
+          + " multiplied by grade to equal contained ounces in the"
+          + " \"mineralized material\" and \"other resources\" categories.", 70));
+      noteLines.add("");
+    }
+    List<List<String>> headers = new ArrayList<>();
+    headers.add(List.of("", UnitWords.capitalised(unitOf(tonsCells).orElse(Unit.SHORT_TON))));
+    for (Metal m : metals) {
+      Unit gu = unitOf(props.stream()
+          .map(x -> Cell.of(new FactKey(property(x.id()), GRADE, cat.code() + ":" + m.name(), p), 0, 0)).toList())
+          .orElse(m.gradeUnit());
+      headers.add(List.of(m.displayName(), "(" + UnitWords.grade(gu, false) + ")"));
+    }
+    blocks.add(new Section.TextBlock(List.of(title)));
+    blocks.add(new Section.TableBlock(new Table("reserves-" + cat.code(), List.of(), List.of(), headers, mineHeader,
+        rows, 30, sk ? 12 : 10, true)));
+    if (cat.containedMetalAllowed() && !metals.isEmpty()) {
+      List<Cell> total = new ArrayList<>();
+      List<List<String>> ch = new ArrayList<>();
+      for (Metal m : metals) {
+        Cell c = Cell.of(new FactKey(reserves(), CONTAINED, cat.code() + ":" + m.name(), p), 0, 0).emptyAs("-");
+        total.add(c);
+        ch.add(List.of(m.displayName(), "(" + UnitWords.plural(unitOf(List.of(c)).orElse(m.quantityUnit())) + ")"));
+      }
+      contained.add(row("TOTAL", 0, total));
+      // S-K 1300 prints many categories: each contained-metal table names its own
+      blocks.add(new Section.TextBlock(sk ? List.of("", categoryTitle + " - contained metal") : List.of("")));
+      blocks.add(new Section.TableBlock(new Table("reserves-contained", List.of(), List.of(), ch, mineHeader,
+          contained, 30, sk ? 12 : 11, true)));
+    }
+    blocks.add(new Section.TextBlock(List.of("")));
+    if (!noteLines.isEmpty()) {
+      blocks.add(new Section.TextBlock(noteLines));
+    }
+    return blocks;
   }
 
   // ---------------------------------------------------------------- highlights

@@ -52,7 +52,9 @@ public final class Releases {
    * them (and figures the layout adds are converted as they are added), so every table, the prose
    * and every output format show the same converted figures.
    */
-  public static Release produce(Dataset data, Period period, UnitSystem units) throws DatasetException {
+  public static Release produce(Dataset data, Period period, UnitSystem requested) throws DatasetException {
+    UnitSystem units = requested == UnitSystem.AS_STORED
+        ? data.company().reportingUnits().orElse(UnitSystem.AS_STORED) : requested;
     List<Relation> relations = Catalogue.build(data.company(), data.statementLines(), data.properties(), data.inputs());
     Engine.Result result = Engine.run(data.inputs(), relations);
     if (!result.disagreements().isEmpty()) {

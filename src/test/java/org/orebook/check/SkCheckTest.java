@@ -1,0 +1,75 @@
+package org.orebook.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The checker reads the S-K 1300 tables of a release Orebook prints (the Cordillera example, in
+ * imperial and in metric units): contained metal from tons and grade, the combined categories, the
+ * totals and the reserve roll-forward are tested and hold; a changed figure is named.
+ */
+class SkCheckTest {
+  static String release(String units) {
+    CheckTestSupport.Run r = CheckTestSupport.run("release", "examples/cordillera-2025", "--units", units,
+        "--db", "jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    assertThat(r.exit()).as(r.err()).isZero();
+    return r.out();
+  }
+
+  static CheckResult check(String text, Path dir) throws Exception {
+    Path file = dir.resolve("release.txt");
+    Files.writeString(file, text, StandardCharsets.US_ASCII);
+    return Check.file(file);
+  }
+
+  static int lineStarting(String text, String start) {
+    List<String> lines = List.of(text.split("\n", -1));
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(start)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no line starting " + start);
+  }
+
+  @Test
+  void everyReserveRelationHoldsInBothUnitSystems(@TempDir Path dir) throws Exception {
+    for (String units : List.of("imperial", "metric")) {
+      CheckResult r = check(release(units), dir);
+      assertThat(r.failures()).as(units).isEmpty();
+      assertThat(r.testedIds()).as(units).contains("res.contained_metal", "res.combined_tons", "res.combined_contained",
+          "res.combined_grade", "res.total_contained", "res.closing", "res.roll_forward", "res.total_revised",
+          "res.total_reserves_closing");
+    }
+  }
+
+  @Test
+  void aChangedClosingFigureIsNamed(@TempDir Path dir) throws Exception {
+    String text = release("imperial");
+    int line = lineStarting(text, "Muskeg Lake (50%) - Gold (ounces)");
+    CheckResult r = check(CheckTestSupport.mutate(text, line, "236,000", 1, "237,000"), dir);
+    assertThat(r.failures()).extracting(f -> f.relation().id() + " " + f.published().figure().line())
+        .contains("res.roll_forward " + line, "res.closing " + line);
+  }
+
+  @Test
+  void aSummaryFigureThatDiffersFromItsTableIsNamed(@TempDir Path dir) throws Exception {
+    String text = release("imperial");
+    // the summary's measured and indicated silver, 7,980,000 oz: the first such figure after the summary's title
+    String[] lines = text.split("\n", -1);
+    int figures = lineStarting(text, "Summary of Mineral Reserves");
+    while (!lines[figures - 1].contains("7,980,000")) {
+      figures++;
+    }
+    CheckResult r = check(CheckTestSupport.mutate(text, figures, "7,980,000", 1, "7,990,000"), dir);
+    // the summary repeats the total of the measured and indicated table: the two must be the same figure
+    assertThat(r.failures()).extracting(f -> f.relation().id() + " " + f.published().figure().line())
+        .contains("tie.same_figure " + figures);
+  }
+}

@@ -1,0 +1,136 @@
+package org.orebook.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orebook.data.DatasetException;
+import org.orebook.facts.FactKey;
+import org.orebook.quantity.Period;
+import org.orebook.quantity.UnitSystem;
+
+/**
+ * S-K 1300 reserves and resources of the Cordillera example against figures worked out by hand
+ * from its estimates.csv and reserve_changes.csv, the roll-forward of reserves, and Guide 7 mode
+ * rendered from the same data.
+ */
+class SkReservesTest {
+  static final Path DATASET = Path.of("examples/cordillera-2025");
+  static final Period FY2025 = new Period.Year(2025);
+  static Release release;
+
+  @BeforeAll
+  static void produce() throws DatasetException {
+    release = Releases.produce(DATASET, FY2025, UnitSystem.IMPERIAL);
+  }
+
+  static BigDecimal fig(String entity, String concept, String qualifier) {
+    return release.facts().find(new FactKey(entity, concept, qualifier, FY2025)).orElseThrow(
+        () -> new AssertionError("no figure " + entity + "/" + concept + "[" + qualifier + "]")).value();
+  }
+
+  static BigDecimal round(BigDecimal v) {
+    return v.round(new MathContext(12));
+  }
+
+  @Test
+  void containedMetalFromTonsAndGradeInEveryUnit() {
+    // Huancayo proven: 1,200,000 st x 10.5 oz/ton = 12,600,000 oz; probable 1,700,000 x 9.6 = 16,320,000
+    assertThat(fig("property:huancayo", "contained", "proven:AG")).isEqualByComparingTo("12600000");
+    assertThat(fig("property:huancayo", "contained", "proven_probable:AG")).isEqualByComparingTo("28920000");
+    // zinc: 1,200,000 x 5.2% + 1,700,000 x 4.9% = 62,400 + 83,300 = 145,700 st
+    assertThat(fig("property:huancayo", "contained", "proven_probable:ZN")).isEqualByComparingTo("145700");
+    // the combined grade is contained over tons: 28,920,000 / 2,900,000 oz/ton
+    assertThat(round(fig("property:huancayo", "grade", "proven_probable:AG")))
+        .isEqualByComparingTo(round(new BigDecimal("28920000").divide(new BigDecimal("2900000"), MathContext.DECIMAL128)));
+    // Atacama proven in tonnes and g/t: 20,000,000 t x 0.85 g/t = 17,000,000 g = 17,000,000 / 31.1034768 oz
+    assertThat(round(fig("property:atacama", "contained", "proven:AU")))
+        .isEqualByComparingTo(round(new BigDecimal("17000000").divide(new BigDecimal("31.1034768"), MathContext.DECIMAL128)));
+    // Muskeg Lake on a 100% basis, 50% owned: 800,000 st x 50% = 400,000 st; x 0.26 oz/ton = 104,000 oz
+    assertThat(fig("property:muskeg", "tons", "proven")).isEqualByComparingTo("400000");
+    assertThat(fig("property:muskeg", "contained", "proven:AU")).isEqualByComparingTo("104000");
+    // measured + indicated silver: 300,000 x 9.0 + 600,000 x 8.8 = 7,980,000 oz
+    assertThat(fig("property:huancayo", "contained", "measured_indicated:AG")).isEqualByComparingTo("7980000");
+    // company totals: inferred gold = Atacama 30,000,000 t x 0.50 g/t (15,000,000 g) + Muskeg 300,000 x 0.18 (54,000)
+    //   + Cerro Blanco 12,000,000 x 0.025 (300,000)
+    assertThat(round(fig("reserves", "contained", "inferred:AU"))).isEqualByComparingTo(round(
+        new BigDecimal("15000000").divide(new BigDecimal("31.1034768"), MathContext.DECIMAL128).add(new BigDecimal("354000"))));
+  }
+
+  @Test
+  void reservesRollForwardFromThePriorYearEnd() {
+    // Muskeg opening = 2024 (850,000 x 0.26 + 1,150,000 x 0.245) x 50% = 251,375 oz; closing 236,000;
+    //   revised = 236,000 - 251,375 + depleted 54,000 - added 30,000 = 8,625
+    assertThat(fig("property:muskeg", "reserves_opening", "AU")).isEqualByComparingTo("251375");
+    assertThat(fig("property:muskeg", "reserves_closing", "AU")).isEqualByComparingTo("236000");
+    assertThat(fig("property:muskeg", "revised", "AU")).isEqualByComparingTo("8625");
+    // Huancayo silver: the given revision (1,030,000) ties: 30,890,000 - 6,000,000 + 3,000,000 + 1,030,000 = 28,920,000
+    assertThat(fig("property:huancayo", "reserves_opening", "AG")).isEqualByComparingTo("30890000");
+    assertThat(fig("reserves", "revised", "AG")).isEqualByComparingTo("1030000");
+  }
+
+  @Test
+  void theS1300TablesArePrinted() {
+    String text = Releases.render(release, "text");
+    assertThat(text).contains("MINERAL RESERVES AND RESOURCES", "Proven Mineral Reserves", "Probable Mineral Reserves",
+        "Measured and Indicated Mineral Resources (exclusive of reserves)", "Inferred Mineral Resources",
+        ReserveSections.SUMMARY, ReserveSections.PARAMETERS, "Reconciliation of Proven and Probable Mineral Reserves");
+    assertThat(text).containsPattern("Muskeg Lake \\(50%\\) - Gold \\(ounces\\) +251,375 +\\(54,000\\) +30,000 +8,625 +236,000");
+    assertThat(text).containsPattern("Huancayo reserves - silver \\(USD/oz\\) +- +90 +22\\.00");
+  }
+
+  @Test
+  void guide7FromTheSameData(@TempDir Path dir) throws Exception {
+    Path copy = copy(dir);
+    Files.writeString(copy.resolve("company.csv"), "reserve_standard,guide7\n", StandardOpenOption.APPEND);
+    String text = Releases.render(Releases.produce(copy, FY2025, UnitSystem.IMPERIAL), "text");
+    assertThat(text).contains("ESTIMATED ORE RESERVES", "Proven and Probable", "Mineralized Material")
+        .doesNotContain("Inferred", "MINERAL RESERVES AND RESOURCES", "Measured");
+    // mineralized material = measured + indicated tons: Huancayo 300,000 + 600,000, without contained metal
+    String mineralized = text.substring(text.indexOf("Mineralized Material"));
+    assertThat(mineralized.substring(0, mineralized.indexOf("(1) Securities")))
+        .containsPattern("Huancayo +900,000").doesNotContain("ounces");
+  }
+
+  @Test
+  void aRevisionThatDoesNotTieIsRefusedNamingItsRow(@TempDir Path dir) throws Exception {
+    Path copy = copy(dir);
+    Path changes = copy.resolve("reserve_changes.csv");
+    Files.writeString(changes, Files.readString(changes).replace("AG,revised,1030000", "AG,revised,1000000"));
+    assertThatThrownBy(() -> Releases.produce(copy, FY2025)).isInstanceOf(DatasetException.class)
+        .hasMessageContaining("reserve_changes.csv, line 11, field 'value': given as 1000000 but revisions = closing");
+  }
+
+  @Test
+  void badEstimateRowsAreNamedByFileLineAndField(@TempDir Path dir) throws Exception {
+    Path copy = copy(dir);
+    Path est = copy.resolve("estimates.csv");
+    Files.writeString(est, "atacama,FY2025,possible,tonnage,,1000,t,attributable\n"
+        + "atacama,FY2025,inferred,tonnage,,-5,t,100%\n"
+        + "atacama,FY2025,inferred,grade,AU,abc,g/t,\n"
+        + "atacama,Q4 2025,proven,tonnage,,1000,t,attributable\n", StandardOpenOption.APPEND);
+    long n = Files.readAllLines(est).size();
+    assertThatThrownBy(() -> Releases.produce(copy, FY2025)).isInstanceOf(DatasetException.class)
+        .hasMessageContaining("estimates.csv, line " + (n - 3) + ", field 'category': unknown category 'possible'")
+        .hasMessageContaining("estimates.csv, line " + (n - 2) + ", field 'value': negative tonnage")
+        .hasMessageContaining("estimates.csv, line " + (n - 1) + ", field 'value': not a number")
+        .hasMessageContaining("estimates.csv, line " + n + ", field 'period'");
+  }
+
+  static Path copy(Path dir) throws Exception {
+    try (Stream<Path> files = Files.list(DATASET)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, dir.resolve(f.getFileName()));
+      }
+    }
+    return dir;
+  }
+}

@@ -1,5 +1,7 @@
 package org.orebook.ledger;
 
+import org.orebook.scan.BadRows;
+
 /** The raw files have bad rows and the run was not asked to skip them: nothing was written. */
 public final class BadRowsException extends Exception {
   private final transient BadRows badRows;

@@ -12,6 +12,8 @@ import org.orebook.data.DatasetException;
 import org.orebook.quantity.Period;
 import org.orebook.release.Release;
 import org.orebook.release.Releases;
+import org.orebook.scan.BadRows;
+import org.orebook.scan.ScanSettings;
 
 /**
  * The ledger path end to end: ledger and production log → per unit and period totals → a dataset

@@ -3,6 +3,9 @@ package org.orebook.ledger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.orebook.scan.ChunkScanner;
+import org.orebook.scan.Fields;
+import org.orebook.scan.Words;
 
 /**
  * The hot loop of the ledger path: scans the rows of one chunk of a ledger extract and adds each
@@ -106,7 +109,7 @@ public final class LedgerScanner extends ChunkScanner {
   }
 
   @Override
-  void scanBlock(byte[] b, int pos, int limit) {
+  protected void scanBlock(byte[] b, int pos, int limit) {
     final boolean canonical = this.canonical;
     long line = lines;
     while (pos < limit) {

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.orebook.model.Metal;
+import org.orebook.scan.ChunkScanner;
+import org.orebook.scan.Fields;
 
 /**
  * Scans the rows of one chunk of a mill's production log (one row per shift) and adds them to the
@@ -94,7 +96,7 @@ final class ProductionLogScanner extends ChunkScanner {
   }
 
   @Override
-  void scanBlock(byte[] b, int pos, int limit) {
+  protected void scanBlock(byte[] b, int pos, int limit) {
     final int[] roles = this.roles;
     final int nFields = roles.length;
     final long[] rowGrade = this.rowGrade;

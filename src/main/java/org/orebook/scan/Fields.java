@@ -1,4 +1,4 @@
-package org.orebook.ledger;
+package org.orebook.scan;
 
 /**
  * Exact parsing of the fields of the raw files straight from their bytes, without a String and
@@ -136,7 +136,7 @@ public final class Fields {
     return y * 10_000 + m * 100 + d;
   }
 
-  static boolean leap(int y) {
+  public static boolean leap(int y) {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   }
 

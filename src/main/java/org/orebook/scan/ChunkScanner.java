@@ -1,4 +1,4 @@
-package org.orebook.ledger;
+package org.orebook.scan;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,28 +21,38 @@ import java.util.List;
  * {@link BadRows} turns them into file line numbers once every chunk before it is counted. A
  * scanner is used by one thread.
  */
-abstract class ChunkScanner {
+public abstract class ChunkScanner {
   /** Bad rows kept in memory per chunk for the report; all of them go to the spill file when there is one. */
-  static final int KEPT = 100;
+  public static final int KEPT = 100;
   /** The text of a bad row is cut to this many characters in reports and the reject file. */
-  static final int MAX_TEXT = 2000;
+  public static final int MAX_TEXT = 2000;
 
-  final String fileName;
+  protected final String fileName;
   /** Lines of the chunk seen so far (rows, blank lines and comments). */
-  long lines;
+  protected long lines;
   long badRows;
   final List<BadRow> kept = new ArrayList<>();
   final java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
   private final Path spill;
   private BufferedWriter spillOut;
 
-  ChunkScanner(String fileName, Path spill) {
+  protected ChunkScanner(String fileName, Path spill) {
     this.fileName = fileName;
     this.spill = spill;
   }
 
   /** Processes every line of {@code b[pos, limit)}; each ends with a newline byte. Counts {@link #lines}. */
-  abstract void scanBlock(byte[] b, int pos, int limit);
+  protected abstract void scanBlock(byte[] b, int pos, int limit);
+
+  /** Lines of the chunk (rows, blank lines and comments), once scanned. */
+  public final long lines() {
+    return lines;
+  }
+
+  /** Rows of the chunk rejected, once scanned. */
+  public final long badRows() {
+    return badRows;
+  }
 
   /** Scans {@code [start, end)} of the file, which starts and ends at line boundaries. */
   final void scan(FileChannel channel, long start, long end, byte[] buf) throws IOException {
@@ -87,7 +97,7 @@ abstract class ChunkScanner {
   }
 
   /** Records a bad row at chunk-local line {@code line} whose text is {@code b[from, to)}. */
-  final void reject(long line, String field, String kind, String reason, byte[] b, int from, int to) {
+  protected final void reject(long line, String field, String kind, String reason, byte[] b, int from, int to) {
     badRows++;
     kinds.merge(kind, 1L, Long::sum);
     if (kept.size() >= KEPT && spill == null) {
@@ -128,15 +138,15 @@ abstract class ChunkScanner {
   }
 
   /** The unquoted text of the last quoted field, {@code scratch[0, scratchLength)}. */
-  byte[] scratch = new byte[256];
-  int scratchLength;
+  protected byte[] scratch = new byte[256];
+  protected int scratchLength;
 
   /**
    * Copies the quoted field starting at {@code b[p]} (a quote) into {@link #scratch}; returns the
    * position of the delimiter after the closing quote, or {@code -position} of the offending byte
    * when the quoting is broken (no closing quote on the line, or text after it).
    */
-  final int unquote(byte[] b, int p) {
+  protected final int unquote(byte[] b, int p) {
     int i = p + 1;
     int n = 0;
     while (true) {

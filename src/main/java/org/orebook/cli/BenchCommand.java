@@ -15,17 +15,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.orebook.data.DatasetException;
-import org.orebook.ledger.BadRowsException;
 import org.orebook.ledger.DatasetComparison;
 import org.orebook.ledger.DuckDbAggregation;
-import org.orebook.scan.HeapMonitor;
 import org.orebook.ledger.LedgerInput;
 import org.orebook.ledger.LedgerRun;
 import org.orebook.ledger.LedgerSynth;
+import org.orebook.scan.BadRowsException;
+import org.orebook.scan.HeapMonitor;
 import org.orebook.scan.ScanSettings;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code orebook bench ...}: benchmarks (docs/benchmarks.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (docs/benchmarks.md).",

@@ -125,37 +125,17 @@ final class ProductionLogScanner extends ChunkScanner {
       int f = 0;
       int p = pos;
       while (true) {
-        byte[] src = b;
-        int from = p;
-        int to;
-        if (b[p] == '"') {
-          int q = unquote(b, p);
-          if (q < 0) {
-            p = -q;
-            while (b[p] != ',' && b[p] != '\n') {
-              p++;
-            }
-            if (err == 0) {
-              err = ERR_QUOTE;
-              errField = f;
-            }
-            from = p;
-            to = p;
-          } else {
-            p = q;
-            src = scratch;
-            from = 0;
-            to = scratchLength;
-          }
-        } else {
-          while (b[p] != ',' && b[p] != '\n') {
-            p++;
-          }
-          to = p;
-          if (b[p] == '\n' && to > from && b[to - 1] == '\r') {
-            to--;
+        p = field(b, p);
+        if (p < 0) {
+          p = ~p;
+          if (err == 0) {
+            err = ERR_QUOTE;
+            errField = f;
           }
         }
+        final byte[] src = fieldBytes;
+        final int from = fieldFrom;
+        final int to = fieldTo;
         if (err == 0 && f < nFields) {
           int role = roles[f];
           if (role == DATE) {

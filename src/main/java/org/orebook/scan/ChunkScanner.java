@@ -137,6 +137,49 @@ public abstract class ChunkScanner {
     return spill;
   }
 
+  /** The field last read by {@link #field}: {@code fieldBytes[fieldFrom, fieldTo)}. */
+  protected byte[] fieldBytes;
+  protected int fieldFrom;
+  protected int fieldTo;
+
+  /**
+   * Reads the field starting at {@code b[p]}, a quoted one unquoted into {@link #scratch}, into
+   * {@link #fieldBytes}, {@link #fieldFrom} and {@link #fieldTo} (without a line's {@code \r}), and
+   * returns the position of the delimiter after it (a comma or the newline); when the quoting is
+   * broken the field is empty and the result is {@code ~position} (negative).
+   */
+  protected final int field(byte[] b, int p) {
+    if (b[p] == '"') {
+      int q = unquote(b, p);
+      if (q >= 0) {
+        fieldBytes = scratch;
+        fieldFrom = 0;
+        fieldTo = scratchLength;
+        return q;
+      }
+      p = -q;
+      while (b[p] != ',' && b[p] != '\n') {
+        p++;
+      }
+      fieldBytes = b;
+      fieldFrom = p;
+      fieldTo = p;
+      return ~p;
+    }
+    int from = p;
+    while (b[p] != ',' && b[p] != '\n') {
+      p++;
+    }
+    int to = p;
+    if (b[p] == '\n' && to > from && b[to - 1] == '\r') {
+      to--;
+    }
+    fieldBytes = b;
+    fieldFrom = from;
+    fieldTo = to;
+    return p;
+  }
+
   /** The unquoted text of the last quoted field, {@code scratch[0, scratchLength)}. */
   protected byte[] scratch = new byte[256];
   protected int scratchLength;

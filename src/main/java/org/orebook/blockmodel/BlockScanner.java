@@ -1,0 +1,214 @@
+package org.orebook.blockmodel;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.orebook.scan.ChunkScanner;
+import org.orebook.scan.Fields;
+
+/**
+ * Scans the blocks of one chunk of a block-model CSV: for each block, its tonnage (a column, or
+ * density x volume) and grades as exact integers ({@link Fields#micros}: millionths), how many
+ * cut-offs it reaches ({@link CutoffRule#bin}), and adds its tonnage and tonnage x grade of every
+ * metal into that bin of its category, in 128-bit integers ({@link Int128}). Nothing is kept per
+ * block: memory is categories x (cut-offs + 1) x (metals + 1) sums. The cumulative rows are suffix
+ * sums of the bins ({@link GradeTonnage}).
+ *
+ * <p>Rows are read field by field: quoted fields ({@code "..."}, {@code ""} for a quote, not
+ * spanning lines), blank lines and {@code #} comments are allowed; a row with a missing or
+ * unparsable number, a negative one, or the wrong number of fields is reported with its line and
+ * field and not added.
+ */
+final class BlockScanner extends ChunkScanner {
+  static final byte SKIP = 0;
+  static final byte TONNAGE = 1;
+  static final byte DENSITY = 2;
+  static final byte VOLUME = 3;
+  static final byte CATEGORY = 4;
+  /** Grade column of metal m: {@code GRADE + m}. */
+  static final byte GRADE = 8;
+
+  private final List<String> header;
+  private final byte[] roles;
+  private final boolean byVolume;
+  private final int metals;
+  private final int bins;
+  private final CutoffRule rule;
+  private final CategoryIndex categories = new CategoryIndex();
+  private final long[] grade;
+  /** Per cell {@code category * bins + bin}: blocks. */
+  long[] blocks;
+  /** Per cell: tonnage, 128-bit. */
+  long[] tonnage;
+  /** Per cell and metal {@code cell * metals + m}: tonnage x grade, 128-bit. */
+  long[] metal;
+  /** Blocks added. */
+  long rows;
+
+  BlockScanner(String fileName, Path spill, List<String> header, byte[] roles, boolean byVolume, int metals,
+      CutoffRule rule, int cutoffs) {
+    super(fileName, spill);
+    this.header = header;
+    this.roles = roles;
+    this.byVolume = byVolume;
+    this.metals = metals;
+    this.bins = cutoffs + 1;
+    this.rule = rule;
+    this.grade = new long[metals];
+    int cells = bins * 4;
+    blocks = new long[cells];
+    tonnage = new long[cells * 2];
+    metal = new long[cells * metals * 2];
+  }
+
+  /** The categories met, by their local number (one, "", when the model has no category column). */
+  List<String> categories() {
+    return categories.size() == 0 ? List.of("") : categories.names();
+  }
+
+  int bins() {
+    return bins;
+  }
+
+  @Override
+  protected void scanBlock(byte[] b, int pos, int limit) {
+    long line = lines;
+    while (pos < limit) {
+      line++;
+      pos = row(b, pos, line);
+    }
+    lines = line;
+  }
+
+  private static final int ERR_MISSING = 1;
+  private static final int ERR_NEGATIVE = 2;
+  private static final int ERR_NUMBER = 3;
+  private static final int ERR_FIELDS = 4;
+  private static final int ERR_QUOTE = 5;
+  private static final int ERR_TOO_LARGE = 6;
+
+  /** Reads one line starting at {@code pos}; returns the position after it. */
+  private int row(byte[] b, int pos, long line) {
+    final byte[] roles = this.roles;
+    final int nFields = roles.length;
+    final int lineStart = pos;
+    byte c0 = b[pos];
+    if (c0 == '\n' || c0 == '#' || (c0 == '\r' && b[pos + 1] == '\n')) {
+      while (b[pos] != '\n') {
+        pos++;
+      }
+      return pos + 1;
+    }
+    long tons = 0;
+    long density = 0;
+    long volume = 0;
+    int category = 0;
+    int err = 0;
+    int errField = 0;
+    String errValue = null;
+    int f = 0;
+    int p = pos;
+    while (true) {
+      p = field(b, p);
+      if (p < 0) {
+        p = ~p;
+        if (err == 0) {
+          err = ERR_QUOTE;
+          errField = f;
+        }
+      }
+      final byte[] src = fieldBytes;
+      final int from = fieldFrom;
+      final int to = fieldTo;
+      if (err == 0 && f < nFields && roles[f] != SKIP) {
+        byte role = roles[f];
+        if (role == CATEGORY) {
+          category = categories.find(src, from, to);
+        } else {
+          long v = Fields.micros(src, from, to);
+          if (v == Fields.BAD) {
+            err = from == to ? ERR_MISSING : src[from] == '-' && Fields.micros(src, from + 1, to) != Fields.BAD
+                ? ERR_NEGATIVE : ERR_NUMBER;
+          } else if (role >= GRADE) {
+            grade[role - GRADE] = v;
+          } else if (role == TONNAGE) {
+            tons = v;
+          } else if (role == DENSITY) {
+            density = v;
+          } else {
+            volume = v;
+          }
+        }
+        if (err != 0) {
+          errField = f;
+          errValue = new String(src, from, to - from, StandardCharsets.UTF_8);
+        }
+      }
+      f++;
+      if (b[p++] == '\n') {
+        break;
+      }
+    }
+    if (err == 0 && f != nFields) {
+      err = ERR_FIELDS;
+      errValue = String.valueOf(f);
+    }
+    if (err == 0 && byVolume) {
+      tons = density * volume;
+      if (Math.multiplyHigh(density, volume) != 0 || tons < 0) {
+        err = ERR_TOO_LARGE;
+      }
+    }
+    if (err != 0) {
+      bad(line, err, errField, errValue, b, lineStart, p);
+      return p;
+    }
+    int cell = category * bins + rule.bin(grade);
+    if (cell >= blocks.length) {
+      grow(cell);
+    }
+    blocks[cell]++;
+    Int128.add(tonnage, cell, tons);
+    int base = cell * metals;
+    for (int m = 0; m < metals; m++) {
+      Int128.addProduct(metal, base + m, tons, grade[m]);
+    }
+    rows++;
+    return p;
+  }
+
+  private void grow(int cell) {
+    int cells = Math.max(blocks.length * 2, (cell / bins + 1) * bins);
+    blocks = Arrays.copyOf(blocks, cells);
+    tonnage = Arrays.copyOf(tonnage, cells * 2);
+    metal = Arrays.copyOf(metal, cells * metals * 2);
+  }
+
+  private void bad(long line, int err, int field, String value, byte[] b, int from, int to) {
+    String name = err == ERR_FIELDS || err == ERR_TOO_LARGE ? "" : header.get(field);
+    String what = what(err == ERR_FIELDS || err == ERR_TOO_LARGE ? SKIP : roles[field]);
+    switch (err) {
+      case ERR_MISSING -> reject(line, name, "missing " + what, "missing " + what + " (the field is empty)", b, from, to);
+      case ERR_NEGATIVE -> reject(line, name, "negative " + what, "negative " + what + " '" + value + "'", b, from, to);
+      case ERR_NUMBER -> reject(line, name, "unparsable " + what, "not a number: '" + value
+          + "' (write a plain decimal, at most 12 digits before the point and 6 after, e.g. 1.25)", b, from, to);
+      case ERR_FIELDS -> reject(line, name, "wrong number of fields",
+          "expected " + header.size() + " fields, found " + value, b, from, to);
+      case ERR_TOO_LARGE -> reject(line, name, "tonnage too large",
+          "density x volume is above 9,223,372 tonnes for one block", b, from, to);
+      default -> reject(line, name, "bad quoting", "a quoted field is not closed, or text follows its closing quote",
+          b, from, to);
+    }
+  }
+
+  private static String what(byte role) {
+    return switch (role) {
+      case TONNAGE -> "tonnage";
+      case DENSITY -> "density";
+      case VOLUME -> "volume";
+      case SKIP, CATEGORY -> "value";
+      default -> "grade";
+    };
+  }
+}

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * <pre>
  * WITH b AS (SELECT rock, tonnes, au, ..., CASE WHEN au &gt;= 2 THEN 3 WHEN au &gt;= 1 THEN 2 WHEN au &gt;= 0.5 THEN 1 ELSE 0 END AS bin
  *            FROM read_csv(model, header = true, columns = {...})),
- *      g AS (SELECT rock, bin, count(*) AS n, sum(tonnes) AS t, sum(tonnes * au) AS s0, ...
+ *      g AS (SELECT rock, bin, count(*) AS n, sum(t) AS t, sum(CAST(t AS DECIMAL(38,6)) * au) AS s0, ...
  *            FROM b WHERE bin &gt; 0 GROUP BY GROUPING SETS ((rock, bin), (bin)))
  * SELECT rock, bin, sum(n) OVER w, sum(t) OVER w, sum(s0) OVER w, ...
  * FROM g WINDOW w AS (PARTITION BY rock ORDER BY bin DESC ROWS UNBOUNDED PRECEDING)
@@ -65,7 +65,7 @@ public final class DuckDbGradeTonnage implements AutoCloseable {
     StringBuilder sums = new StringBuilder();
     StringBuilder windows = new StringBuilder();
     for (int m = 0; m < spec.grades().size(); m++) {
-      sums.append(", sum(t * ").append(id(spec.grades().get(m).column())).append(") AS s").append(m);
+      sums.append(", sum(CAST(t AS DECIMAL(38,6)) * ").append(id(spec.grades().get(m).column())).append(") AS s").append(m);
       windows.append(", sum(s").append(m).append(") OVER w");
     }
     return "WITH b AS (\n"

@@ -14,6 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.orebook.blockmodel.BlockModelException;
+import org.orebook.blockmodel.BlockModelSynth;
+import org.orebook.blockmodel.DuckDbGradeTonnage;
+import org.orebook.blockmodel.GradeTonnageFormats;
+import org.orebook.blockmodel.GradeTonnageSpec;
+import org.orebook.blockmodel.GradeTonnageTable;
 import org.orebook.data.DatasetException;
 import org.orebook.ledger.DatasetComparison;
 import org.orebook.ledger.DuckDbAggregation;
@@ -21,6 +27,7 @@ import org.orebook.ledger.LedgerInput;
 import org.orebook.ledger.LedgerRun;
 import org.orebook.ledger.LedgerSynth;
 import org.orebook.scan.BadRowsException;
+import org.orebook.scan.Chunks;
 import org.orebook.scan.HeapMonitor;
 import org.orebook.scan.ScanSettings;
 import picocli.CommandLine.Command;
@@ -29,7 +36,7 @@ import picocli.CommandLine;
 
 /** {@code orebook bench ...}: benchmarks (docs/benchmarks.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (docs/benchmarks.md).",
-    subcommands = {BenchCommand.Ledger.class})
+    subcommands = {BenchCommand.Ledger.class, BenchCommand.GradeTonnageBench.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -196,4 +203,131 @@ final class BenchCommand implements Runnable {
       }
     }
   }
+
+  /**
+   * {@code orebook bench grade-tonnage --blocks 1000000,10000000}: for each size, generates (or
+   * reuses) a synthetic block model ({@link BlockModelSynth}), then times, in the same process and
+   * alternately, Orebook's command path (options to spec, the scan on every core, the JSON written
+   * atomically) and DuckDB computing the same cumulative table in exact DECIMAL SQL; reports the
+   * medians, blocks per second and the peak heap of the Orebook runs, and checks that both give
+   * the same blocks, tonnage and tonnage x grade sums on every row.
+   */
+  @Command(name = "grade-tonnage", mixinStandardHelpOptions = true,
+      description = "Time grade-tonnage on a synthetic block model against DuckDB's SQL over the same CSV.")
+  static final class GradeTonnageBench implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--blocks", paramLabel = "N[,N...]", split = ",", description = "model sizes (default: ${DEFAULT-VALUE})")
+    List<Long> blocks = List.of(10_000_000L);
+
+    @Option(names = "--cutoffs", paramLabel = "C[,C...]", description = "cut-offs on gold, g/t (default: ${DEFAULT-VALUE})")
+    String cutoffs = "0.3,0.5,1,2,5";
+
+    @Option(names = "--seed", paramLabel = "S", description = "generator seed (default: ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--runs", paramLabel = "R", description = "timed runs of each side per size; the median is reported (default: ${DEFAULT-VALUE})")
+    int runs = 3;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Orebook scanning threads and DuckDB threads (default: the available processors)")
+    Integer threads;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "where generated models are cached (default: ${DEFAULT-VALUE})")
+    Path work = Path.of("target", "bench-grade-tonnage");
+
+    @Option(names = "--regenerate", description = "generate the models again even when cached")
+    boolean regenerate;
+
+    @Override
+    public Integer call() throws IOException, SQLException {
+      PrintWriter o = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      if (runs < 1 || blocks.isEmpty() || blocks.stream().anyMatch(n -> n < 1)) {
+        err.println("orebook: --runs and every --blocks size must be at least 1");
+        return Main.BAD_INPUT;
+      }
+      int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      o.printf("orebook bench grade-tonnage: %d cores (%s), %s %s, max heap %d MB; Orebook %d threads, DuckDB %d threads;"
+              + " cut-offs %s on au, by rock, au ag cu; seed %d; median of %d runs%n",
+          Runtime.getRuntime().availableProcessors(), Ledger.cpuModel(), System.getProperty("java.vm.name"),
+          System.getProperty("java.runtime.version"), HeapMonitor.maxHeapBytes() >> 20, n, n, cutoffs, seed, runs);
+      o.flush();
+      boolean ok = true;
+      Files.createDirectories(work);
+      try (DuckDbGradeTonnage duck = new DuckDbGradeTonnage(n)) {
+        for (long size : blocks) {
+          ok &= bench(o, size, n, duck);
+        }
+      }
+      return ok ? 0 : 1;
+    }
+
+    private boolean bench(PrintWriter o, long size, int threads, DuckDbGradeTonnage duck) throws IOException, SQLException {
+      Path model = work.resolve(String.format("blocks-b%d-s%d.csv", size, seed));
+      Path done = work.resolve(model.getFileName() + ".complete");
+      o.printf("== %,d blocks%n", size);
+      if (regenerate || !Files.exists(done)) {
+        long t0 = System.nanoTime();
+        BlockModelSynth.generate(size, seed, model);
+        Files.writeString(done, "");
+        o.printf("  generated %s in %.1f s%n", model, (System.nanoTime() - t0) / 1e9);
+      } else {
+        o.printf("  reusing %s%n", model);
+      }
+      o.printf("  %s %s; load average %.2f%n", model.getFileName(), SynthCommand.size(model), Ledger.loadAverage());
+      o.flush();
+      String[] args = {model.toString(), "--tonnage", "tonnes", "--grade", "au=au:g/t", "--grade", "ag=ag:g/t", "--grade",
+          "cu=cu:%", "--category", "rock", "--cutoffs", cutoffs, "--format", "json", "--threads", String.valueOf(threads),
+          "--out", work.resolve("out-" + size + ".json").toString()};
+      GradeTonnageCommand command = new GradeTonnageCommand();
+      new CommandLine(command).parseArgs(args);
+      double[] ours = new double[runs];
+      double[] theirs = new double[runs];
+      long peak = 0;
+      GradeTonnageTable table = null;
+      Map<String, DuckDbGradeTonnage.Sums> duckRows = null;
+      GradeTonnageSpec gt;
+      try {
+        gt = command.spec();
+      } catch (BlockModelException e) {
+        o.println("  " + e.getMessage());
+        return false;
+      }
+      for (int r = 0; r < runs; r++) {
+        HeapMonitor heap = HeapMonitor.start();
+        long t0 = System.nanoTime();
+        try {
+          table = command.compute(command.spec());
+          GradeTonnageCommand.write(command.out, GradeTonnageFormats.render(table, command.format));
+        } catch (BlockModelException | BadRowsException e) {
+          o.println("  the generated model does not scan: " + e.getMessage());
+          return false;
+        } finally {
+          heap.close();
+        }
+        ours[r] = (System.nanoTime() - t0) / 1e9;
+        peak = Math.max(peak, heap.peakBytes());
+        long t1 = System.nanoTime();
+        duckRows = duck.run(model, Chunks.header(model).columns(), gt);
+        theirs[r] = (System.nanoTime() - t1) / 1e9;
+        o.printf("  run %d: orebook %.3f s, peak heap %d MB | duckdb %.3f s%n", r + 1, ours[r], heap.peakBytes() >> 20,
+            theirs[r]);
+        o.flush();
+      }
+      List<String> diffs = DuckDbGradeTonnage.differences(table, duckRows);
+      o.printf("  check: orebook = duckdb on %d rows (blocks, tonnage, tonnage x grade of au, ag, cu): %s%n",
+          table.rows().size(), diffs.isEmpty() ? "yes, exactly" : "NO (" + diffs.size() + " differ, e.g. " + diffs.get(0) + ")");
+      double t = Ledger.median(ours);
+      double d = Ledger.median(theirs);
+      o.printf("  orebook: %,d blocks in %.3f s = %,.0f blocks/s, peak heap %d MB; duckdb %.3f s; ratio %.2f%s;"
+              + " load average %.2f%n", table.blocks(), t, table.blocks() / t, peak >> 20, d, t / d,
+          t / d <= 1.0 ? " (<= 1.0)" : " (> 1.0)", Ledger.loadAverage());
+      o.printf("blocks=%d orebook_s=%.3f duckdb_s=%.3f ratio=%.2f blocks_per_s=%.0f peak_heap_mb=%d%n", size, t, d, t / d,
+          table.blocks() / t, peak >> 20);
+      o.flush();
+      return diffs.isEmpty() && table.blocks() == size;
+    }
+  }
 }
+

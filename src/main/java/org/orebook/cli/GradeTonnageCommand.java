@@ -93,8 +93,7 @@ final class GradeTonnageCommand implements Callable<Integer> {
       if (!Files.isRegularFile(model)) {
         throw new BlockModelException(model + ": no such file");
       }
-      ScanSettings scan = threads == null ? ScanSettings.defaults() : ScanSettings.defaults().withThreads(threads);
-      table = GradeTonnage.run(model, s, scan);
+      table = compute(s);
     } catch (BlockModelException e) {
       e.problems().forEach(p -> err.println("orebook: " + p));
       return Main.BAD_INPUT;
@@ -112,6 +111,12 @@ final class GradeTonnageCommand implements Callable<Integer> {
     write(out, text);
     spec.commandLine().getOut().println("wrote " + out);
     return 0;
+  }
+
+  /** The table of {@link #model} for {@code s}, scanned on {@link #threads} threads. */
+  GradeTonnageTable compute(GradeTonnageSpec s) throws IOException, BlockModelException, BadRowsException {
+    ScanSettings scan = threads == null ? ScanSettings.defaults() : ScanSettings.defaults().withThreads(threads);
+    return GradeTonnage.run(model, s, scan);
   }
 
   /** The options as a spec; a malformed option throws. */

@@ -105,8 +105,14 @@ public final class GradeTonnageFormats {
   }
 
   static String text(GradeTonnageTable t) {
-    DecimalFormat whole = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
-    whole.setRoundingMode(RoundingMode.HALF_UP);
+    StringBuilder o = new StringBuilder(description(t));
+    List<List<String>> cells = cells(t);
+    o.append(table(cells));
+    return o.toString();
+  }
+
+  /** What the table is: the file, blocks, the cut-off grade, the tonnage unit, the equivalent's prices (one or two lines). */
+  public static String description(GradeTonnageTable t) {
     GradeColumn cut = t.column(cutoffKey(t));
     StringBuilder o = new StringBuilder();
     o.append("Grade-tonnage of ").append(t.file()).append(": ").append(String.format(Locale.ENGLISH, "%,d", t.blocks()))
@@ -122,6 +128,38 @@ public final class GradeTonnageFormats {
       }
       o.append(String.join(", ", p)).append(")\n");
     }
+    return o.toString();
+  }
+
+  private static String table(List<List<String>> cells) {
+    StringBuilder o = new StringBuilder();
+    List<String> head = cells.get(0);
+    int[] width = new int[head.size()];
+    for (List<String> c : cells) {
+      for (int i = 0; i < c.size(); i++) {
+        width[i] = Math.max(width[i], c.get(i).length());
+      }
+    }
+    for (List<String> c : cells) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < c.size(); i++) {
+        String v = c.get(i);
+        String pad = " ".repeat(width[i] - v.length());
+        line.append(i == 0 ? "" : "  ").append(i == 0 ? v + pad : pad + v);
+      }
+      o.append(line.toString().stripTrailing()).append('\n');
+    }
+    return o.toString();
+  }
+
+  /**
+   * The text table's cells, header first: category ("all" for all categories), cut-off, blocks,
+   * tonnage (whole units, grouped), each key's average grade (3 decimals, "-" without tonnage),
+   * each key's contained metal (whole units, grouped). The web page shows the same cells.
+   */
+  public static List<List<String>> cells(GradeTonnageTable t) {
+    DecimalFormat whole = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+    whole.setRoundingMode(RoundingMode.HALF_UP);
     List<String> head = new ArrayList<>(List.of("category", "cut-off", "blocks", "tonnage " + t.spec().tonnageUnit().code()));
     for (String k : t.keys()) {
       head.add(k + " " + t.gradeUnit(k));
@@ -143,22 +181,7 @@ public final class GradeTonnageFormats {
       }
       cells.add(c);
     }
-    int[] width = new int[head.size()];
-    for (List<String> c : cells) {
-      for (int i = 0; i < c.size(); i++) {
-        width[i] = Math.max(width[i], c.get(i).length());
-      }
-    }
-    for (List<String> c : cells) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < c.size(); i++) {
-        String v = c.get(i);
-        String pad = " ".repeat(width[i] - v.length());
-        line.append(i == 0 ? "" : "  ").append(i == 0 ? v + pad : pad + v);
-      }
-      o.append(line.toString().stripTrailing()).append('\n');
-    }
-    return o.toString();
+    return cells;
   }
 
   private static String string(String s) {

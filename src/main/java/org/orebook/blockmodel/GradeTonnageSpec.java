@@ -92,6 +92,33 @@ public record GradeTonnageSpec(String tonnageColumn, String densityColumn, Strin
   }
 
   /**
+   * The spec from the options as typed (command line or web form): blank texts count as not given,
+   * {@code grades} are {@code METAL=COL:UNIT}, {@code cutoffs}, {@code prices} and
+   * {@code recoveries} comma-separated lists.
+   *
+   * @throws BlockModelException when an option is malformed (its problems on their own are for {@link #problems})
+   */
+  public static GradeTonnageSpec of(String tonnage, String density, String volume, String tonnageUnit, List<String> grades,
+      List<String> cutoffs, String equivalent, List<String> prices, List<String> recoveries, String category)
+      throws BlockModelException {
+    List<GradeColumn> g = new ArrayList<>();
+    for (String text : grades) {
+      if (!text.isBlank()) {
+        g.add(GradeColumn.parse(text.strip()));
+      }
+    }
+    String unit = given(tonnageUnit) == null ? "t" : tonnageUnit.strip();
+    TonnageUnit u = TonnageUnit.parse(unit)
+        .orElseThrow(() -> new BlockModelException("--tonnage-unit '" + unit + "': t or st"));
+    return new GradeTonnageSpec(given(tonnage), given(density), given(volume), g, parseCutoffs(cutoffs), given(equivalent),
+        parseValues("--price", prices), parseValues("--recovery", recoveries), given(category), u);
+  }
+
+  private static String given(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /**
    * Parses {@code au=1900,ag=24} (or a list already split at commas) into an ordered map.
    *
    * @throws BlockModelException when an item is not {@code NAME=NUMBER}

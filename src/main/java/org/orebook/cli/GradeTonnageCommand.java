@@ -10,12 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.orebook.blockmodel.BlockModelException;
-import org.orebook.blockmodel.GradeColumn;
 import org.orebook.blockmodel.GradeTonnage;
 import org.orebook.blockmodel.GradeTonnageFormats;
 import org.orebook.blockmodel.GradeTonnageSpec;
 import org.orebook.blockmodel.GradeTonnageTable;
-import org.orebook.blockmodel.TonnageUnit;
 import org.orebook.scan.BadRowsException;
 import org.orebook.scan.ScanSettings;
 import picocli.CommandLine;
@@ -121,15 +119,7 @@ final class GradeTonnageCommand implements Callable<Integer> {
 
   /** The options as a spec; a malformed option throws. */
   GradeTonnageSpec spec() throws BlockModelException {
-    List<GradeColumn> g = new ArrayList<>();
-    for (String text : grades) {
-      g.add(GradeColumn.parse(text));
-    }
-    TonnageUnit unit = TonnageUnit.parse(tonnageUnit)
-        .orElseThrow(() -> new BlockModelException("--tonnage-unit '" + tonnageUnit + "': t or st"));
-    return new GradeTonnageSpec(tonnage, density, volume, g, GradeTonnageSpec.parseCutoffs(cutoffs), equivalent,
-        GradeTonnageSpec.parseValues("--price", prices), GradeTonnageSpec.parseValues("--recovery", recoveries), category,
-        unit);
+    return GradeTonnageSpec.of(tonnage, density, volume, tonnageUnit, grades, cutoffs, equivalent, prices, recoveries, category);
   }
 
   /** Writes a temporary file next to {@code target}, then moves it into place. */

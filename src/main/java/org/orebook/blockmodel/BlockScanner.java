@@ -15,7 +15,8 @@ import org.orebook.scan.Fields;
  * block: memory is categories x (cut-offs + 1) x (metals + 1) sums. The cumulative rows are suffix
  * sums of the bins ({@link GradeTonnage}).
  *
- * <p>Rows are read field by field: quoted fields ({@code "..."}, {@code ""} for a quote, not
+ * <p>Two paths ({@link #fastRow} for plain rows, {@link #row} for everything else). Rows are read
+ * field by field: quoted fields ({@code "..."}, {@code ""} for a quote, not
  * spanning lines), blank lines and {@code #} comments are allowed; a row with a missing or
  * unparsable number, a negative one, or the wrong number of fields is reported with its line and
  * field and not added.
@@ -76,9 +77,131 @@ final class BlockScanner extends ChunkScanner {
     long line = lines;
     while (pos < limit) {
       line++;
-      pos = row(b, pos, line);
+      int next = fastRow(b, pos);
+      pos = next >= 0 ? next : row(b, pos, line);
     }
     lines = line;
+  }
+
+  private static final long[] SCALE = {1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
+  /** The value read by {@link #number}, in millionths. */
+  private long value;
+
+  /**
+   * The fast path, for a row of unquoted fields whose numbers are plain: reads each field once,
+   * parsing a number column while it looks for the end of the field ({@link #number}). Returns -1
+   * without adding anything for any row it does not take whole (quotes, a blank or comment line, a
+   * number that is not plain, the wrong number of fields), which {@link #row} then reads, and
+   * reports when it is bad. Both paths add the same rows to the same sums.
+   */
+  private int fastRow(byte[] b, int p) {
+    if (b[p] == '#') {
+      return -1;
+    }
+    final byte[] roles = this.roles;
+    final int nFields = roles.length;
+    long tons = 0;
+    long density = 0;
+    long volume = 0;
+    int category = 0;
+    for (int f = 0; f < nFields; f++) {
+      byte role = roles[f];
+      if (role == SKIP || role == CATEGORY) {
+        int from = p;
+        byte c;
+        while ((c = b[p]) != ',' && c != '\n') {
+          if (c == '"') {
+            return -1;
+          }
+          p++;
+        }
+        if (role == CATEGORY) {
+          int to = c == '\n' && p > from && b[p - 1] == '\r' ? p - 1 : p;
+          category = categories.find(b, from, to);
+        }
+      } else {
+        p = number(b, p);
+        if (p < 0) {
+          return -1;
+        }
+        long v = value;
+        if (role >= GRADE) {
+          grade[role - GRADE] = v;
+        } else if (role == TONNAGE) {
+          tons = v;
+        } else if (role == DENSITY) {
+          density = v;
+        } else {
+          volume = v;
+        }
+      }
+      // p is at the field's delimiter: a comma before the last field, the line end after it
+      if ((b[p] == '\n') != (f == nFields - 1)) {
+        return -1;
+      }
+      p++;
+    }
+    if (byVolume) {
+      tons = density * volume;
+      if (Math.multiplyHigh(density, volume) != 0 || tons < 0) {
+        return -1;
+      }
+    }
+    add(category, tons);
+    return p;
+  }
+
+  /**
+   * Reads a plain number at {@code b[p]} (1 to 12 digits, optionally a point and 1 to 6 decimals)
+   * into {@link #value} as millionths, and returns the position of the comma or newline after it
+   * (a {@code \r} before the newline is passed over); -1 when the field is anything else.
+   */
+  private int number(byte[] b, int p) {
+    final int start = p;
+    long v = 0;
+    int d;
+    while ((d = b[p] - '0') >= 0 && d <= 9) {
+      v = v * 10 + d;
+      p++;
+    }
+    int whole = p - start;
+    int decimals = 0;
+    if (d == '.' - '0') {
+      final int point = ++p;
+      while ((d = b[p] - '0') >= 0 && d <= 9) {
+        v = v * 10 + d;
+        p++;
+      }
+      decimals = p - point;
+      if (decimals == 0) {
+        return -1;
+      }
+    }
+    if (whole < 1 || whole > Fields.MAX_QUANTITY_DIGITS || decimals > 6) {
+      return -1;
+    }
+    if (b[p] == '\r' && b[p + 1] == '\n') {
+      p++;
+    } else if (b[p] != ',' && b[p] != '\n') {
+      return -1;
+    }
+    value = v * SCALE[decimals];
+    return p;
+  }
+
+  /** Adds a block of {@code tons} with the grades in {@link #grade} to its category's bin. */
+  private void add(int category, long tons) {
+    int cell = category * bins + rule.bin(grade);
+    if (cell >= blocks.length) {
+      grow(cell);
+    }
+    blocks[cell]++;
+    Int128.add(tonnage, cell, tons);
+    int base = cell * metals;
+    for (int m = 0; m < metals; m++) {
+      Int128.addProduct(metal, base + m, tons, grade[m]);
+    }
+    rows++;
   }
 
   private static final int ERR_MISSING = 1;
@@ -164,17 +287,7 @@ final class BlockScanner extends ChunkScanner {
       bad(line, err, errField, errValue, b, lineStart, p);
       return p;
     }
-    int cell = category * bins + rule.bin(grade);
-    if (cell >= blocks.length) {
-      grow(cell);
-    }
-    blocks[cell]++;
-    Int128.add(tonnage, cell, tons);
-    int base = cell * metals;
-    for (int m = 0; m < metals; m++) {
-      Int128.addProduct(metal, base + m, tons, grade[m]);
-    }
-    rows++;
+    add(category, tons);
     return p;
   }
 

@@ -98,6 +98,22 @@ class GradeTonnageHandComputedTest {
   }
 
   @Test
+  void test_tableA_everyFieldQuotedAndCrLf_sameFigures(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    // every row through the scanner's general path (quoted fields) instead of its fast path
+    List<String> lines = java.nio.file.Files.readAllLines(Path.of(MODEL));
+    StringBuilder quoted = new StringBuilder(lines.get(0)).append("\r\n");
+    for (String l : lines.subList(1, lines.size())) {
+      quoted.append(java.util.Arrays.stream(l.replace("\"", "").split(",")).map(f -> "\"" + f + "\"")
+          .collect(java.util.stream.Collectors.joining(","))).append("\r\n");
+    }
+    Path q = tmp.resolve("small_model.csv");
+    java.nio.file.Files.writeString(q, quoted);
+    JsonNode j = json("grade-tonnage", q.toString(), "--tonnage", "tonnes", "--grade", "au=au_gpt:g/t", "--grade",
+        "ag=ag_gpt:g/t", "--grade", "cu=cu_pct:%", "--cutoffs", "0.5,1,2", "--category", "rock", "--format", "json");
+    assertThat(rows(j, "au", "ag", "cu")).containsExactlyElementsOf(TABLE_A);
+  }
+
+  @Test
   void test_tableB_equivalentGold_cutoffsExactlyAtBlocks() throws Exception {
     JsonNode j = json("grade-tonnage", MODEL, "--tonnage", "tonnes", "--grade", "au=au_gpt:g/t", "--grade", "ag=ag_gpt:g/t",
         "--cutoffs", "0.6,1.05,2.24", "--equivalent", "au", "--price", "au=2000,ag=25", "--recovery", "au=0.9,ag=0.72",

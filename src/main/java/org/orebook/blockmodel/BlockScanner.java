@@ -1,6 +1,5 @@
 package org.orebook.blockmodel;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -141,11 +140,8 @@ final class BlockScanner extends ChunkScanner {
       }
       p++;
     }
-    if (byVolume) {
-      tons = density * volume;
-      if (Math.multiplyHigh(density, volume) != 0 || tons < 0) {
-        return -1;
-      }
+    if (byVolume && (tons = tonnage(density, volume)) < 0) {
+      return -1;
     }
     add(category, tons);
     return p;
@@ -208,87 +204,75 @@ final class BlockScanner extends ChunkScanner {
   private static final int ERR_NEGATIVE = 2;
   private static final int ERR_NUMBER = 3;
   private static final int ERR_FIELDS = 4;
-  private static final int ERR_QUOTE = 5;
   private static final int ERR_TOO_LARGE = 6;
 
-  /** Reads one line starting at {@code pos}; returns the position after it. */
+  /** The general path: reads the line at {@code pos} ({@link #readRow}); returns the position after it. */
   private int row(byte[] b, int pos, long line) {
-    final byte[] roles = this.roles;
-    final int nFields = roles.length;
-    final int lineStart = pos;
-    byte c0 = b[pos];
-    if (c0 == '\n' || c0 == '#' || (c0 == '\r' && b[pos + 1] == '\n')) {
-      while (b[pos] != '\n') {
-        pos++;
-      }
-      return pos + 1;
+    return readRow(b, pos, line);
+  }
+
+  // the row the general path is reading
+  private long rowTons;
+  private long rowDensity;
+  private long rowVolume;
+  private int rowCategory;
+
+  @Override
+  protected void startRow() {
+    rowTons = 0;
+    rowDensity = 0;
+    rowVolume = 0;
+    rowCategory = 0;
+  }
+
+  @Override
+  protected int acceptField(int f, byte[] src, int from, int to) {
+    if (f >= roles.length || roles[f] == SKIP) {
+      return 0;
     }
-    long tons = 0;
-    long density = 0;
-    long volume = 0;
-    int category = 0;
-    int err = 0;
-    int errField = 0;
-    String errValue = null;
-    int f = 0;
-    int p = pos;
-    while (true) {
-      p = field(b, p);
-      if (p < 0) {
-        p = ~p;
-        if (err == 0) {
-          err = ERR_QUOTE;
-          errField = f;
-        }
-      }
-      final byte[] src = fieldBytes;
-      final int from = fieldFrom;
-      final int to = fieldTo;
-      if (err == 0 && f < nFields && roles[f] != SKIP) {
-        byte role = roles[f];
-        if (role == CATEGORY) {
-          category = categories.find(src, from, to);
-        } else {
-          long v = Fields.micros(src, from, to);
-          if (v == Fields.BAD) {
-            err = from == to ? ERR_MISSING : src[from] == '-' && Fields.micros(src, from + 1, to) != Fields.BAD
-                ? ERR_NEGATIVE : ERR_NUMBER;
-          } else if (role >= GRADE) {
-            grade[role - GRADE] = v;
-          } else if (role == TONNAGE) {
-            tons = v;
-          } else if (role == DENSITY) {
-            density = v;
-          } else {
-            volume = v;
-          }
-        }
-        if (err != 0) {
-          errField = f;
-          errValue = new String(src, from, to - from, StandardCharsets.UTF_8);
-        }
-      }
-      f++;
-      if (b[p++] == '\n') {
-        break;
-      }
+    byte role = roles[f];
+    if (role == CATEGORY) {
+      rowCategory = categories.find(src, from, to);
+      return 0;
     }
-    if (err == 0 && f != nFields) {
+    long v = Fields.micros(src, from, to);
+    if (v == Fields.BAD) {
+      return from == to ? ERR_MISSING : src[from] == '-' && Fields.micros(src, from + 1, to) != Fields.BAD
+          ? ERR_NEGATIVE : ERR_NUMBER;
+    }
+    if (role >= GRADE) {
+      grade[role - GRADE] = v;
+    } else if (role == TONNAGE) {
+      rowTons = v;
+    } else if (role == DENSITY) {
+      rowDensity = v;
+    } else {
+      rowVolume = v;
+    }
+    return 0;
+  }
+
+  @Override
+  protected void endRow(long line, int fields, int err, int errField, String errValue, byte[] b, int from, int to) {
+    if (err == 0 && fields != roles.length) {
       err = ERR_FIELDS;
-      errValue = String.valueOf(f);
+      errValue = String.valueOf(fields);
     }
-    if (err == 0 && byVolume) {
-      tons = density * volume;
-      if (Math.multiplyHigh(density, volume) != 0 || tons < 0) {
-        err = ERR_TOO_LARGE;
-      }
+    long tons = rowTons;
+    if (err == 0 && byVolume && (tons = tonnage(rowDensity, rowVolume)) < 0) {
+      err = ERR_TOO_LARGE;
     }
     if (err != 0) {
-      bad(line, err, errField, errValue, b, lineStart, p);
-      return p;
+      bad(line, err, errField, errValue, b, from, to);
+    } else {
+      add(rowCategory, tons);
     }
-    add(category, tons);
-    return p;
+  }
+
+  /** Density x volume in 10^-12 (both in millionths), or -1 when it does not fit a long. */
+  private static long tonnage(long density, long volume) {
+    long t = density * volume;
+    return Math.multiplyHigh(density, volume) != 0 || t < 0 ? -1 : t;
   }
 
   private void grow(int cell) {
@@ -299,8 +283,9 @@ final class BlockScanner extends ChunkScanner {
   }
 
   private void bad(long line, int err, int field, String value, byte[] b, int from, int to) {
-    String name = err == ERR_FIELDS || err == ERR_TOO_LARGE ? "" : header.get(field);
-    String what = what(err == ERR_FIELDS || err == ERR_TOO_LARGE ? SKIP : roles[field]);
+    boolean row = err == ERR_FIELDS || err == ERR_TOO_LARGE || field >= roles.length;
+    String name = row ? "" : header.get(field);
+    String what = what(row ? SKIP : roles[field]);
     switch (err) {
       case ERR_MISSING -> reject(line, name, "missing " + what, "missing " + what + " (the field is empty)", b, from, to);
       case ERR_NEGATIVE -> reject(line, name, "negative " + what, "negative " + what + " '" + value + "'", b, from, to);

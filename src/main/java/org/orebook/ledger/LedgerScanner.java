@@ -1,6 +1,5 @@
 package org.orebook.ledger;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.orebook.scan.ChunkScanner;
@@ -274,91 +273,76 @@ public final class LedgerScanner extends ChunkScanner {
 
   /**
    * The general path: any layout of columns, quoted fields, blank lines and comments, and every
-   * bad row, which it reports. Returns the position after the line.
+   * bad row, which it reports ({@link #readRow}). Returns the position after the line.
    */
   private int generalRow(byte[] b, int pos, long line) {
-    final byte[] roles = this.roles;
-    final int nFields = roles.length;
-    final int lineStart = pos;
-    byte c0 = b[pos];
-    if (c0 == '\n' || c0 == '#' || (c0 == '\r' && b[pos + 1] == '\n')) {
-      while (b[pos] != '\n') {
-        pos++;
-      }
-      return pos + 1;
+    return readRow(b, pos, line);
+  }
+
+  // the row the general path is reading
+  private int rowQuarter;
+  private int rowUnit;
+  private int rowCategory;
+  private long rowAmount;
+
+  @Override
+  protected void startRow() {
+    rowQuarter = -1;
+    rowUnit = -1;
+    rowCategory = -1;
+    rowAmount = 0;
+  }
+
+  @Override
+  protected int acceptField(int f, byte[] src, int from, int to) {
+    if (f >= roles.length) {
+      return 0;
     }
-    int quarter = -1;
-    int unit = -1;
-    int category = -1;
-    long amount = 0;
-    int err = 0;
-    String errValue = null;
-    int errField = 0;
-    int f = 0;
-    int p = pos;
-    while (true) {
-      p = field(b, p);
-      if (p < 0) {
-        p = ~p;
-        if (err == 0) {
-          err = ERR_QUOTE;
-          errField = f;
+    switch (roles[f]) {
+      case DATE -> {
+        int d = Fields.date(src, from, to);
+        if (d < 0) {
+          return ERR_DATE;
+        }
+        if ((rowQuarter = years.quarterOf(d)) < 0) {
+          return ERR_OUTSIDE;
         }
       }
-      final byte[] src = fieldBytes;
-      final int from = fieldFrom;
-      final int to = fieldTo;
-      if (err == 0 && f < nFields) {
-        switch (roles[f]) {
-          case DATE -> {
-            int d = Fields.date(src, from, to);
-            if (d < 0) {
-              err = ERR_DATE;
-            } else if ((quarter = years.quarterOf(d)) < 0) {
-              err = ERR_OUTSIDE;
-            }
-          }
-          case UNIT -> {
-            if ((unit = units.find(src, from, to)) < 0) {
-              err = ERR_UNIT;
-            }
-          }
-          case ACCOUNT -> {
-            if ((category = accounts.find(src, from, to)) < 0) {
-              err = ERR_ACCOUNT;
-            }
-          }
-          case AMOUNT -> {
-            if ((amount = Fields.cents(src, from, to)) == Fields.BAD) {
-              err = ERR_AMOUNT;
-            }
-          }
-          default -> {
-            // a column the aggregation does not use
-          }
-        }
-        if (err != 0) {
-          errField = f;
-          errValue = new String(src, from, to - from, StandardCharsets.UTF_8);
+      case UNIT -> {
+        if ((rowUnit = units.find(src, from, to)) < 0) {
+          return ERR_UNIT;
         }
       }
-      f++;
-      if (b[p++] == '\n') {
-        break;
+      case ACCOUNT -> {
+        if ((rowCategory = accounts.find(src, from, to)) < 0) {
+          return ERR_ACCOUNT;
+        }
+      }
+      case AMOUNT -> {
+        if ((rowAmount = Fields.cents(src, from, to)) == Fields.BAD) {
+          return ERR_AMOUNT;
+        }
+      }
+      default -> {
+        // a column the aggregation does not use
       }
     }
-    if (err == 0 && f != nFields) {
+    return 0;
+  }
+
+  @Override
+  protected void endRow(long line, int fields, int err, int errField, String errValue, byte[] b, int from, int to) {
+    if (err == 0 && fields != roles.length) {
       err = ERR_FIELDS;
-      errValue = String.valueOf(f);
+      errValue = String.valueOf(fields);
     }
     if (err == 0) {
-      int i = (unit * quarters + quarter) * categories + category;
-      cents[i] = Math.addExact(cents[i], amount);
+      int i = (rowUnit * quarters + rowQuarter) * categories + rowCategory;
+      cents[i] = Math.addExact(cents[i], rowAmount);
       rows++;
     } else {
-      bad(line, err, errField, errValue, b, lineStart, p);
+      bad(line, err, errField, errValue, b, from, to);
     }
-    return p;
   }
 
   private static final int ERR_DATE = 1;
@@ -367,7 +351,6 @@ public final class LedgerScanner extends ChunkScanner {
   private static final int ERR_ACCOUNT = 4;
   private static final int ERR_AMOUNT = 5;
   private static final int ERR_FIELDS = 6;
-  private static final int ERR_QUOTE = 7;
 
   private void bad(long line, int err, int field, String value, byte[] b, int from, int to) {
     String name = err == ERR_FIELDS ? "" : header.get(field);

@@ -1,6 +1,5 @@
 package org.orebook.ledger;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -97,96 +96,80 @@ final class ProductionLogScanner extends ChunkScanner {
 
   @Override
   protected void scanBlock(byte[] b, int pos, int limit) {
-    final int[] roles = this.roles;
-    final int nFields = roles.length;
-    final long[] rowGrade = this.rowGrade;
-    final long[] rowProduced = this.rowProduced;
     long line = lines;
     while (pos < limit) {
       line++;
-      final int lineStart = pos;
-      byte c0 = b[pos];
-      if (c0 == '\n' || c0 == '#' || (c0 == '\r' && b[pos + 1] == '\n')) {
-        while (b[pos] != '\n') {
-          pos++;
-        }
-        pos++;
-        continue;
-      }
-      int date = -1;
-      int quarter = -1;
-      int unit = -1;
-      long t = -1;
-      int gradeMask = 0;
-      int producedMask = 0;
-      int err = 0;
-      int errField = 0;
-      String errValue = null;
-      int f = 0;
-      int p = pos;
-      while (true) {
-        p = field(b, p);
-        if (p < 0) {
-          p = ~p;
-          if (err == 0) {
-            err = ERR_QUOTE;
-            errField = f;
-          }
-        }
-        final byte[] src = fieldBytes;
-        final int from = fieldFrom;
-        final int to = fieldTo;
-        if (err == 0 && f < nFields) {
-          int role = roles[f];
-          if (role == DATE) {
-            date = Fields.date(src, from, to);
-            if (date < 0) {
-              err = ERR_DATE;
-            } else if ((quarter = years.quarterOf(date)) < 0) {
-              err = ERR_OUTSIDE;
-            }
-          } else if (role == UNIT) {
-            if ((unit = units.find(src, from, to)) < 0) {
-              err = ERR_UNIT;
-            }
-          } else if (role == TONS) {
-            if ((t = Fields.micros(src, from, to)) == Fields.BAD) {
-              err = ERR_NUMBER;
-            }
-          } else if (role >= GRADE && to > from) {
-            long v = Fields.micros(src, from, to);
-            if (v == Fields.BAD) {
-              err = ERR_NUMBER;
-            } else if (role >= PRODUCED) {
-              rowProduced[role - PRODUCED] = v;
-              producedMask |= 1 << (role - PRODUCED);
-            } else {
-              rowGrade[role - GRADE] = v;
-              gradeMask |= 1 << (role - GRADE);
-            }
-          }
-          if (err != 0) {
-            errField = f;
-            errValue = new String(src, from, to - from, StandardCharsets.UTF_8);
-          }
-        }
-        f++;
-        if (b[p++] == '\n') {
-          break;
-        }
-      }
-      if (err == 0 && f != nFields) {
-        err = ERR_FIELDS;
-        errValue = String.valueOf(f);
-      }
-      if (err == 0) {
-        add(unit, quarter, date, t, gradeMask, producedMask);
-      } else {
-        bad(line, err, errField, errValue, b, lineStart, p);
-      }
-      pos = p;
+      pos = readRow(b, pos, line);
     }
     lines = line;
+  }
+
+  // the row being read
+  private int rowDate;
+  private int rowQuarter;
+  private int rowUnit;
+  private long rowTons;
+  private int gradeMask;
+  private int producedMask;
+
+  @Override
+  protected void startRow() {
+    rowDate = -1;
+    rowQuarter = -1;
+    rowUnit = -1;
+    rowTons = -1;
+    gradeMask = 0;
+    producedMask = 0;
+  }
+
+  @Override
+  protected int acceptField(int f, byte[] src, int from, int to) {
+    if (f >= roles.length) {
+      return 0;
+    }
+    int role = roles[f];
+    if (role == DATE) {
+      rowDate = Fields.date(src, from, to);
+      if (rowDate < 0) {
+        return ERR_DATE;
+      }
+      if ((rowQuarter = years.quarterOf(rowDate)) < 0) {
+        return ERR_OUTSIDE;
+      }
+    } else if (role == UNIT) {
+      if ((rowUnit = units.find(src, from, to)) < 0) {
+        return ERR_UNIT;
+      }
+    } else if (role == TONS) {
+      if ((rowTons = Fields.micros(src, from, to)) == Fields.BAD) {
+        return ERR_NUMBER;
+      }
+    } else if (role >= GRADE && to > from) {
+      long v = Fields.micros(src, from, to);
+      if (v == Fields.BAD) {
+        return ERR_NUMBER;
+      } else if (role >= PRODUCED) {
+        rowProduced[role - PRODUCED] = v;
+        producedMask |= 1 << (role - PRODUCED);
+      } else {
+        rowGrade[role - GRADE] = v;
+        gradeMask |= 1 << (role - GRADE);
+      }
+    }
+    return 0;
+  }
+
+  @Override
+  protected void endRow(long line, int fields, int err, int errField, String errValue, byte[] b, int from, int to) {
+    if (err == 0 && fields != roles.length) {
+      err = ERR_FIELDS;
+      errValue = String.valueOf(fields);
+    }
+    if (err == 0) {
+      add(rowUnit, rowQuarter, rowDate, rowTons, gradeMask, producedMask);
+    } else {
+      bad(line, err, errField, errValue, b, from, to);
+    }
   }
 
   private void add(int unit, int quarter, int date, long t, int gradeMask, int producedMask) {
@@ -226,7 +209,6 @@ final class ProductionLogScanner extends ChunkScanner {
   private static final int ERR_UNIT = 3;
   private static final int ERR_NUMBER = 4;
   private static final int ERR_FIELDS = 5;
-  private static final int ERR_QUOTE = 6;
 
   private void bad(long line, int err, int field, String value, byte[] b, int from, int to) {
     String name = err == ERR_FIELDS ? "" : header.get(field);

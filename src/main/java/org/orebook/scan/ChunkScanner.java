@@ -137,6 +137,65 @@ public abstract class ChunkScanner {
     return spill;
   }
 
+  /** The error {@link #readRow} gives {@link #endRow} for a field whose quoting is broken. */
+  protected static final int BAD_QUOTING = -1;
+
+  /**
+   * The general reading of the line at {@code b[pos]}, for everything a scanner's fast path does
+   * not take: a blank line or a {@code #} comment is skipped; otherwise {@link #startRow}, then
+   * each field, quoted or not, goes to {@link #acceptField} until one is refused (its error code,
+   * not 0), the rest of the line is read to count its fields, and {@link #endRow} gets the line,
+   * the field count and the first error (0 when none) with its field and text. Returns the
+   * position after the line.
+   */
+  protected final int readRow(byte[] b, int pos, long line) {
+    byte c0 = b[pos];
+    if (c0 == '\n' || c0 == '#' || (c0 == '\r' && b[pos + 1] == '\n')) {
+      while (b[pos] != '\n') {
+        pos++;
+      }
+      return pos + 1;
+    }
+    startRow();
+    int err = 0;
+    int errField = 0;
+    String errValue = null;
+    int f = 0;
+    int p = pos;
+    while (true) {
+      p = field(b, p);
+      if (p < 0) {
+        p = ~p;
+        if (err == 0) {
+          err = BAD_QUOTING;
+          errField = f;
+        }
+      } else if (err == 0 && (err = acceptField(f, fieldBytes, fieldFrom, fieldTo)) != 0) {
+        errField = f;
+        errValue = new String(fieldBytes, fieldFrom, fieldTo - fieldFrom, StandardCharsets.UTF_8);
+      }
+      f++;
+      if (b[p++] == '\n') {
+        break;
+      }
+    }
+    endRow(line, f, err, errField, errValue, b, pos, p);
+    return p;
+  }
+
+  /** Called by {@link #readRow} before the first field of a row. */
+  protected abstract void startRow();
+
+  /** Takes field {@code f} of a row, {@code src[from, to)}; returns 0, or an error code of the scanner's. */
+  protected abstract int acceptField(int f, byte[] src, int from, int to);
+
+  /**
+   * Ends a row read by {@link #readRow}: {@code fields} fields, the first error {@code err} (0 when
+   * none, {@link #BAD_QUOTING}, or an {@link #acceptField} code) in field {@code errField} whose
+   * text is {@code errValue}; the line is {@code b[from, to)}.
+   */
+  protected abstract void endRow(long line, int fields, int err, int errField, String errValue, byte[] b, int from, int to);
+
   /** The field last read by {@link #field}: {@code fieldBytes[fieldFrom, fieldTo)}. */
   protected byte[] fieldBytes;
   protected int fieldFrom;

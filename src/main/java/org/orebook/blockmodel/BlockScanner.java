@@ -21,12 +21,16 @@ import org.orebook.scan.Fields;
  * field and not added.
  */
 final class BlockScanner extends ChunkScanner {
+  /** Roles of the columns: one the table does not use. */
   static final byte SKIP = 0;
+  /** The block's tonnage. */
   static final byte TONNAGE = 1;
+  /** Its density and volume, whose product is the tonnage. */
   static final byte DENSITY = 2;
   static final byte VOLUME = 3;
+  /** The column the table is reported by. */
   static final byte CATEGORY = 4;
-  /** Grade column of metal m: {@code GRADE + m}. */
+  /** The grade of metal m: {@code GRADE + m}. */
   static final byte GRADE = 8;
 
   private final List<String> header;
@@ -77,7 +81,7 @@ final class BlockScanner extends ChunkScanner {
     while (pos < limit) {
       line++;
       int next = fastRow(b, pos);
-      pos = next >= 0 ? next : row(b, pos, line);
+      pos = next >= 0 ? next : readRow(b, pos, line, header);
     }
     lines = line;
   }
@@ -203,34 +207,23 @@ final class BlockScanner extends ChunkScanner {
   private static final int ERR_MISSING = 1;
   private static final int ERR_NEGATIVE = 2;
   private static final int ERR_NUMBER = 3;
-  private static final int ERR_FIELDS = 4;
-  private static final int ERR_TOO_LARGE = 6;
+  private static final int ERR_TOO_LARGE = 4;
 
-  /** The general path: reads the line at {@code pos} ({@link #readRow}); returns the position after it. */
-  private int row(byte[] b, int pos, long line) {
-    return readRow(b, pos, line);
-  }
-
-  // the row the general path is reading
+  /*
+   * The general path, ChunkScanner.readRow: the fields of the row it reads. Every column with a
+   * role is in the header (GradeTonnage.roles), so each row sets them all again.
+   */
   private long rowTons;
   private long rowDensity;
   private long rowVolume;
   private int rowCategory;
 
   @Override
-  protected void startRow() {
-    rowTons = 0;
-    rowDensity = 0;
-    rowVolume = 0;
-    rowCategory = 0;
-  }
-
-  @Override
   protected int acceptField(int f, byte[] src, int from, int to) {
-    if (f >= roles.length || roles[f] == SKIP) {
+    byte role = roles[f];
+    if (role == SKIP) {
       return 0;
     }
-    byte role = roles[f];
     if (role == CATEGORY) {
       rowCategory = categories.find(src, from, to);
       return 0;
@@ -253,11 +246,7 @@ final class BlockScanner extends ChunkScanner {
   }
 
   @Override
-  protected void endRow(long line, int fields, int err, int errField, String errValue, byte[] b, int from, int to) {
-    if (err == 0 && fields != roles.length) {
-      err = ERR_FIELDS;
-      errValue = String.valueOf(fields);
-    }
+  protected void endRow(long line, int err, int errField, String errValue, byte[] b, int from, int to) {
     long tons = rowTons;
     if (err == 0 && byVolume && (tons = tonnage(rowDensity, rowVolume)) < 0) {
       err = ERR_TOO_LARGE;
@@ -283,20 +272,15 @@ final class BlockScanner extends ChunkScanner {
   }
 
   private void bad(long line, int err, int field, String value, byte[] b, int from, int to) {
-    boolean row = err == ERR_FIELDS || err == ERR_TOO_LARGE || field >= roles.length;
-    String name = row ? "" : header.get(field);
-    String what = what(row ? SKIP : roles[field]);
+    String name = err == ERR_TOO_LARGE ? "" : header.get(field);
+    String what = what(err == ERR_TOO_LARGE ? SKIP : roles[field]);
     switch (err) {
       case ERR_MISSING -> reject(line, name, "missing " + what, "missing " + what + " (the field is empty)", b, from, to);
       case ERR_NEGATIVE -> reject(line, name, "negative " + what, "negative " + what + " '" + value + "'", b, from, to);
-      case ERR_NUMBER -> reject(line, name, "unparsable " + what, "not a number: '" + value
-          + "' (write a plain decimal, at most 12 digits before the point and 6 after, e.g. 1.25)", b, from, to);
-      case ERR_FIELDS -> reject(line, name, "wrong number of fields",
-          "expected " + header.size() + " fields, found " + value, b, from, to);
       case ERR_TOO_LARGE -> reject(line, name, "tonnage too large",
           "density x volume is above 9,223,372 tonnes for one block", b, from, to);
-      default -> reject(line, name, "bad quoting", "a quoted field is not closed, or text follows its closing quote",
-          b, from, to);
+      default -> reject(line, name, "unparsable " + what, "not a number: '" + value
+          + "' (write a plain decimal, at most 12 digits before the point and 6 after, e.g. 1.25)", b, from, to);
     }
   }
 

@@ -21,7 +21,7 @@ import org.orebook.scan.Words;
  * <ul>
  *   <li>{@link #fastRow}: a well-formed row of a ledger whose first columns are
  *       {@code date,unit,account,amount} (other columns may follow), read 8 bytes at a time;
- *   <li>{@link #generalRow}: everything else: columns in any order, quoted fields ({@code "..."},
+ *   <li>{@link ChunkScanner#readRow}: everything else: columns in any order, quoted fields ({@code "..."},
  *       {@code ""} for a quote; a field may not span lines), blank lines, {@code #} comments, keys
  *       longer than 16 bytes, and every bad row, which it reports with its line and field.
  * </ul>
@@ -114,7 +114,7 @@ public final class LedgerScanner extends ChunkScanner {
     while (pos < limit) {
       line++;
       int next = canonical ? fastRow(b, pos) : -1;
-      pos = next >= 0 ? next : generalRow(b, pos, line);
+      pos = next >= 0 ? next : readRow(b, pos, line, header);
     }
     lines = line;
   }
@@ -125,7 +125,7 @@ public final class LedgerScanner extends ChunkScanner {
    * account and to skip the rest of the line, takes the unit and the account as two longs each
    * ({@link PackedKeys}), and reuses the quarter of the previous row when the date is the same (a
    * ledger extract comes in posting-date order). Returns -1 without adding anything for any row it
-   * does not accept whole, which {@link #generalRow} then reads (and reports if it is bad).
+   * does not accept whole, which {@link ChunkScanner#readRow} then reads (and reports if it is bad).
    */
   private int fastRow(byte[] b, int p) {
     // date: ten bytes and a comma
@@ -271,15 +271,7 @@ public final class LedgerScanner extends ChunkScanner {
     return p;
   }
 
-  /**
-   * The general path: any layout of columns, quoted fields, blank lines and comments, and every
-   * bad row, which it reports ({@link #readRow}). Returns the position after the line.
-   */
-  private int generalRow(byte[] b, int pos, long line) {
-    return readRow(b, pos, line);
-  }
-
-  // the row the general path is reading
+  // the row the general path ({@link ChunkScanner#readRow}) is reading
   private int rowQuarter;
   private int rowUnit;
   private int rowCategory;
@@ -287,17 +279,11 @@ public final class LedgerScanner extends ChunkScanner {
 
   @Override
   protected void startRow() {
-    rowQuarter = -1;
-    rowUnit = -1;
-    rowCategory = -1;
-    rowAmount = 0;
+    rowQuarter = rowUnit = rowCategory = -1;
   }
 
   @Override
   protected int acceptField(int f, byte[] src, int from, int to) {
-    if (f >= roles.length) {
-      return 0;
-    }
     switch (roles[f]) {
       case DATE -> {
         int d = Fields.date(src, from, to);
@@ -331,18 +317,14 @@ public final class LedgerScanner extends ChunkScanner {
   }
 
   @Override
-  protected void endRow(long line, int fields, int err, int errField, String errValue, byte[] b, int from, int to) {
-    if (err == 0 && fields != roles.length) {
-      err = ERR_FIELDS;
-      errValue = String.valueOf(fields);
-    }
-    if (err == 0) {
-      int i = (rowUnit * quarters + rowQuarter) * categories + rowCategory;
-      cents[i] = Math.addExact(cents[i], rowAmount);
-      rows++;
-    } else {
+  protected void endRow(long line, int err, int errField, String errValue, byte[] b, int from, int to) {
+    if (err != 0) {
       bad(line, err, errField, errValue, b, from, to);
+      return;
     }
+    int i = (rowUnit * quarters + rowQuarter) * categories + rowCategory;
+    cents[i] = Math.addExact(cents[i], rowAmount);
+    rows++;
   }
 
   private static final int ERR_DATE = 1;
@@ -350,10 +332,9 @@ public final class LedgerScanner extends ChunkScanner {
   private static final int ERR_UNIT = 3;
   private static final int ERR_ACCOUNT = 4;
   private static final int ERR_AMOUNT = 5;
-  private static final int ERR_FIELDS = 6;
 
   private void bad(long line, int err, int field, String value, byte[] b, int from, int to) {
-    String name = err == ERR_FIELDS ? "" : header.get(field);
+    String name = header.get(field);
     switch (err) {
       case ERR_DATE -> reject(line, name, "unparsable date", "not a date: '" + value + "' (write 2025-03-31)", b, from, to);
       case ERR_OUTSIDE -> reject(line, name, "date outside the periods",
@@ -361,12 +342,8 @@ public final class LedgerScanner extends ChunkScanner {
       case ERR_UNIT -> reject(line, name, "unknown unit", "unknown operating unit '" + value + "' (not in units.csv)", b, from, to);
       case ERR_ACCOUNT -> reject(line, name, "unknown account",
           "unknown account '" + value + "' (not in the chart of accounts)", b, from, to);
-      case ERR_AMOUNT -> reject(line, name, "unparsable amount", "unparsable amount '" + value
+      default -> reject(line, name, "unparsable amount", "unparsable amount '" + value
           + "' (write a plain decimal with at most 2 decimals, e.g. -1234.56)", b, from, to);
-      case ERR_FIELDS -> reject(line, name, "wrong number of fields",
-          "expected " + header.size() + " fields, found " + value, b, from, to);
-      default -> reject(line, name, "bad quoting", "a quoted field is not closed, or text follows its closing quote",
-          b, from, to);
     }
   }
 }

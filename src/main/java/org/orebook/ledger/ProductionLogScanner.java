@@ -99,7 +99,7 @@ final class ProductionLogScanner extends ChunkScanner {
     long line = lines;
     while (pos < limit) {
       line++;
-      pos = readRow(b, pos, line);
+      pos = readRow(b, pos, line, header);
     }
     lines = line;
   }
@@ -124,9 +124,6 @@ final class ProductionLogScanner extends ChunkScanner {
 
   @Override
   protected int acceptField(int f, byte[] src, int from, int to) {
-    if (f >= roles.length) {
-      return 0;
-    }
     int role = roles[f];
     if (role == DATE) {
       rowDate = Fields.date(src, from, to);
@@ -160,16 +157,12 @@ final class ProductionLogScanner extends ChunkScanner {
   }
 
   @Override
-  protected void endRow(long line, int fields, int err, int errField, String errValue, byte[] b, int from, int to) {
-    if (err == 0 && fields != roles.length) {
-      err = ERR_FIELDS;
-      errValue = String.valueOf(fields);
-    }
-    if (err == 0) {
-      add(rowUnit, rowQuarter, rowDate, rowTons, gradeMask, producedMask);
-    } else {
+  protected void endRow(long line, int err, int errField, String errValue, byte[] b, int from, int to) {
+    if (err != 0) {
       bad(line, err, errField, errValue, b, from, to);
+      return;
     }
+    add(rowUnit, rowQuarter, rowDate, rowTons, gradeMask, producedMask);
   }
 
   private void add(int unit, int quarter, int date, long t, int gradeMask, int producedMask) {
@@ -208,21 +201,16 @@ final class ProductionLogScanner extends ChunkScanner {
   private static final int ERR_OUTSIDE = 2;
   private static final int ERR_UNIT = 3;
   private static final int ERR_NUMBER = 4;
-  private static final int ERR_FIELDS = 5;
 
   private void bad(long line, int err, int field, String value, byte[] b, int from, int to) {
-    String name = err == ERR_FIELDS ? "" : header.get(field);
+    String name = header.get(field);
     switch (err) {
       case ERR_DATE -> reject(line, name, "unparsable date", "not a date: '" + value + "' (write 2025-03-31)", b, from, to);
       case ERR_OUTSIDE -> reject(line, name, "date outside the periods",
           "date " + value + " is outside the periods covered (" + years.describe() + ")", b, from, to);
       case ERR_UNIT -> reject(line, name, "unknown unit", "unknown operating unit '" + value + "' (not in units.csv)", b, from, to);
-      case ERR_NUMBER -> reject(line, name, "unparsable number", "not a quantity: '" + value
+      default -> reject(line, name, "unparsable number", "not a quantity: '" + value
           + "' (write a plain non-negative decimal with at most 6 decimals, e.g. 1234.5)", b, from, to);
-      case ERR_FIELDS -> reject(line, name, "wrong number of fields",
-          "expected " + header.size() + " fields, found " + value, b, from, to);
-      default -> reject(line, name, "bad quoting", "a quoted field is not closed, or text follows its closing quote",
-          b, from, to);
     }
   }
 }

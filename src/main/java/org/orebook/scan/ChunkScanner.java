@@ -137,18 +137,16 @@ public abstract class ChunkScanner {
     return spill;
   }
 
-  /** The error {@link #readRow} gives {@link #endRow} for a field whose quoting is broken. */
-  protected static final int BAD_QUOTING = -1;
-
   /**
    * The general reading of the line at {@code b[pos]}, for everything a scanner's fast path does
    * not take: a blank line or a {@code #} comment is skipped; otherwise {@link #startRow}, then
    * each field, quoted or not, goes to {@link #acceptField} until one is refused (its error code,
-   * not 0), the rest of the line is read to count its fields, and {@link #endRow} gets the line,
-   * the field count and the first error (0 when none) with its field and text. Returns the
+   * not 0), and the rest of the line is read to count its fields. A row whose quoting is broken or
+   * which has not as many fields as {@code header} is rejected here; any other row goes to
+   * {@link #endRow} with the first error (0 when none), its field and its text. Returns the
    * position after the line.
    */
-  protected final int readRow(byte[] b, int pos, long line) {
+  protected final int readRow(byte[] b, int pos, long line, List<String> header) {
     byte c0 = b[pos];
     if (c0 == '\n' || c0 == '#' || (c0 == '\r' && b[pos + 1] == '\n')) {
       while (b[pos] != '\n') {
@@ -158,8 +156,9 @@ public abstract class ChunkScanner {
     }
     startRow();
     int err = 0;
-    int errField = 0;
+    int errField = -1;
     String errValue = null;
+    boolean quoting = false;
     int f = 0;
     int p = pos;
     while (true) {
@@ -167,10 +166,11 @@ public abstract class ChunkScanner {
       if (p < 0) {
         p = ~p;
         if (err == 0) {
-          err = BAD_QUOTING;
+          err = -1;
           errField = f;
+          quoting = true;
         }
-      } else if (err == 0 && (err = acceptField(f, fieldBytes, fieldFrom, fieldTo)) != 0) {
+      } else if (err == 0 && f < header.size() && (err = acceptField(f, fieldBytes, fieldFrom, fieldTo)) != 0) {
         errField = f;
         errValue = new String(fieldBytes, fieldFrom, fieldTo - fieldFrom, StandardCharsets.UTF_8);
       }
@@ -179,22 +179,31 @@ public abstract class ChunkScanner {
         break;
       }
     }
-    endRow(line, f, err, errField, errValue, b, pos, p);
+    if (quoting) {
+      reject(line, errField < header.size() ? header.get(errField) : "", "bad quoting",
+          "a quoted field is not closed, or text follows its closing quote", b, pos, p);
+    } else if (err == 0 && f != header.size()) {
+      reject(line, "", "wrong number of fields", "expected " + header.size() + " fields, found " + f, b, pos, p);
+    } else {
+      endRow(line, err, errField, errValue, b, pos, p);
+    }
     return p;
   }
 
-  /** Called by {@link #readRow} before the first field of a row. */
-  protected abstract void startRow();
+  /** Called by {@link #readRow} before the first field of a row; nothing by default. */
+  protected void startRow() {
+    // a scanner whose row state must be cleared overrides this
+  }
 
   /** Takes field {@code f} of a row, {@code src[from, to)}; returns 0, or an error code of the scanner's. */
   protected abstract int acceptField(int f, byte[] src, int from, int to);
 
   /**
-   * Ends a row read by {@link #readRow}: {@code fields} fields, the first error {@code err} (0 when
-   * none, {@link #BAD_QUOTING}, or an {@link #acceptField} code) in field {@code errField} whose
-   * text is {@code errValue}; the line is {@code b[from, to)}.
+   * Ends a row read by {@link #readRow} with the right number of fields: {@code err} is 0, or the
+   * first {@link #acceptField} error, in field {@code errField} whose text is {@code errValue}; the
+   * line is {@code b[from, to)}.
    */
-  protected abstract void endRow(long line, int fields, int err, int errField, String errValue, byte[] b, int from, int to);
+  protected abstract void endRow(long line, int err, int errField, String errValue, byte[] b, int from, int to);
 
   /** The field last read by {@link #field}: {@code fieldBytes[fieldFrom, fieldTo)}. */
   protected byte[] fieldBytes;

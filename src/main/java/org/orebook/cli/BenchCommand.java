@@ -69,35 +69,26 @@ final class BenchCommand implements Runnable {
     @Option(names = "--years", paramLabel = "Y", description = "years covered (default: ${DEFAULT-VALUE})")
     int years = 2;
 
-    @Option(names = "--seed", paramLabel = "S", description = "generator seed (default: ${DEFAULT-VALUE})")
-    long seed = 1;
-
-    @Option(names = "--runs", paramLabel = "R", description = "timed runs of each side per size; the median is reported (default: ${DEFAULT-VALUE})")
-    int runs = 3;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Orebook scanning threads and DuckDB threads (default: the available processors)")
-    Integer threads;
+    @CommandLine.Mixin
+    Runs common;
 
     @Option(names = "--work", paramLabel = "DIR", description = "where generated inputs are cached (default: ${DEFAULT-VALUE})")
     Path work = Path.of("target", "bench-ledger");
-
-    @Option(names = "--regenerate", description = "generate the inputs again even when cached")
-    boolean regenerate;
 
     @Override
     public Integer call() throws IOException, SQLException, DatasetException {
       PrintWriter o = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      if (runs < 1 || lines.isEmpty() || lines.stream().anyMatch(n -> n < 1)) {
+      if (common.runs < 1 || lines.isEmpty() || lines.stream().anyMatch(n -> n < 1)) {
         err.println("orebook: --runs and every --lines size must be at least 1");
         return Main.BAD_INPUT;
       }
-      int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      int n = common.threads();
       ScanSettings scan = ScanSettings.defaults().withThreads(n);
       o.printf("orebook bench ledger: %d cores (%s), %s %s, max heap %d MB; Orebook %d threads, DuckDB %d threads;"
               + " %d units, %d years, seed %d; median of %d runs%n",
           Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.vm.name"),
-          System.getProperty("java.runtime.version"), HeapMonitor.maxHeapBytes() >> 20, n, n, units, years, seed, runs);
+          System.getProperty("java.runtime.version"), HeapMonitor.maxHeapBytes() >> 20, n, n, units, years, common.seed, common.runs);
       o.flush();
       boolean ok = true;
       try (DuckDbAggregation duck = new DuckDbAggregation(n)) {
@@ -110,13 +101,13 @@ final class BenchCommand implements Runnable {
 
     private boolean bench(PrintWriter o, long size, ScanSettings scan, DuckDbAggregation duck)
         throws IOException, SQLException, DatasetException {
-      Path data = work.resolve(String.format("ledger-v%d-l%d-u%d-y%d-s%d", LedgerSynth.VERSION, size, units, years, seed));
+      Path data = work.resolve(String.format("ledger-v%d-l%d-u%d-y%d-s%d", LedgerSynth.VERSION, size, units, years, common.seed));
       Path done = data.resolve(".complete");
       o.printf("== %,d ledger lines%n", size);
-      if (regenerate || !Files.exists(done)) {
+      if (common.regenerate || !Files.exists(done)) {
         deleteTree(data);
         long t0 = System.nanoTime();
-        LedgerSynth.generate(new LedgerSynth.Spec(units, years, size, seed), data);
+        LedgerSynth.generate(new LedgerSynth.Spec(units, years, size, common.seed), data);
         Files.writeString(done, "");
         o.printf("  generated %s in %.1f s%n", data, (System.nanoTime() - t0) / 1e9);
       } else {
@@ -127,12 +118,12 @@ final class BenchCommand implements Runnable {
           SynthCommand.size(in.log()), loadAverage());
       o.flush();
       Path out = work.resolve("out-" + data.getFileName());
-      double[] ours = new double[runs];
-      double[] theirs = new double[runs];
+      double[] ours = new double[common.runs];
+      double[] theirs = new double[common.runs];
       long peak = 0;
       LedgerRun.Outcome last = null;
       Map<String, BigDecimal> duckTotals = null;
-      for (int r = 0; r < runs; r++) {
+      for (int r = 0; r < common.runs; r++) {
         HeapMonitor heap = HeapMonitor.start();
         long t0 = System.nanoTime();
         try {
@@ -224,34 +215,25 @@ final class BenchCommand implements Runnable {
     @Option(names = "--cutoffs", paramLabel = "C[,C...]", description = "cut-offs on gold, g/t (default: ${DEFAULT-VALUE})")
     String cutoffs = "0.3,0.5,1,2,5";
 
-    @Option(names = "--seed", paramLabel = "S", description = "generator seed (default: ${DEFAULT-VALUE})")
-    long seed = 1;
-
-    @Option(names = "--runs", paramLabel = "R", description = "timed runs of each side per size; the median is reported (default: ${DEFAULT-VALUE})")
-    int runs = 3;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Orebook scanning threads and DuckDB threads (default: the available processors)")
-    Integer threads;
+    @CommandLine.Mixin
+    Runs common;
 
     @Option(names = "--work", paramLabel = "DIR", description = "where generated models are cached (default: ${DEFAULT-VALUE})")
     Path work = Path.of("target", "bench-grade-tonnage");
-
-    @Option(names = "--regenerate", description = "generate the models again even when cached")
-    boolean regenerate;
 
     @Override
     public Integer call() throws IOException, SQLException {
       PrintWriter o = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      if (runs < 1 || blocks.isEmpty() || blocks.stream().anyMatch(n -> n < 1)) {
+      if (common.runs < 1 || blocks.isEmpty() || blocks.stream().anyMatch(n -> n < 1)) {
         err.println("orebook: --runs and every --blocks size must be at least 1");
         return Main.BAD_INPUT;
       }
-      int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      int n = common.threads();
       o.printf("orebook bench grade-tonnage: %d cores (%s), %s %s, max heap %d MB; Orebook %d threads, DuckDB %d threads;"
               + " cut-offs %s on au, by rock, au ag cu; seed %d; median of %d runs%n",
           Runtime.getRuntime().availableProcessors(), Ledger.cpuModel(), System.getProperty("java.vm.name"),
-          System.getProperty("java.runtime.version"), HeapMonitor.maxHeapBytes() >> 20, n, n, cutoffs, seed, runs);
+          System.getProperty("java.runtime.version"), HeapMonitor.maxHeapBytes() >> 20, n, n, cutoffs, common.seed, common.runs);
       o.flush();
       boolean ok = true;
       Files.createDirectories(work);
@@ -264,12 +246,12 @@ final class BenchCommand implements Runnable {
     }
 
     private boolean bench(PrintWriter o, long size, int threads, DuckDbGradeTonnage duck) throws IOException, SQLException {
-      Path model = work.resolve(String.format("blocks-b%d-s%d.csv", size, seed));
+      Path model = work.resolve(String.format("blocks-b%d-s%d.csv", size, common.seed));
       Path done = work.resolve(model.getFileName() + ".complete");
       o.printf("== %,d blocks%n", size);
-      if (regenerate || !Files.exists(done)) {
+      if (common.regenerate || !Files.exists(done)) {
         long t0 = System.nanoTime();
-        BlockModelSynth.generate(size, seed, model);
+        BlockModelSynth.generate(size, common.seed, model);
         Files.writeString(done, "");
         o.printf("  generated %s in %.1f s%n", model, (System.nanoTime() - t0) / 1e9);
       } else {
@@ -282,8 +264,8 @@ final class BenchCommand implements Runnable {
           "--out", work.resolve("out-" + size + ".json").toString()};
       GradeTonnageCommand command = new GradeTonnageCommand();
       new CommandLine(command).parseArgs(args);
-      double[] ours = new double[runs];
-      double[] theirs = new double[runs];
+      double[] ours = new double[common.runs];
+      double[] theirs = new double[common.runs];
       long peak = 0;
       GradeTonnageTable table = null;
       Map<String, DuckDbGradeTonnage.Sums> duckRows = null;
@@ -294,7 +276,7 @@ final class BenchCommand implements Runnable {
         o.println("  " + e.getMessage());
         return false;
       }
-      for (int r = 0; r < runs; r++) {
+      for (int r = 0; r < common.runs; r++) {
         HeapMonitor heap = HeapMonitor.start();
         long t0 = System.nanoTime();
         try {
@@ -329,5 +311,24 @@ final class BenchCommand implements Runnable {
       return diffs.isEmpty() && table.blocks() == size;
     }
   }
-}
 
+  /** The options every benchmark has: the generator's seed, the timed runs, the threads, regenerating. */
+  static final class Runs {
+    @Option(names = "--seed", paramLabel = "S", description = "generator seed (default: ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--runs", paramLabel = "R", description = "timed runs of each side per size; the median is reported (default: ${DEFAULT-VALUE})")
+    int runs = 3;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Orebook scanning threads and DuckDB threads (default: the available processors)")
+    Integer threads;
+
+    @Option(names = "--regenerate", description = "generate the inputs again even when cached")
+    boolean regenerate;
+
+    /** The threads asked for, else every available processor. */
+    int threads() {
+      return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    }
+  }
+}

@@ -327,23 +327,20 @@ public final class LedgerScanner extends ChunkScanner {
     rows++;
   }
 
-  private static final int ERR_DATE = 1;
-  private static final int ERR_OUTSIDE = 2;
-  private static final int ERR_UNIT = 3;
+  private static final int ERR_DATE = DateUnitReasons.DATE;
+  private static final int ERR_OUTSIDE = DateUnitReasons.OUTSIDE;
+  private static final int ERR_UNIT = DateUnitReasons.UNIT;
   private static final int ERR_ACCOUNT = 4;
   private static final int ERR_AMOUNT = 5;
 
   private void bad(long line, int err, int field, String value, byte[] b, int from, int to) {
-    String name = header.get(field);
-    switch (err) {
-      case ERR_DATE -> reject(line, name, "unparsable date", "not a date: '" + value + "' (write 2025-03-31)", b, from, to);
-      case ERR_OUTSIDE -> reject(line, name, "date outside the periods",
-          "date " + value + " is outside the periods covered (" + years.describe() + ")", b, from, to);
-      case ERR_UNIT -> reject(line, name, "unknown unit", "unknown operating unit '" + value + "' (not in units.csv)", b, from, to);
-      case ERR_ACCOUNT -> reject(line, name, "unknown account",
-          "unknown account '" + value + "' (not in the chart of accounts)", b, from, to);
-      default -> reject(line, name, "unparsable amount", "unparsable amount '" + value
-          + "' (write a plain decimal with at most 2 decimals, e.g. -1234.56)", b, from, to);
+    String[] reason = DateUnitReasons.of(err, value, years);
+    if (reason == null) {
+      reason = err == ERR_ACCOUNT
+          ? new String[] {"unknown account", "unknown account '" + value + "' (not in the chart of accounts)"}
+          : new String[] {"unparsable amount",
+              "unparsable amount '" + value + "' (write a plain decimal with at most 2 decimals, e.g. -1234.56)"};
     }
+    reject(line, header.get(field), reason[0], reason[1], b, from, to);
   }
 }

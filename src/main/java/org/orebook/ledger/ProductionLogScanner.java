@@ -197,20 +197,15 @@ final class ProductionLogScanner extends ChunkScanner {
     }
   }
 
-  private static final int ERR_DATE = 1;
-  private static final int ERR_OUTSIDE = 2;
-  private static final int ERR_UNIT = 3;
+  private static final int ERR_DATE = DateUnitReasons.DATE;
+  private static final int ERR_OUTSIDE = DateUnitReasons.OUTSIDE;
+  private static final int ERR_UNIT = DateUnitReasons.UNIT;
   private static final int ERR_NUMBER = 4;
 
   private void bad(long line, int err, int field, String value, byte[] b, int from, int to) {
-    String name = header.get(field);
-    switch (err) {
-      case ERR_DATE -> reject(line, name, "unparsable date", "not a date: '" + value + "' (write 2025-03-31)", b, from, to);
-      case ERR_OUTSIDE -> reject(line, name, "date outside the periods",
-          "date " + value + " is outside the periods covered (" + years.describe() + ")", b, from, to);
-      case ERR_UNIT -> reject(line, name, "unknown unit", "unknown operating unit '" + value + "' (not in units.csv)", b, from, to);
-      default -> reject(line, name, "unparsable number", "not a quantity: '" + value
-          + "' (write a plain non-negative decimal with at most 6 decimals, e.g. 1234.5)", b, from, to);
-    }
+    String[] reason = DateUnitReasons.of(err, value, years);
+    reject(line, header.get(field), reason != null ? reason[0] : "unparsable number", reason != null ? reason[1]
+        : "not a quantity: '" + value + "' (write a plain non-negative decimal with at most 6 decimals, e.g. 1234.5)",
+        b, from, to);
   }
 }

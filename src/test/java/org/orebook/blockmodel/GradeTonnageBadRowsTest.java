@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.orebook.blockmodel.GradeTonnageHandComputedTest.Run;
+import org.orebook.cli.CliRun;
 
 /**
  * Bad rows of a block model and options that do not fit it: reported with file, line and field,
@@ -36,7 +36,7 @@ class GradeTonnageBadRowsTest {
   @Test
   void test_badRows_reportedWithLineAndField_exit2_nothingWritten() throws Exception {
     Path out = tmp.resolve("out.json");
-    Run r = run("grade-tonnage", model().toString(), "--tonnage", "tonnes", "--grade", "au=au:g/t", "--grade", "cu=cu:%",
+    CliRun r = run("grade-tonnage", model().toString(), "--tonnage", "tonnes", "--grade", "au=au:g/t", "--grade", "cu=cu:%",
         "--cutoffs", "0.5,1", "--format", "json", "--out", out.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
@@ -74,7 +74,7 @@ class GradeTonnageBadRowsTest {
 
   @Test
   void test_unknownColumn_namesTheOptionAndTheColumns() throws Exception {
-    Run r = run("grade-tonnage", model().toString(), "--tonnage", "tons", "--grade", "au=gold:g/t", "--cutoffs", "1",
+    CliRun r = run("grade-tonnage", model().toString(), "--tonnage", "tons", "--grade", "au=gold:g/t", "--cutoffs", "1",
         "--category", "rock");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
@@ -88,7 +88,7 @@ class GradeTonnageBadRowsTest {
     String m = model().toString();
     assertThat(run("grade-tonnage", m, "--tonnage", "tonnes", "--grade", "au=au:ppm", "--cutoffs", "1").err())
         .contains("unknown unit 'ppm' (g/t, oz/ton or %)");
-    Run eq = run("grade-tonnage", m, "--tonnage", "tonnes", "--grade", "au=au:g/t", "--grade", "cu=cu:%", "--cutoffs", "1",
+    CliRun eq = run("grade-tonnage", m, "--tonnage", "tonnes", "--grade", "au=au:g/t", "--grade", "cu=cu:%", "--cutoffs", "1",
         "--equivalent", "au", "--price", "au=1900");
     assertThat(eq.code()).isEqualTo(2);
     assertThat(eq.err()).contains("--price: no price for cu");

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.orebook.cli.Main;
+import org.orebook.cli.CliRun;
 
 /**
  * {@code orebook grade-tonnage} on the 14 blocks of {@code small_model.csv} against the tables
@@ -22,18 +19,12 @@ import org.orebook.cli.Main;
 class GradeTonnageHandComputedTest {
   static final String MODEL = "src/test/resources/blockmodel/small_model.csv";
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   static JsonNode json(String... args) throws Exception {
-    Run r = run(args);
+    CliRun r = run(args);
     assertThat(r.code()).as(r.err()).isZero();
     return new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(r.out());
   }
@@ -150,7 +141,7 @@ class GradeTonnageHandComputedTest {
 
   @Test
   void test_text_printsRoundedTableWithAllRow() {
-    Run r = run("grade-tonnage", MODEL, "--tonnage", "tonnes", "--grade", "au=au_gpt:g/t", "--grade", "cu=cu_pct:%",
+    CliRun r = run("grade-tonnage", MODEL, "--tonnage", "tonnes", "--grade", "au=au_gpt:g/t", "--grade", "cu=cu_pct:%",
         "--cutoffs", "0.5,1,2", "--category", "rock");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("14 blocks; cut-off on au (g/t), at or above; tonnage in t");
@@ -162,7 +153,7 @@ class GradeTonnageHandComputedTest {
 
   @Test
   void test_csv_header_and_allRow() {
-    Run r = run("grade-tonnage", MODEL, "--tonnage", "tonnes", "--grade", "au=au_gpt:g/t", "--cutoffs", "1", "--format", "csv");
+    CliRun r = run("grade-tonnage", MODEL, "--tonnage", "tonnes", "--grade", "au=au_gpt:g/t", "--cutoffs", "1", "--format", "csv");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("cutoff,category,blocks,tonnage_t,grade_au_g/t,contained_au_oz\n"
         + "1,,8,9000,1.9368,560.42\n");
@@ -171,7 +162,7 @@ class GradeTonnageHandComputedTest {
   @Test
   void test_out_writesTheFile(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("gt.json");
-    Run r = run("grade-tonnage", MODEL, "--tonnage", "tonnes", "--grade", "au=au_gpt:g/t", "--cutoffs", "1", "--format", "json",
+    CliRun r = run("grade-tonnage", MODEL, "--tonnage", "tonnes", "--grade", "au=au_gpt:g/t", "--cutoffs", "1", "--format", "json",
         "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(new ObjectMapper().readTree(out.toFile()).get("rows").get(0).get("tonnage").asLong()).isEqualTo(9000);

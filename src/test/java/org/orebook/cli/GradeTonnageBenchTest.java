@@ -2,9 +2,6 @@ package org.orebook.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,12 +13,9 @@ class GradeTonnageBenchTest {
 
   @Test
   void test_tinyBench_agreesWithDuckDb() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.execute(new String[] {"bench", "grade-tonnage", "--blocks", "5000,20000", "--runs", "1", "--work",
-        tmp.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    String o = out.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(o + err.toString(StandardCharsets.UTF_8)).isZero();
+    CliRun r = CliRun.of("bench", "grade-tonnage", "--blocks", "5000,20000", "--runs", "1", "--work", tmp.toString());
+    String o = r.out();
+    assertThat(r.code()).as(o + r.err()).isZero();
     assertThat(o).contains("== 20,000 blocks", "check: orebook = duckdb on 25 rows (blocks, tonnage, tonnage x grade of au, ag,"
         + " cu): yes, exactly").containsPattern("blocks=5000 orebook_s=[0-9.]+ duckdb_s=[0-9.]+ ratio=[0-9.]+ "
         + "blocks_per_s=[0-9]+ peak_heap_mb=[0-9]+");

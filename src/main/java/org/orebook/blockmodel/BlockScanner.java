@@ -246,13 +246,10 @@ final class BlockScanner extends ChunkScanner {
   }
 
   @Override
-  protected void endRow(long line, int err, int errField, String errValue, byte[] b, int from, int to) {
-    long tons = rowTons;
-    if (err == 0 && byVolume && (tons = tonnage(rowDensity, rowVolume)) < 0) {
-      err = ERR_TOO_LARGE;
-    }
-    if (err != 0) {
-      bad(line, err, errField, errValue, b, from, to);
+  protected void endRow(long line, byte[] b, int from, int to) {
+    long tons = byVolume ? tonnage(rowDensity, rowVolume) : rowTons;
+    if (tons < 0) {
+      refuseRow(line, ERR_TOO_LARGE, -1, null, b, from, to);
     } else {
       add(rowCategory, tons);
     }
@@ -271,7 +268,8 @@ final class BlockScanner extends ChunkScanner {
     metal = Arrays.copyOf(metal, cells * metals * 2);
   }
 
-  private void bad(long line, int err, int field, String value, byte[] b, int from, int to) {
+  @Override
+  protected void refuseRow(long line, int err, int field, String value, byte[] b, int from, int to) {
     String name = err == ERR_TOO_LARGE ? "" : header.get(field);
     String what = what(err == ERR_TOO_LARGE ? SKIP : roles[field]);
     switch (err) {

@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,7 +19,6 @@ import org.orebook.blockmodel.DuckDbGradeTonnage;
 import org.orebook.blockmodel.GradeTonnageFormats;
 import org.orebook.blockmodel.GradeTonnageSpec;
 import org.orebook.blockmodel.GradeTonnageTable;
-import org.orebook.data.DatasetException;
 import org.orebook.ledger.DatasetComparison;
 import org.orebook.ledger.DuckDbAggregation;
 import org.orebook.ledger.LedgerInput;
@@ -76,7 +74,7 @@ final class BenchCommand implements Runnable {
     Path work = Path.of("target", "bench-ledger");
 
     @Override
-    public Integer call() throws IOException, SQLException, DatasetException {
+    public Integer call() throws Exception {
       PrintWriter o = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       if (common.runs < 1 || lines.isEmpty() || lines.stream().anyMatch(n -> n < 1)) {
@@ -99,20 +97,15 @@ final class BenchCommand implements Runnable {
       return ok ? 0 : 1;
     }
 
-    private boolean bench(PrintWriter o, long size, ScanSettings scan, DuckDbAggregation duck)
-        throws IOException, SQLException, DatasetException {
+    private boolean bench(PrintWriter o, long size, ScanSettings scan, DuckDbAggregation duck) throws Exception {
       Path data = work.resolve(String.format("ledger-v%d-l%d-u%d-y%d-s%d", LedgerSynth.VERSION, size, units, years, common.seed));
       Path done = data.resolve(".complete");
       o.printf("== %,d ledger lines%n", size);
-      if (common.regenerate || !Files.exists(done)) {
+      common.prepare(o, data, done, () -> {
         deleteTree(data);
-        long t0 = System.nanoTime();
         LedgerSynth.generate(new LedgerSynth.Spec(units, years, size, common.seed), data);
-        Files.writeString(done, "");
-        o.printf("  generated %s in %.1f s%n", data, (System.nanoTime() - t0) / 1e9);
-      } else {
-        o.printf("  reusing %s%n", data);
-      }
+        return data;
+      });
       LedgerInput in = LedgerInput.open(data);
       o.printf("  ledger.csv %s, production_log.csv %s; load average %.2f%n", SynthCommand.size(in.ledger()),
           SynthCommand.size(in.log()), loadAverage());
@@ -124,24 +117,22 @@ final class BenchCommand implements Runnable {
       LedgerRun.Outcome last = null;
       Map<String, BigDecimal> duckTotals = null;
       for (int r = 0; r < common.runs; r++) {
-        HeapMonitor heap = HeapMonitor.start();
-        long t0 = System.nanoTime();
+        Timed<LedgerRun.Outcome> run;
         try {
-          last = LedgerRun.run(in, out, new LedgerRun.Options(scan, false, null, List.of("text")));
+          run = timed(() -> LedgerRun.run(in, out, new LedgerRun.Options(scan, false, null, List.of("text"))));
         } catch (BadRowsException e) {
           o.println("  the generated ledger has bad rows: " + e.getMessage());
           return false;
-        } finally {
-          heap.close();
         }
-        ours[r] = (System.nanoTime() - t0) / 1e9;
-        peak = Math.max(peak, heap.peakBytes());
-        long t1 = System.nanoTime();
-        duckTotals = duck.aggregate(in);
-        theirs[r] = (System.nanoTime() - t1) / 1e9;
+        last = run.value();
+        ours[r] = run.seconds();
+        peak = Math.max(peak, run.peakBytes());
+        Timed<Map<String, BigDecimal>> duckRun = timed(() -> duck.aggregate(in));
+        duckTotals = duckRun.value();
+        theirs[r] = duckRun.seconds();
         o.printf("  run %d: orebook %.3f s (aggregate %.3f, dataset %.3f, engine and release %.3f), peak heap %d MB"
                 + " | duckdb %.3f s%n", r + 1, ours[r], last.aggregateSeconds(), last.writeSeconds(), last.releaseSeconds(),
-            heap.peakBytes() >> 20, theirs[r]);
+            run.peakBytes() >> 20, theirs[r]);
         o.flush();
       }
       List<String> duckDiffs = DuckDbAggregation.differences(last.ledger(), duckTotals);
@@ -222,7 +213,7 @@ final class BenchCommand implements Runnable {
     Path work = Path.of("target", "bench-grade-tonnage");
 
     @Override
-    public Integer call() throws IOException, SQLException {
+    public Integer call() throws Exception {
       PrintWriter o = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       if (common.runs < 1 || blocks.isEmpty() || blocks.stream().anyMatch(n -> n < 1)) {
@@ -245,18 +236,14 @@ final class BenchCommand implements Runnable {
       return ok ? 0 : 1;
     }
 
-    private boolean bench(PrintWriter o, long size, int threads, DuckDbGradeTonnage duck) throws IOException, SQLException {
+    private boolean bench(PrintWriter o, long size, int threads, DuckDbGradeTonnage duck) throws Exception {
       Path model = work.resolve(String.format("blocks-b%d-s%d.csv", size, common.seed));
       Path done = work.resolve(model.getFileName() + ".complete");
       o.printf("== %,d blocks%n", size);
-      if (common.regenerate || !Files.exists(done)) {
-        long t0 = System.nanoTime();
+      common.prepare(o, model, done, () -> {
         BlockModelSynth.generate(size, common.seed, model);
-        Files.writeString(done, "");
-        o.printf("  generated %s in %.1f s%n", model, (System.nanoTime() - t0) / 1e9);
-      } else {
-        o.printf("  reusing %s%n", model);
-      }
+        return model;
+      });
       o.printf("  %s %s; load average %.2f%n", model.getFileName(), SynthCommand.size(model), Ledger.loadAverage());
       o.flush();
       String[] args = {model.toString(), "--tonnage", "tonnes", "--grade", "au=au:g/t", "--grade", "ag=ag:g/t", "--grade",
@@ -277,23 +264,24 @@ final class BenchCommand implements Runnable {
         return false;
       }
       for (int r = 0; r < common.runs; r++) {
-        HeapMonitor heap = HeapMonitor.start();
-        long t0 = System.nanoTime();
+        Timed<GradeTonnageTable> run;
         try {
-          table = command.compute(command.spec());
-          GradeTonnageCommand.write(command.out, GradeTonnageFormats.render(table, command.format));
+          run = timed(() -> {
+            GradeTonnageTable computed = command.compute(command.spec());
+            GradeTonnageCommand.write(command.out, GradeTonnageFormats.render(computed, command.format));
+            return computed;
+          });
         } catch (BlockModelException | BadRowsException e) {
           o.println("  the generated model does not scan: " + e.getMessage());
           return false;
-        } finally {
-          heap.close();
         }
-        ours[r] = (System.nanoTime() - t0) / 1e9;
-        peak = Math.max(peak, heap.peakBytes());
-        long t1 = System.nanoTime();
-        duckRows = duck.run(model, Chunks.header(model).columns(), gt);
-        theirs[r] = (System.nanoTime() - t1) / 1e9;
-        o.printf("  run %d: orebook %.3f s, peak heap %d MB | duckdb %.3f s%n", r + 1, ours[r], heap.peakBytes() >> 20,
+        table = run.value();
+        ours[r] = run.seconds();
+        peak = Math.max(peak, run.peakBytes());
+        Timed<Map<String, DuckDbGradeTonnage.Sums>> duckRun = timed(() -> duck.run(model, Chunks.header(model).columns(), gt));
+        duckRows = duckRun.value();
+        theirs[r] = duckRun.seconds();
+        o.printf("  run %d: orebook %.3f s, peak heap %d MB | duckdb %.3f s%n", r + 1, ours[r], run.peakBytes() >> 20,
             theirs[r]);
         o.flush();
       }
@@ -326,9 +314,44 @@ final class BenchCommand implements Runnable {
     @Option(names = "--regenerate", description = "generate the inputs again even when cached")
     boolean regenerate;
 
+    /**
+     * Generates {@code input} unless it is there from an earlier run ({@code done} exists) and
+     * {@code --regenerate} was not given; says which.
+     */
+    void prepare(PrintWriter o, Path input, Path done, Work<Path> generate) throws Exception {
+      if (regenerate || !Files.exists(done)) {
+        Timed<Path> t = timed(generate);
+        Files.writeString(done, "");
+        o.printf("  generated %s in %.1f s%n", input, t.seconds());
+      } else {
+        o.printf("  reusing %s%n", input);
+      }
+    }
+
     /** The threads asked for, else every available processor. */
     int threads() {
       return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     }
+  }
+
+  /** One timed run: what it returned, its wall time, and the peak heap while it ran ({@link HeapMonitor}). */
+  record Timed<T>(T value, double seconds, long peakBytes) {}
+
+  /** Work to time. */
+  interface Work<T> {
+    T run() throws Exception;
+  }
+
+  /** Runs {@code work} once, timed, with the heap watched (after a full collection). */
+  static <T> Timed<T> timed(Work<T> work) throws Exception {
+    HeapMonitor heap = HeapMonitor.start();
+    long t0 = System.nanoTime();
+    T value;
+    try {
+      value = work.run();
+    } finally {
+      heap.close();
+    }
+    return new Timed<>(value, (System.nanoTime() - t0) / 1e9, heap.peakBytes());
   }
 }

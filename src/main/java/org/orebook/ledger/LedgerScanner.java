@@ -317,11 +317,7 @@ public final class LedgerScanner extends ChunkScanner {
   }
 
   @Override
-  protected void endRow(long line, int err, int errField, String errValue, byte[] b, int from, int to) {
-    if (err != 0) {
-      bad(line, err, errField, errValue, b, from, to);
-      return;
-    }
+  protected void endRow(long line, byte[] b, int from, int to) {
     int i = (rowUnit * quarters + rowQuarter) * categories + rowCategory;
     cents[i] = Math.addExact(cents[i], rowAmount);
     rows++;
@@ -333,7 +329,8 @@ public final class LedgerScanner extends ChunkScanner {
   private static final int ERR_ACCOUNT = 4;
   private static final int ERR_AMOUNT = 5;
 
-  private void bad(long line, int err, int field, String value, byte[] b, int from, int to) {
+  @Override
+  protected void refuseRow(long line, int err, int field, String value, byte[] b, int from, int to) {
     String[] reason = DateUnitReasons.of(err, value, years);
     if (reason == null) {
       reason = err == ERR_ACCOUNT

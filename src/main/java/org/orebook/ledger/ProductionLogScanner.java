@@ -157,11 +157,7 @@ final class ProductionLogScanner extends ChunkScanner {
   }
 
   @Override
-  protected void endRow(long line, int err, int errField, String errValue, byte[] b, int from, int to) {
-    if (err != 0) {
-      bad(line, err, errField, errValue, b, from, to);
-      return;
-    }
+  protected void endRow(long line, byte[] b, int from, int to) {
     add(rowUnit, rowQuarter, rowDate, rowTons, gradeMask, producedMask);
   }
 
@@ -202,7 +198,8 @@ final class ProductionLogScanner extends ChunkScanner {
   private static final int ERR_UNIT = DateUnitReasons.UNIT;
   private static final int ERR_NUMBER = 4;
 
-  private void bad(long line, int err, int field, String value, byte[] b, int from, int to) {
+  @Override
+  protected void refuseRow(long line, int err, int field, String value, byte[] b, int from, int to) {
     String[] reason = DateUnitReasons.of(err, value, years);
     reject(line, header.get(field), reason != null ? reason[0] : "unparsable number", reason != null ? reason[1]
         : "not a quantity: '" + value + "' (write a plain non-negative decimal with at most 6 decimals, e.g. 1234.5)",

@@ -142,9 +142,8 @@ public abstract class ChunkScanner {
    * not take: a blank line or a {@code #} comment is skipped; otherwise {@link #startRow}, then
    * each field, quoted or not, goes to {@link #acceptField} until one is refused (its error code,
    * not 0), and the rest of the line is read to count its fields. A row whose quoting is broken or
-   * which has not as many fields as {@code header} is rejected here; any other row goes to
-   * {@link #endRow} with the first error (0 when none), its field and its text. Returns the
-   * position after the line.
+   * which has not as many fields as {@code header} is rejected here; a refused field's row goes to
+   * {@link #refuseRow}, any other row to {@link #endRow}. Returns the position after the line.
    */
   protected final int readRow(byte[] b, int pos, long line, List<String> header) {
     byte c0 = b[pos];
@@ -184,8 +183,10 @@ public abstract class ChunkScanner {
           "a quoted field is not closed, or text follows its closing quote", b, pos, p);
     } else if (err == 0 && f != header.size()) {
       reject(line, "", "wrong number of fields", "expected " + header.size() + " fields, found " + f, b, pos, p);
+    } else if (err != 0) {
+      refuseRow(line, err, errField, errValue, b, pos, p);
     } else {
-      endRow(line, err, errField, errValue, b, pos, p);
+      endRow(line, b, pos, p);
     }
     return p;
   }
@@ -198,12 +199,14 @@ public abstract class ChunkScanner {
   /** Takes field {@code f} of a row, {@code src[from, to)}; returns 0, or an error code of the scanner's. */
   protected abstract int acceptField(int f, byte[] src, int from, int to);
 
+  /** Ends a good row read by {@link #readRow}; the line is {@code b[from, to)}. */
+  protected abstract void endRow(long line, byte[] b, int from, int to);
+
   /**
-   * Ends a row read by {@link #readRow} with the right number of fields: {@code err} is 0, or the
-   * first {@link #acceptField} error, in field {@code errField} whose text is {@code errValue}; the
-   * line is {@code b[from, to)}.
+   * Rejects a row read by {@link #readRow} whose field {@code errField}, text {@code errValue}, was
+   * refused by {@link #acceptField} with {@code err}; the line is {@code b[from, to)}.
    */
-  protected abstract void endRow(long line, int err, int errField, String errValue, byte[] b, int from, int to);
+  protected abstract void refuseRow(long line, int err, int errField, String errValue, byte[] b, int from, int to);
 
   /** The field last read by {@link #field}: {@code fieldBytes[fieldFrom, fieldTo)}. */
   protected byte[] fieldBytes;

@@ -76,18 +76,11 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter o = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
-      if (common.runs < 1 || lines.isEmpty() || lines.stream().anyMatch(n -> n < 1)) {
-        err.println("orebook: --runs and every --lines size must be at least 1");
+      if (!common.start(spec, "ledger", "--lines", lines, String.format("%d units, %d years", units, years))) {
         return Main.BAD_INPUT;
       }
       int n = common.threads();
       ScanSettings scan = ScanSettings.defaults().withThreads(n);
-      o.printf("orebook bench ledger: %d cores (%s), %s %s, max heap %d MB; Orebook %d threads, DuckDB %d threads;"
-              + " %d units, %d years, seed %d; median of %d runs%n",
-          Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.vm.name"),
-          System.getProperty("java.runtime.version"), HeapMonitor.maxHeapBytes() >> 20, n, n, units, years, common.seed, common.runs);
-      o.flush();
       boolean ok = true;
       try (DuckDbAggregation duck = new DuckDbAggregation(n)) {
         for (long size : lines) {
@@ -215,17 +208,10 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter o = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
-      if (common.runs < 1 || blocks.isEmpty() || blocks.stream().anyMatch(n -> n < 1)) {
-        err.println("orebook: --runs and every --blocks size must be at least 1");
+      if (!common.start(spec, "grade-tonnage", "--blocks", blocks, "cut-offs " + cutoffs + " on au, by rock, au ag cu")) {
         return Main.BAD_INPUT;
       }
       int n = common.threads();
-      o.printf("orebook bench grade-tonnage: %d cores (%s), %s %s, max heap %d MB; Orebook %d threads, DuckDB %d threads;"
-              + " cut-offs %s on au, by rock, au ag cu; seed %d; median of %d runs%n",
-          Runtime.getRuntime().availableProcessors(), Ledger.cpuModel(), System.getProperty("java.vm.name"),
-          System.getProperty("java.runtime.version"), HeapMonitor.maxHeapBytes() >> 20, n, n, cutoffs, common.seed, common.runs);
-      o.flush();
       boolean ok = true;
       Files.createDirectories(work);
       try (DuckDbGradeTonnage duck = new DuckDbGradeTonnage(n)) {
@@ -313,6 +299,25 @@ final class BenchCommand implements Runnable {
 
     @Option(names = "--regenerate", description = "generate the inputs again even when cached")
     boolean regenerate;
+
+    /**
+     * Checks {@code --runs} and the sizes (false, having said why, when one is below 1), then prints
+     * the first line: the machine, the JVM, the threads of both sides, what is generated, the runs.
+     */
+    boolean start(CommandLine.Model.CommandSpec spec, String bench, String sizeOption, List<Long> sizes, String what) {
+      if (runs < 1 || sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1)) {
+        spec.commandLine().getErr().println("orebook: --runs and every " + sizeOption + " size must be at least 1");
+        return false;
+      }
+      int n = threads();
+      PrintWriter o = spec.commandLine().getOut();
+      o.printf("orebook bench %s: %d cores (%s), %s %s, max heap %d MB; Orebook %d threads, DuckDB %d threads;"
+              + " %s, seed %d; median of %d runs%n", bench, Runtime.getRuntime().availableProcessors(), Ledger.cpuModel(),
+          System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), HeapMonitor.maxHeapBytes() >> 20,
+          n, n, what, seed, runs);
+      o.flush();
+      return true;
+    }
 
     /**
      * Generates {@code input} unless it is there from an earlier run ({@code done} exists) and

@@ -90,12 +90,12 @@ public final class GradeTonnage {
         default -> (byte) (BlockScanner.GRADE + m++);
       };
       if (at < 0) {
-        problems.add(name + ": no column '" + e.getValue() + "' (" + option + "); the columns are "
+        problems.add(name + ", line 1: no column '" + e.getValue() + "' (" + option + "); the columns are "
             + String.join(", ", columns));
       } else if (columns.lastIndexOf(e.getValue()) != at) {
-        problems.add(name + ": column '" + e.getValue() + "' (" + option + ") is named twice in the header");
+        problems.add(name + ", line 1, field '" + e.getValue() + "': the column (" + option + ") is named twice in the header");
       } else if (roles[at] != BlockScanner.SKIP) {
-        problems.add(name + ": column '" + e.getValue() + "' is given to two options (" + option + ")");
+        problems.add(name + ", line 1, field '" + e.getValue() + "': the column is given to two options (" + option + ")");
       } else {
         roles[at] = role;
       }

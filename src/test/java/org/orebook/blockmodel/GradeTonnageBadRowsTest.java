@@ -79,8 +79,8 @@ class GradeTonnageBadRowsTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err().lines().toList()).containsExactly(
-        "orebook: bad_model.csv: no column 'tons' (--tonnage); the columns are block, rock, tonnes, au, cu",
-        "orebook: bad_model.csv: no column 'gold' (--grade au); the columns are block, rock, tonnes, au, cu");
+        "orebook: bad_model.csv, line 1: no column 'tons' (--tonnage); the columns are block, rock, tonnes, au, cu",
+        "orebook: bad_model.csv, line 1: no column 'gold' (--grade au); the columns are block, rock, tonnes, au, cu");
   }
 
   @Test

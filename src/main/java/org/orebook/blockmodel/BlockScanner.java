@@ -14,11 +14,11 @@ import org.orebook.scan.Fields;
  * block: memory is categories x (cut-offs + 1) x (metals + 1) sums. The cumulative rows are suffix
  * sums of the bins ({@link GradeTonnage}).
  *
- * <p>Two paths ({@link #fastRow} for plain rows, {@link #row} for everything else). Rows are read
- * field by field: quoted fields ({@code "..."}, {@code ""} for a quote, not
- * spanning lines), blank lines and {@code #} comments are allowed; a row with a missing or
- * unparsable number, a negative one, or the wrong number of fields is reported with its line and
- * field and not added.
+ * <p>Two paths, which add the same rows to the same sums: {@link #fastRow} for rows of unquoted
+ * fields and plain numbers, {@link ChunkScanner#readRow} for everything else: quoted fields
+ * ({@code "..."}, {@code ""} for a quote, not spanning lines), blank lines and {@code #} comments,
+ * and every bad row (a missing or unparsable number, a negative one, the wrong number of fields,
+ * broken quoting), which is reported with its line and field and not added.
  */
 final class BlockScanner extends ChunkScanner {
   /** Roles of the columns: one the table does not use. */
@@ -71,10 +71,6 @@ final class BlockScanner extends ChunkScanner {
     return categories.size() == 0 ? List.of("") : categories.names();
   }
 
-  int bins() {
-    return bins;
-  }
-
   @Override
   protected void scanBlock(byte[] b, int pos, int limit) {
     long line = lines;
@@ -94,8 +90,8 @@ final class BlockScanner extends ChunkScanner {
    * The fast path, for a row of unquoted fields whose numbers are plain: reads each field once,
    * parsing a number column while it looks for the end of the field ({@link #number}). Returns -1
    * without adding anything for any row it does not take whole (quotes, a blank or comment line, a
-   * number that is not plain, the wrong number of fields), which {@link #row} then reads, and
-   * reports when it is bad. Both paths add the same rows to the same sums.
+   * number that is not plain, the wrong number of fields), which {@link ChunkScanner#readRow} then
+   * reads, and reports when it is bad.
    */
   private int fastRow(byte[] b, int p) {
     if (b[p] == '#') {

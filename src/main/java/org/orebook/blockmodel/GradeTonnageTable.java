@@ -32,7 +32,7 @@ public record GradeTonnageTable(String file, GradeTonnageSpec spec, long blocks,
    * @param tonnage exact, in the spec's tonnage unit
    * @param tonnageGrade per key, the exact sum of tonnage x grade (tonnage unit x grade unit)
    * @param grade per key, the tonnage-weighted average grade; null when the tonnage is zero
-   * @param contained per key, contained metal ({@link #containedUnit})
+   * @param contained per key, contained metal ({@link GradeTonnageTable#containedUnit})
    */
   public record Row(BigDecimal cutoff, String category, long blocks, BigDecimal tonnage, Map<String, BigDecimal> tonnageGrade,
       Map<String, BigDecimal> grade, Map<String, BigDecimal> contained) {

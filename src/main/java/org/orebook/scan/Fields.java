@@ -4,7 +4,7 @@ package org.orebook.scan;
  * Exact parsing of the fields of the raw files straight from their bytes, without a String and
  * without floating point: amounts to {@code long} cents, log quantities to {@code long} millionths,
  * ISO dates to a packed {@code yyyymmdd} int. These run once per field of every row, so they are
- * plain loops over the bytes (see {@link LedgerScanner} for why the scanners are hand-written).
+ * plain loops over the bytes (see {@code ledger.LedgerScanner} for why the scanners are hand-written).
  *
  * <p>This class is stateless and thread-safe.
  */

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Eight bytes at a time ("SWAR"): reads a little-endian {@code long} from a byte array and finds
  * bytes of a given value in it exactly (no false matches from borrows). Used by the fast path of
- * {@link LedgerScanner} to find commas and newlines and to take a key of up to 16 bytes as two
+ * {@code ledger.LedgerScanner} to find commas and newlines and to take a key of up to 16 bytes as two
  * longs. The read buffers keep {@link #SLACK} bytes after the data so that a word read near the end
  * stays inside the array.
  */

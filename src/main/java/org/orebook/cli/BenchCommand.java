@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,22 +13,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.orebook.data.DatasetException;
-import org.orebook.ledger.BadRowsException;
+import org.orebook.blockmodel.BlockModelException;
+import org.orebook.blockmodel.BlockModelSynth;
+import org.orebook.blockmodel.DuckDbGradeTonnage;
+import org.orebook.blockmodel.GradeTonnageFormats;
+import org.orebook.blockmodel.GradeTonnageSpec;
+import org.orebook.blockmodel.GradeTonnageTable;
 import org.orebook.ledger.DatasetComparison;
 import org.orebook.ledger.DuckDbAggregation;
-import org.orebook.ledger.HeapMonitor;
 import org.orebook.ledger.LedgerInput;
 import org.orebook.ledger.LedgerRun;
 import org.orebook.ledger.LedgerSynth;
-import org.orebook.ledger.ScanSettings;
-import picocli.CommandLine;
+import org.orebook.scan.BadRowsException;
+import org.orebook.scan.Chunks;
+import org.orebook.scan.HeapMonitor;
+import org.orebook.scan.ScanSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code orebook bench ...}: benchmarks (docs/benchmarks.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (docs/benchmarks.md).",
-    subcommands = {BenchCommand.Ledger.class})
+    subcommands = {BenchCommand.Ledger.class, BenchCommand.GradeTonnageBench.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -62,36 +67,20 @@ final class BenchCommand implements Runnable {
     @Option(names = "--years", paramLabel = "Y", description = "years covered (default: ${DEFAULT-VALUE})")
     int years = 2;
 
-    @Option(names = "--seed", paramLabel = "S", description = "generator seed (default: ${DEFAULT-VALUE})")
-    long seed = 1;
-
-    @Option(names = "--runs", paramLabel = "R", description = "timed runs of each side per size; the median is reported (default: ${DEFAULT-VALUE})")
-    int runs = 3;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Orebook scanning threads and DuckDB threads (default: the available processors)")
-    Integer threads;
+    @CommandLine.Mixin
+    Runs common;
 
     @Option(names = "--work", paramLabel = "DIR", description = "where generated inputs are cached (default: ${DEFAULT-VALUE})")
     Path work = Path.of("target", "bench-ledger");
 
-    @Option(names = "--regenerate", description = "generate the inputs again even when cached")
-    boolean regenerate;
-
     @Override
-    public Integer call() throws IOException, SQLException, DatasetException {
+    public Integer call() throws Exception {
       PrintWriter o = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
-      if (runs < 1 || lines.isEmpty() || lines.stream().anyMatch(n -> n < 1)) {
-        err.println("orebook: --runs and every --lines size must be at least 1");
+      if (!common.start(spec, "ledger", "--lines", lines, String.format("%d units, %d years", units, years))) {
         return Main.BAD_INPUT;
       }
-      int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      int n = common.threads();
       ScanSettings scan = ScanSettings.defaults().withThreads(n);
-      o.printf("orebook bench ledger: %d cores (%s), %s %s, max heap %d MB; Orebook %d threads, DuckDB %d threads;"
-              + " %d units, %d years, seed %d; median of %d runs%n",
-          Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.vm.name"),
-          System.getProperty("java.runtime.version"), HeapMonitor.maxHeapBytes() >> 20, n, n, units, years, seed, runs);
-      o.flush();
       boolean ok = true;
       try (DuckDbAggregation duck = new DuckDbAggregation(n)) {
         for (long size : lines) {
@@ -101,49 +90,42 @@ final class BenchCommand implements Runnable {
       return ok ? 0 : 1;
     }
 
-    private boolean bench(PrintWriter o, long size, ScanSettings scan, DuckDbAggregation duck)
-        throws IOException, SQLException, DatasetException {
-      Path data = work.resolve(String.format("ledger-v%d-l%d-u%d-y%d-s%d", LedgerSynth.VERSION, size, units, years, seed));
+    private boolean bench(PrintWriter o, long size, ScanSettings scan, DuckDbAggregation duck) throws Exception {
+      Path data = work.resolve(String.format("ledger-v%d-l%d-u%d-y%d-s%d", LedgerSynth.VERSION, size, units, years, common.seed));
       Path done = data.resolve(".complete");
       o.printf("== %,d ledger lines%n", size);
-      if (regenerate || !Files.exists(done)) {
+      common.prepare(o, data, done, () -> {
         deleteTree(data);
-        long t0 = System.nanoTime();
-        LedgerSynth.generate(new LedgerSynth.Spec(units, years, size, seed), data);
-        Files.writeString(done, "");
-        o.printf("  generated %s in %.1f s%n", data, (System.nanoTime() - t0) / 1e9);
-      } else {
-        o.printf("  reusing %s%n", data);
-      }
+        LedgerSynth.generate(new LedgerSynth.Spec(units, years, size, common.seed), data);
+        return data;
+      });
       LedgerInput in = LedgerInput.open(data);
       o.printf("  ledger.csv %s, production_log.csv %s; load average %.2f%n", SynthCommand.size(in.ledger()),
           SynthCommand.size(in.log()), loadAverage());
       o.flush();
       Path out = work.resolve("out-" + data.getFileName());
-      double[] ours = new double[runs];
-      double[] theirs = new double[runs];
+      double[] ours = new double[common.runs];
+      double[] theirs = new double[common.runs];
       long peak = 0;
       LedgerRun.Outcome last = null;
       Map<String, BigDecimal> duckTotals = null;
-      for (int r = 0; r < runs; r++) {
-        HeapMonitor heap = HeapMonitor.start();
-        long t0 = System.nanoTime();
+      for (int r = 0; r < common.runs; r++) {
+        Timed<LedgerRun.Outcome> run;
         try {
-          last = LedgerRun.run(in, out, new LedgerRun.Options(scan, false, null, List.of("text")));
+          run = timed(() -> LedgerRun.run(in, out, new LedgerRun.Options(scan, false, null, List.of("text"))));
         } catch (BadRowsException e) {
           o.println("  the generated ledger has bad rows: " + e.getMessage());
           return false;
-        } finally {
-          heap.close();
         }
-        ours[r] = (System.nanoTime() - t0) / 1e9;
-        peak = Math.max(peak, heap.peakBytes());
-        long t1 = System.nanoTime();
-        duckTotals = duck.aggregate(in);
-        theirs[r] = (System.nanoTime() - t1) / 1e9;
+        last = run.value();
+        ours[r] = run.seconds();
+        peak = Math.max(peak, run.peakBytes());
+        Timed<Map<String, BigDecimal>> duckRun = timed(() -> duck.aggregate(in));
+        duckTotals = duckRun.value();
+        theirs[r] = duckRun.seconds();
         o.printf("  run %d: orebook %.3f s (aggregate %.3f, dataset %.3f, engine and release %.3f), peak heap %d MB"
                 + " | duckdb %.3f s%n", r + 1, ours[r], last.aggregateSeconds(), last.writeSeconds(), last.releaseSeconds(),
-            heap.peakBytes() >> 20, theirs[r]);
+            run.peakBytes() >> 20, theirs[r]);
         o.flush();
       }
       List<String> duckDiffs = DuckDbAggregation.differences(last.ledger(), duckTotals);
@@ -195,5 +177,186 @@ final class BenchCommand implements Runnable {
         }
       }
     }
+  }
+
+  /**
+   * {@code orebook bench grade-tonnage --blocks 1000000,10000000}: for each size, generates (or
+   * reuses) a synthetic block model ({@link BlockModelSynth}), then times, in the same process and
+   * alternately, Orebook's command path (options to spec, the scan on every core, the JSON written
+   * atomically) and DuckDB computing the same cumulative table in exact DECIMAL SQL; reports the
+   * medians, blocks per second and the peak heap of the Orebook runs, and checks that both give
+   * the same blocks, tonnage and tonnage x grade sums on every row.
+   */
+  @Command(name = "grade-tonnage", mixinStandardHelpOptions = true,
+      description = "Time grade-tonnage on a synthetic block model against DuckDB's SQL over the same CSV.")
+  static final class GradeTonnageBench implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--blocks", paramLabel = "N[,N...]", split = ",", description = "model sizes (default: ${DEFAULT-VALUE})")
+    List<Long> blocks = List.of(10_000_000L);
+
+    @Option(names = "--cutoffs", paramLabel = "C[,C...]", description = "cut-offs on gold, g/t (default: ${DEFAULT-VALUE})")
+    String cutoffs = "0.3,0.5,1,2,5";
+
+    @CommandLine.Mixin
+    Runs common;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "where generated models are cached (default: ${DEFAULT-VALUE})")
+    Path work = Path.of("target", "bench-grade-tonnage");
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter o = spec.commandLine().getOut();
+      if (!common.start(spec, "grade-tonnage", "--blocks", blocks, "cut-offs " + cutoffs + " on au, by rock, au ag cu")) {
+        return Main.BAD_INPUT;
+      }
+      int n = common.threads();
+      boolean ok = true;
+      Files.createDirectories(work);
+      try (DuckDbGradeTonnage duck = new DuckDbGradeTonnage(n)) {
+        for (long size : blocks) {
+          ok &= bench(o, size, n, duck);
+        }
+      }
+      return ok ? 0 : 1;
+    }
+
+    private boolean bench(PrintWriter o, long size, int threads, DuckDbGradeTonnage duck) throws Exception {
+      Path model = work.resolve(String.format("blocks-b%d-s%d.csv", size, common.seed));
+      Path done = work.resolve(model.getFileName() + ".complete");
+      o.printf("== %,d blocks%n", size);
+      common.prepare(o, model, done, () -> {
+        BlockModelSynth.generate(size, common.seed, model);
+        return model;
+      });
+      o.printf("  %s %s; load average %.2f%n", model.getFileName(), SynthCommand.size(model), Ledger.loadAverage());
+      o.flush();
+      String[] args = {model.toString(), "--tonnage", "tonnes", "--grade", "au=au:g/t", "--grade", "ag=ag:g/t", "--grade",
+          "cu=cu:%", "--category", "rock", "--cutoffs", cutoffs, "--format", "json", "--threads", String.valueOf(threads),
+          "--out", work.resolve("out-" + size + ".json").toString()};
+      GradeTonnageCommand command = new GradeTonnageCommand();
+      new CommandLine(command).parseArgs(args);
+      double[] ours = new double[common.runs];
+      double[] theirs = new double[common.runs];
+      long peak = 0;
+      GradeTonnageTable table = null;
+      Map<String, DuckDbGradeTonnage.Sums> duckRows = null;
+      GradeTonnageSpec gt;
+      try {
+        gt = command.spec();
+      } catch (BlockModelException e) {
+        o.println("  " + e.getMessage());
+        return false;
+      }
+      for (int r = 0; r < common.runs; r++) {
+        Timed<GradeTonnageTable> run;
+        try {
+          run = timed(() -> {
+            GradeTonnageTable computed = command.compute(command.spec());
+            GradeTonnageCommand.write(command.out, GradeTonnageFormats.render(computed, command.format));
+            return computed;
+          });
+        } catch (BlockModelException | BadRowsException e) {
+          o.println("  the generated model does not scan: " + e.getMessage());
+          return false;
+        }
+        table = run.value();
+        ours[r] = run.seconds();
+        peak = Math.max(peak, run.peakBytes());
+        Timed<Map<String, DuckDbGradeTonnage.Sums>> duckRun = timed(() -> duck.run(model, Chunks.header(model).columns(), gt));
+        duckRows = duckRun.value();
+        theirs[r] = duckRun.seconds();
+        o.printf("  run %d: orebook %.3f s, peak heap %d MB | duckdb %.3f s%n", r + 1, ours[r], run.peakBytes() >> 20,
+            theirs[r]);
+        o.flush();
+      }
+      List<String> diffs = DuckDbGradeTonnage.differences(table, duckRows);
+      o.printf("  check: orebook = duckdb on %d rows (blocks, tonnage, tonnage x grade of au, ag, cu): %s%n",
+          table.rows().size(), diffs.isEmpty() ? "yes, exactly" : "NO (" + diffs.size() + " differ, e.g. " + diffs.get(0) + ")");
+      double t = Ledger.median(ours);
+      double d = Ledger.median(theirs);
+      o.printf("  orebook: %,d blocks in %.3f s = %,.0f blocks/s, peak heap %d MB; duckdb %.3f s; ratio %.2f%s;"
+              + " load average %.2f%n", table.blocks(), t, table.blocks() / t, peak >> 20, d, t / d,
+          t / d <= 1.0 ? " (<= 1.0)" : " (> 1.0)", Ledger.loadAverage());
+      o.printf("blocks=%d orebook_s=%.3f duckdb_s=%.3f ratio=%.2f blocks_per_s=%.0f peak_heap_mb=%d%n", size, t, d, t / d,
+          table.blocks() / t, peak >> 20);
+      o.flush();
+      return diffs.isEmpty() && table.blocks() == size;
+    }
+  }
+
+  /** The options every benchmark has: the generator's seed, the timed runs, the threads, regenerating. */
+  static final class Runs {
+    @Option(names = "--seed", paramLabel = "S", description = "generator seed (default: ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--runs", paramLabel = "R", description = "timed runs of each side per size; the median is reported (default: ${DEFAULT-VALUE})")
+    int runs = 3;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Orebook scanning threads and DuckDB threads (default: the available processors)")
+    Integer threads;
+
+    @Option(names = "--regenerate", description = "generate the inputs again even when cached")
+    boolean regenerate;
+
+    /**
+     * Checks {@code --runs} and the sizes (false, having said why, when one is below 1), then prints
+     * the first line: the machine, the JVM, the threads of both sides, what is generated, the runs.
+     */
+    boolean start(CommandLine.Model.CommandSpec spec, String bench, String sizeOption, List<Long> sizes, String what) {
+      if (runs < 1 || sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1)) {
+        spec.commandLine().getErr().println("orebook: --runs and every " + sizeOption + " size must be at least 1");
+        return false;
+      }
+      int n = threads();
+      PrintWriter o = spec.commandLine().getOut();
+      o.printf("orebook bench %s: %d cores (%s), %s %s, max heap %d MB; Orebook %d threads, DuckDB %d threads;"
+              + " %s, seed %d; median of %d runs%n", bench, Runtime.getRuntime().availableProcessors(), Ledger.cpuModel(),
+          System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), HeapMonitor.maxHeapBytes() >> 20,
+          n, n, what, seed, runs);
+      o.flush();
+      return true;
+    }
+
+    /**
+     * Generates {@code input} unless it is there from an earlier run ({@code done} exists) and
+     * {@code --regenerate} was not given; says which.
+     */
+    void prepare(PrintWriter o, Path input, Path done, Work<Path> generate) throws Exception {
+      if (regenerate || !Files.exists(done)) {
+        Timed<Path> t = timed(generate);
+        Files.writeString(done, "");
+        o.printf("  generated %s in %.1f s%n", input, t.seconds());
+      } else {
+        o.printf("  reusing %s%n", input);
+      }
+    }
+
+    /** The threads asked for, else every available processor. */
+    int threads() {
+      return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    }
+  }
+
+  /** One timed run: what it returned, its wall time, and the peak heap while it ran ({@link HeapMonitor}). */
+  record Timed<T>(T value, double seconds, long peakBytes) {}
+
+  /** Work to time. */
+  interface Work<T> {
+    T run() throws Exception;
+  }
+
+  /** Runs {@code work} once, timed, with the heap watched (after a full collection). */
+  static <T> Timed<T> timed(Work<T> work) throws Exception {
+    HeapMonitor heap = HeapMonitor.start();
+    long t0 = System.nanoTime();
+    T value;
+    try {
+      value = work.run();
+    } finally {
+      heap.close();
+    }
+    return new Timed<>(value, (System.nanoTime() - t0) / 1e9, heap.peakBytes());
   }
 }

@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.orebook.data.DatasetException;
-import org.orebook.ledger.BadRow;
-import org.orebook.ledger.BadRows;
-import org.orebook.ledger.BadRowsException;
 import org.orebook.ledger.LedgerInput;
 import org.orebook.ledger.LedgerRun;
-import org.orebook.ledger.ScanSettings;
 import org.orebook.quantity.Period;
 import org.orebook.release.Releases;
-import picocli.CommandLine;
+import org.orebook.scan.BadRow;
+import org.orebook.scan.BadRows;
+import org.orebook.scan.BadRowsException;
+import org.orebook.scan.ScanSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code orebook ledger DIR --out DATASET}: aggregates a general-ledger extract and a production

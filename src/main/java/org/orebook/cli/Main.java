@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "orebook", mixinStandardHelpOptions = true, version = "orebook 0.1.0",
     description = "Metal miners' results releases: produce them from mine-level inputs, keep them in a store with approval and audit, serve them on the web, check published ones.",
     subcommands = {ReleaseCommand.class, CheckCommand.class, ImportCommand.class, LoadCommand.class,
-        ApproveCommand.class, AuditCommand.class, UserCommand.class, ServeCommand.class, SynthCommand.class, LedgerCommand.class,
+        ApproveCommand.class, AuditCommand.class, UserCommand.class, ServeCommand.class, SynthCommand.class, LedgerCommand.class, GradeTonnageCommand.class,
         BenchCommand.class})
 public final class Main implements Runnable {
   /** Exit code for a dataset or argument the user must fix. */

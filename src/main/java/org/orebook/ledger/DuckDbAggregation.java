@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.orebook.scan.Chunks;
 
 /**
  * The benchmark's reference: the same aggregation as {@link LedgerAggregator}, done by DuckDB

@@ -3,6 +3,7 @@ package org.orebook.ledger;
 import java.util.ArrayList;
 import java.util.List;
 import org.orebook.quantity.Period;
+import org.orebook.scan.Fields;
 
 /**
  * The years a ledger and a production log cover: consecutive calendar years, each with its four

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.orebook.data.DataError;
 import org.orebook.data.DatasetException;
+import org.orebook.scan.BadRows;
+import org.orebook.scan.Chunks;
+import org.orebook.scan.ScanSettings;
 
 /**
  * Aggregates a ledger extract: the file is cut into chunks of whole lines, each chunk scanned by a
@@ -51,7 +54,7 @@ public final class LedgerAggregator {
         sum[i] = Math.addExact(sum[i], c.cents[i]);
       }
       rows += c.rows;
-      lines += c.lines;
+      lines += c.lines();
     }
     bad.add(chunks, 2);
     return new LedgerTotals(in.units().stream().map(LedgerInput.UnitShare::id).toList(), in.years(), sum, rows, lines);

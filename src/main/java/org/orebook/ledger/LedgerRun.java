@@ -12,6 +12,9 @@ import org.orebook.data.DatasetException;
 import org.orebook.quantity.Period;
 import org.orebook.release.Release;
 import org.orebook.release.Releases;
+import org.orebook.scan.BadRows;
+import org.orebook.scan.BadRowsException;
+import org.orebook.scan.ScanSettings;
 
 /**
  * The ledger path end to end: ledger and production log → per unit and period totals → a dataset
@@ -64,7 +67,7 @@ public final class LedgerRun {
       LedgerTotals ledger = LedgerAggregator.aggregate(in, options.scan(), bad, spill);
       ProductionTotals production = ProductionLogAggregator.aggregate(in, options.scan(), bad, spill);
       if (!bad.isEmpty() && !options.skipBadRows()) {
-        throw new BadRowsException(bad);
+        throw new BadRowsException(bad, "the ledger and the production log");
       }
       long t1 = System.nanoTime();
       if (tmp == null) {

@@ -1,8 +1,10 @@
 package org.orebook.ledger;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.orebook.scan.ChunkScanner;
+import org.orebook.scan.Fields;
+import org.orebook.scan.Words;
 
 /**
  * The hot loop of the ledger path: scans the rows of one chunk of a ledger extract and adds each
@@ -19,7 +21,7 @@ import java.util.List;
  * <ul>
  *   <li>{@link #fastRow}: a well-formed row of a ledger whose first columns are
  *       {@code date,unit,account,amount} (other columns may follow), read 8 bytes at a time;
- *   <li>{@link #generalRow}: everything else: columns in any order, quoted fields ({@code "..."},
+ *   <li>{@link ChunkScanner#readRow}: everything else: columns in any order, quoted fields ({@code "..."},
  *       {@code ""} for a quote; a field may not span lines), blank lines, {@code #} comments, keys
  *       longer than 16 bytes, and every bad row, which it reports with its line and field.
  * </ul>
@@ -106,13 +108,13 @@ public final class LedgerScanner extends ChunkScanner {
   }
 
   @Override
-  void scanBlock(byte[] b, int pos, int limit) {
+  protected void scanBlock(byte[] b, int pos, int limit) {
     final boolean canonical = this.canonical;
     long line = lines;
     while (pos < limit) {
       line++;
       int next = canonical ? fastRow(b, pos) : -1;
-      pos = next >= 0 ? next : generalRow(b, pos, line);
+      pos = next >= 0 ? next : readRow(b, pos, line, header);
     }
     lines = line;
   }
@@ -123,7 +125,7 @@ public final class LedgerScanner extends ChunkScanner {
    * account and to skip the rest of the line, takes the unit and the account as two longs each
    * ({@link PackedKeys}), and reuses the quarter of the previous row when the date is the same (a
    * ledger extract comes in posting-date order). Returns -1 without adding anything for any row it
-   * does not accept whole, which {@link #generalRow} then reads (and reports if it is bad).
+   * does not accept whole, which {@link ChunkScanner#readRow} then reads (and reports if it is bad).
    */
   private int fastRow(byte[] b, int p) {
     // date: ten bytes and a comma
@@ -269,138 +271,73 @@ public final class LedgerScanner extends ChunkScanner {
     return p;
   }
 
-  /**
-   * The general path: any layout of columns, quoted fields, blank lines and comments, and every
-   * bad row, which it reports. Returns the position after the line.
-   */
-  private int generalRow(byte[] b, int pos, long line) {
-    final byte[] roles = this.roles;
-    final int nFields = roles.length;
-    final int lineStart = pos;
-    byte c0 = b[pos];
-    if (c0 == '\n' || c0 == '#' || (c0 == '\r' && b[pos + 1] == '\n')) {
-      while (b[pos] != '\n') {
-        pos++;
-      }
-      return pos + 1;
-    }
-    int quarter = -1;
-    int unit = -1;
-    int category = -1;
-    long amount = 0;
-    int err = 0;
-    String errValue = null;
-    int errField = 0;
-    int f = 0;
-    int p = pos;
-    while (true) {
-      byte[] src = b;
-      int from = p;
-      int to;
-      if (b[p] == '"') {
-        int q = unquote(b, p);
-        if (q < 0) {
-          p = -q;
-          while (b[p] != ',' && b[p] != '\n') {
-            p++;
-          }
-          if (err == 0) {
-            err = ERR_QUOTE;
-            errField = f;
-          }
-          from = p;
-          to = p;
-        } else {
-          p = q;
-          src = scratch;
-          from = 0;
-          to = scratchLength;
-        }
-      } else {
-        while (b[p] != ',' && b[p] != '\n') {
-          p++;
-        }
-        to = p;
-        if (b[p] == '\n' && to > from && b[to - 1] == '\r') {
-          to--;
-        }
-      }
-      if (err == 0 && f < nFields) {
-        switch (roles[f]) {
-          case DATE -> {
-            int d = Fields.date(src, from, to);
-            if (d < 0) {
-              err = ERR_DATE;
-            } else if ((quarter = years.quarterOf(d)) < 0) {
-              err = ERR_OUTSIDE;
-            }
-          }
-          case UNIT -> {
-            if ((unit = units.find(src, from, to)) < 0) {
-              err = ERR_UNIT;
-            }
-          }
-          case ACCOUNT -> {
-            if ((category = accounts.find(src, from, to)) < 0) {
-              err = ERR_ACCOUNT;
-            }
-          }
-          case AMOUNT -> {
-            if ((amount = Fields.cents(src, from, to)) == Fields.BAD) {
-              err = ERR_AMOUNT;
-            }
-          }
-          default -> {
-            // a column the aggregation does not use
-          }
-        }
-        if (err != 0) {
-          errField = f;
-          errValue = new String(src, from, to - from, StandardCharsets.UTF_8);
-        }
-      }
-      f++;
-      if (b[p++] == '\n') {
-        break;
-      }
-    }
-    if (err == 0 && f != nFields) {
-      err = ERR_FIELDS;
-      errValue = String.valueOf(f);
-    }
-    if (err == 0) {
-      int i = (unit * quarters + quarter) * categories + category;
-      cents[i] = Math.addExact(cents[i], amount);
-      rows++;
-    } else {
-      bad(line, err, errField, errValue, b, lineStart, p);
-    }
-    return p;
+  // the row the general path ({@link ChunkScanner#readRow}) is reading
+  private int rowQuarter;
+  private int rowUnit;
+  private int rowCategory;
+  private long rowAmount;
+
+  @Override
+  protected void startRow() {
+    rowQuarter = rowUnit = rowCategory = -1;
   }
 
-  private static final int ERR_DATE = 1;
-  private static final int ERR_OUTSIDE = 2;
-  private static final int ERR_UNIT = 3;
+  @Override
+  protected int acceptField(int f, byte[] src, int from, int to) {
+    switch (roles[f]) {
+      case DATE -> {
+        int d = Fields.date(src, from, to);
+        if (d < 0) {
+          return ERR_DATE;
+        }
+        if ((rowQuarter = years.quarterOf(d)) < 0) {
+          return ERR_OUTSIDE;
+        }
+      }
+      case UNIT -> {
+        if ((rowUnit = units.find(src, from, to)) < 0) {
+          return ERR_UNIT;
+        }
+      }
+      case ACCOUNT -> {
+        if ((rowCategory = accounts.find(src, from, to)) < 0) {
+          return ERR_ACCOUNT;
+        }
+      }
+      case AMOUNT -> {
+        if ((rowAmount = Fields.cents(src, from, to)) == Fields.BAD) {
+          return ERR_AMOUNT;
+        }
+      }
+      default -> {
+        // a column the aggregation does not use
+      }
+    }
+    return 0;
+  }
+
+  @Override
+  protected void endRow(long line, byte[] b, int from, int to) {
+    int i = (rowUnit * quarters + rowQuarter) * categories + rowCategory;
+    cents[i] = Math.addExact(cents[i], rowAmount);
+    rows++;
+  }
+
+  private static final int ERR_DATE = DateUnitReasons.DATE;
+  private static final int ERR_OUTSIDE = DateUnitReasons.OUTSIDE;
+  private static final int ERR_UNIT = DateUnitReasons.UNIT;
   private static final int ERR_ACCOUNT = 4;
   private static final int ERR_AMOUNT = 5;
-  private static final int ERR_FIELDS = 6;
-  private static final int ERR_QUOTE = 7;
 
-  private void bad(long line, int err, int field, String value, byte[] b, int from, int to) {
-    String name = err == ERR_FIELDS ? "" : header.get(field);
-    switch (err) {
-      case ERR_DATE -> reject(line, name, "unparsable date", "not a date: '" + value + "' (write 2025-03-31)", b, from, to);
-      case ERR_OUTSIDE -> reject(line, name, "date outside the periods",
-          "date " + value + " is outside the periods covered (" + years.describe() + ")", b, from, to);
-      case ERR_UNIT -> reject(line, name, "unknown unit", "unknown operating unit '" + value + "' (not in units.csv)", b, from, to);
-      case ERR_ACCOUNT -> reject(line, name, "unknown account",
-          "unknown account '" + value + "' (not in the chart of accounts)", b, from, to);
-      case ERR_AMOUNT -> reject(line, name, "unparsable amount", "unparsable amount '" + value
-          + "' (write a plain decimal with at most 2 decimals, e.g. -1234.56)", b, from, to);
-      case ERR_FIELDS -> reject(line, name, "wrong number of fields",
-          "expected " + header.size() + " fields, found " + value, b, from, to);
-      default -> reject(line, name, "bad quoting", "a quoted field is not closed, or text follows its closing quote",
-          b, from, to);
+  @Override
+  protected void refuseRow(long line, int err, int field, String value, byte[] b, int from, int to) {
+    String[] reason = DateUnitReasons.of(err, value, years);
+    if (reason == null) {
+      reason = err == ERR_ACCOUNT
+          ? new String[] {"unknown account", "unknown account '" + value + "' (not in the chart of accounts)"}
+          : new String[] {"unparsable amount",
+              "unparsable amount '" + value + "' (write a plain decimal with at most 2 decimals, e.g. -1234.56)"};
     }
+    reject(line, header.get(field), reason[0], reason[1], b, from, to);
   }
 }

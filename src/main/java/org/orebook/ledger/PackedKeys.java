@@ -1,6 +1,7 @@
 package org.orebook.ledger;
 
 import java.util.List;
+import org.orebook.scan.Words;
 
 /**
  * A fixed map from keys of up to 16 bytes, held as two little-endian longs ({@link Words#pack}),

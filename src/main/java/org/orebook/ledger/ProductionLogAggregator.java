@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.orebook.data.DataError;
 import org.orebook.data.DatasetException;
+import org.orebook.scan.BadRows;
+import org.orebook.scan.Chunks;
+import org.orebook.scan.ScanSettings;
 
 /**
  * Aggregates a production log the way {@link LedgerAggregator} aggregates a ledger: chunks of

@@ -1,10 +1,11 @@
 package org.orebook.ledger;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.orebook.model.Metal;
+import org.orebook.scan.ChunkScanner;
+import org.orebook.scan.Fields;
 
 /**
  * Scans the rows of one chunk of a mill's production log (one row per shift) and adds them to the
@@ -94,117 +95,70 @@ final class ProductionLogScanner extends ChunkScanner {
   }
 
   @Override
-  void scanBlock(byte[] b, int pos, int limit) {
-    final int[] roles = this.roles;
-    final int nFields = roles.length;
-    final long[] rowGrade = this.rowGrade;
-    final long[] rowProduced = this.rowProduced;
+  protected void scanBlock(byte[] b, int pos, int limit) {
     long line = lines;
     while (pos < limit) {
       line++;
-      final int lineStart = pos;
-      byte c0 = b[pos];
-      if (c0 == '\n' || c0 == '#' || (c0 == '\r' && b[pos + 1] == '\n')) {
-        while (b[pos] != '\n') {
-          pos++;
-        }
-        pos++;
-        continue;
-      }
-      int date = -1;
-      int quarter = -1;
-      int unit = -1;
-      long t = -1;
-      int gradeMask = 0;
-      int producedMask = 0;
-      int err = 0;
-      int errField = 0;
-      String errValue = null;
-      int f = 0;
-      int p = pos;
-      while (true) {
-        byte[] src = b;
-        int from = p;
-        int to;
-        if (b[p] == '"') {
-          int q = unquote(b, p);
-          if (q < 0) {
-            p = -q;
-            while (b[p] != ',' && b[p] != '\n') {
-              p++;
-            }
-            if (err == 0) {
-              err = ERR_QUOTE;
-              errField = f;
-            }
-            from = p;
-            to = p;
-          } else {
-            p = q;
-            src = scratch;
-            from = 0;
-            to = scratchLength;
-          }
-        } else {
-          while (b[p] != ',' && b[p] != '\n') {
-            p++;
-          }
-          to = p;
-          if (b[p] == '\n' && to > from && b[to - 1] == '\r') {
-            to--;
-          }
-        }
-        if (err == 0 && f < nFields) {
-          int role = roles[f];
-          if (role == DATE) {
-            date = Fields.date(src, from, to);
-            if (date < 0) {
-              err = ERR_DATE;
-            } else if ((quarter = years.quarterOf(date)) < 0) {
-              err = ERR_OUTSIDE;
-            }
-          } else if (role == UNIT) {
-            if ((unit = units.find(src, from, to)) < 0) {
-              err = ERR_UNIT;
-            }
-          } else if (role == TONS) {
-            if ((t = Fields.micros(src, from, to)) == Fields.BAD) {
-              err = ERR_NUMBER;
-            }
-          } else if (role >= GRADE && to > from) {
-            long v = Fields.micros(src, from, to);
-            if (v == Fields.BAD) {
-              err = ERR_NUMBER;
-            } else if (role >= PRODUCED) {
-              rowProduced[role - PRODUCED] = v;
-              producedMask |= 1 << (role - PRODUCED);
-            } else {
-              rowGrade[role - GRADE] = v;
-              gradeMask |= 1 << (role - GRADE);
-            }
-          }
-          if (err != 0) {
-            errField = f;
-            errValue = new String(src, from, to - from, StandardCharsets.UTF_8);
-          }
-        }
-        f++;
-        if (b[p++] == '\n') {
-          break;
-        }
-      }
-      if (err == 0 && f != nFields) {
-        err = ERR_FIELDS;
-        errValue = String.valueOf(f);
-      }
-      if (err == 0) {
-        add(unit, quarter, date, t, gradeMask, producedMask);
-      } else {
-        bad(line, err, errField, errValue, b, lineStart, p);
-      }
-      pos = p;
+      pos = readRow(b, pos, line, header);
     }
     lines = line;
+  }
+
+  // the row being read
+  private int rowDate;
+  private int rowQuarter;
+  private int rowUnit;
+  private long rowTons;
+  private int gradeMask;
+  private int producedMask;
+
+  @Override
+  protected void startRow() {
+    rowDate = -1;
+    rowQuarter = -1;
+    rowUnit = -1;
+    rowTons = -1;
+    gradeMask = 0;
+    producedMask = 0;
+  }
+
+  @Override
+  protected int acceptField(int f, byte[] src, int from, int to) {
+    int role = roles[f];
+    if (role == DATE) {
+      rowDate = Fields.date(src, from, to);
+      if (rowDate < 0) {
+        return ERR_DATE;
+      }
+      if ((rowQuarter = years.quarterOf(rowDate)) < 0) {
+        return ERR_OUTSIDE;
+      }
+    } else if (role == UNIT) {
+      if ((rowUnit = units.find(src, from, to)) < 0) {
+        return ERR_UNIT;
+      }
+    } else if (role == TONS) {
+      if ((rowTons = Fields.micros(src, from, to)) == Fields.BAD) {
+        return ERR_NUMBER;
+      }
+    } else if (role >= GRADE && to > from) {
+      long v = Fields.micros(src, from, to);
+      if (v == Fields.BAD) {
+        return ERR_NUMBER;
+      } else if (role >= PRODUCED) {
+        rowProduced[role - PRODUCED] = v;
+        producedMask |= 1 << (role - PRODUCED);
+      } else {
+        rowGrade[role - GRADE] = v;
+        gradeMask |= 1 << (role - GRADE);
+      }
+    }
+    return 0;
+  }
+
+  @Override
+  protected void endRow(long line, byte[] b, int from, int to) {
+    add(rowUnit, rowQuarter, rowDate, rowTons, gradeMask, producedMask);
   }
 
   private void add(int unit, int quarter, int date, long t, int gradeMask, int producedMask) {
@@ -239,26 +193,16 @@ final class ProductionLogScanner extends ChunkScanner {
     }
   }
 
-  private static final int ERR_DATE = 1;
-  private static final int ERR_OUTSIDE = 2;
-  private static final int ERR_UNIT = 3;
+  private static final int ERR_DATE = DateUnitReasons.DATE;
+  private static final int ERR_OUTSIDE = DateUnitReasons.OUTSIDE;
+  private static final int ERR_UNIT = DateUnitReasons.UNIT;
   private static final int ERR_NUMBER = 4;
-  private static final int ERR_FIELDS = 5;
-  private static final int ERR_QUOTE = 6;
 
-  private void bad(long line, int err, int field, String value, byte[] b, int from, int to) {
-    String name = err == ERR_FIELDS ? "" : header.get(field);
-    switch (err) {
-      case ERR_DATE -> reject(line, name, "unparsable date", "not a date: '" + value + "' (write 2025-03-31)", b, from, to);
-      case ERR_OUTSIDE -> reject(line, name, "date outside the periods",
-          "date " + value + " is outside the periods covered (" + years.describe() + ")", b, from, to);
-      case ERR_UNIT -> reject(line, name, "unknown unit", "unknown operating unit '" + value + "' (not in units.csv)", b, from, to);
-      case ERR_NUMBER -> reject(line, name, "unparsable number", "not a quantity: '" + value
-          + "' (write a plain non-negative decimal with at most 6 decimals, e.g. 1234.5)", b, from, to);
-      case ERR_FIELDS -> reject(line, name, "wrong number of fields",
-          "expected " + header.size() + " fields, found " + value, b, from, to);
-      default -> reject(line, name, "bad quoting", "a quoted field is not closed, or text follows its closing quote",
-          b, from, to);
-    }
+  @Override
+  protected void refuseRow(long line, int err, int field, String value, byte[] b, int from, int to) {
+    String[] reason = DateUnitReasons.of(err, value, years);
+    reject(line, header.get(field), reason != null ? reason[0] : "unparsable number", reason != null ? reason[1]
+        : "not a quantity: '" + value + "' (write a plain non-negative decimal with at most 6 decimals, e.g. 1234.5)",
+        b, from, to);
   }
 }

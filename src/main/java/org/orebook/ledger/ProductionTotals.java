@@ -75,7 +75,7 @@ public final class ProductionTotals {
       for (int i = 0; i < days.length; i++) {
         days[i] |= c.days[i];
       }
-      l += c.lines;
+      l += c.lines();
     }
     this.rows = r;
     this.lines = l;

@@ -38,7 +38,8 @@ public final class WebServer {
     ReleaseCache releases = new ReleaseCache(store);
     Pages pages = new Pages(store, auth, views, releases);
     Api api = new Api(store, releases);
-    return Javalin.create(cfg -> configure(cfg, auth, pages, api, views));
+    GradeTonnageView gradeTonnage = new GradeTonnageView(pages, views);
+    return Javalin.create(cfg -> configure(cfg, auth, pages, api, views, gradeTonnage));
   }
 
   /** Creates the application and starts it on {@code host}:{@code port} (0 picks a free port). */
@@ -46,7 +47,8 @@ public final class WebServer {
     return create(store).start(host, port);
   }
 
-  private static void configure(JavalinConfig cfg, Auth auth, Pages pages, Api api, Views views) {
+  private static void configure(JavalinConfig cfg, Auth auth, Pages pages, Api api, Views views,
+      GradeTonnageView gradeTonnage) {
     cfg.startup.showJavalinBanner = false;
     cfg.startup.showOldJavalinVersionWarning = false;
     cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -95,6 +97,8 @@ public final class WebServer {
     r.get("/audit", pages::audit);
     r.get("/check", pages::checkForm);
     r.post("/check", pages::check);
+    r.get("/grade-tonnage", gradeTonnage::form);
+    r.post("/grade-tonnage", gradeTonnage::compute);
 
     r.get("/api/companies", api::companies);
     r.get("/api/companies/{id}", api::company);
@@ -106,6 +110,7 @@ public final class WebServer {
     r.get("/api/companies/{id}/audit", api::audit);
     r.get("/api/audit", api::audit);
     r.post("/api/check", api::check);
+    r.post("/api/grade-tonnage", gradeTonnage::api);
     r.post("/api/companies/{id}/periods/{period}/approve", api::approve);
     r.post("/api/companies/{id}/rows", api::edit);
 

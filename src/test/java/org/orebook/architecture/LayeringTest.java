@@ -81,6 +81,26 @@ class LayeringTest {
   }
 
   @Test
+  void theScanningPiecesKnowNothingOfOrebook() {
+    noClasses().that().resideInAPackage("org.orebook.scan..").should().dependOnClassesThat()
+        .resideInAnyPackage("..quantity..", "..model..", "..facts..", "..relations..", "..data..", "..release..",
+            "..edgar..", "..check..", "..importer..", "..finance..", "..store..", "..ledger..", "..blockmodel..",
+            "..web..", "..cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theBlockModelKnowsOnlyTheScanningPiecesAndOnlyCommandsAndTheWebUseIt() {
+    noClasses().that().resideInAPackage("..blockmodel..").should().dependOnClassesThat()
+        .resideInAnyPackage("..model..", "..facts..", "..relations..", "..data..", "..release..", "..edgar..",
+            "..check..", "..importer..", "..finance..", "..store..", "..ledger..", "..web..", "..cli..")
+        .check(CLASSES);
+    noClasses().that().resideInAnyPackage("..quantity..", "..model..", "..facts..", "..relations..", "..data..",
+        "..release..", "..edgar..", "..check..", "..importer..", "..finance..", "..store..", "..ledger..", "..scan..")
+        .should().dependOnClassesThat().resideInAPackage("..blockmodel..").allowEmptyShould(true).check(CLASSES);
+  }
+
+  @Test
   void noCycles() {
     slices().matching("org.orebook.(*)..").should().beFreeOfCycles().check(CLASSES);
   }

@@ -14,6 +14,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orebook.cli.Main;
+import org.orebook.scan.BadRow;
+import org.orebook.scan.BadRows;
+import org.orebook.scan.ScanSettings;
 
 /**
  * Bad rows of the ledger and the production log: counted, reported with file, line and field;

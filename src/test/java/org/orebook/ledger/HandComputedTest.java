@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orebook.scan.BadRows;
+import org.orebook.scan.ScanSettings;
 
 /**
  * The ledger path on a tiny input whose every figure was worked out by hand

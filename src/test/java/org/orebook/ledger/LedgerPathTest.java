@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orebook.release.Releases;
+import org.orebook.scan.ScanSettings;
 
 /**
  * Generated data through the ledger path equals the direct-totals path: every aggregated figure

@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
-import org.orebook.ledger.Fields;
+import org.orebook.scan.Fields;
 
 /**
  * Parsing one field of a row: an amount to exact cents and an ISO date, on bytes

@@ -15,12 +15,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.orebook.ledger.BadRows;
+import org.orebook.scan.BadRows;
 import org.orebook.ledger.LedgerAggregator;
 import org.orebook.ledger.LedgerInput;
 import org.orebook.ledger.LedgerScanner;
 import org.orebook.ledger.LedgerSynth;
-import org.orebook.ledger.ScanSettings;
+import org.orebook.scan.ScanSettings;
 
 /**
  * The ledger scanner's hot loop: a generated ledger of {@code lines} rows scanned from memory on

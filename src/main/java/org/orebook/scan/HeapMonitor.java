@@ -1,4 +1,4 @@
-package org.orebook.ledger;
+package org.orebook.scan;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package org.orebook.ledger;
+package org.orebook.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.orebook.ledger;
+package org.orebook.scan;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -27,7 +27,7 @@ public final class BadRows {
   private record Spill(String fileName, Path file, long lineOffset) {}
 
   /** Adds the bad rows of one file's chunks (in file order) whose first row is on {@code firstLine}. */
-  void add(List<? extends ChunkScanner> chunks, long firstLine) throws IOException {
+  public void add(List<? extends ChunkScanner> chunks, long firstLine) throws IOException {
     long offset = firstLine - 1;
     for (ChunkScanner c : chunks) {
       count += c.badRows;

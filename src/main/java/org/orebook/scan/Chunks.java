@@ -1,4 +1,4 @@
-package org.orebook.ledger;
+package org.orebook.scan;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,14 +20,14 @@ import java.util.function.IntFunction;
  * hold the others back). Each worker has one read buffer, reused for every chunk it scans: memory
  * is threads x buffer, whatever the size of the file.
  */
-final class Chunks {
+public final class Chunks {
   /** The header of a raw file: its column names and the offset where the rows start. */
-  record Header(List<String> columns, long dataStart, long size) {}
+  public record Header(List<String> columns, long dataStart, long size) {}
 
   private Chunks() {}
 
   /** Reads the first line. An empty file has no header: IOException. */
-  static Header header(Path file) throws IOException {
+  public static Header header(Path file) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       byte[] buf = new byte[(int) Math.min(size, 1 << 16)];
@@ -56,7 +56,7 @@ final class Chunks {
    * Scans {@code [header.dataStart, size)} with one scanner per chunk, made by {@code scanners}
    * with the chunk's index; returns the scanners in file order.
    */
-  static <S extends ChunkScanner> List<S> scan(Path file, Header header, ScanSettings settings, IntFunction<S> scanners)
+  public static <S extends ChunkScanner> List<S> scan(Path file, Header header, ScanSettings settings, IntFunction<S> scanners)
       throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long[] cuts = cuts(ch, header.dataStart(), header.size(), settings);

@@ -1,10 +1,10 @@
-package org.orebook.ledger;
+package org.orebook.scan;
 
 /**
  * Exact parsing of the fields of the raw files straight from their bytes, without a String and
  * without floating point: amounts to {@code long} cents, log quantities to {@code long} millionths,
  * ISO dates to a packed {@code yyyymmdd} int. These run once per field of every row, so they are
- * plain loops over the bytes (see {@link LedgerScanner} for why the scanners are hand-written).
+ * plain loops over the bytes (see {@code ledger.LedgerScanner} for why the scanners are hand-written).
  *
  * <p>This class is stateless and thread-safe.
  */
@@ -28,9 +28,26 @@ public final class Fields {
    * grouping commas, more than 2 decimals, too many digits).
    */
   public static long cents(byte[] b, int from, int to) {
+    return decimal(b, from, to, true, MAX_AMOUNT_DIGITS, 2);
+  }
+
+  /**
+   * A non-negative quantity such as {@code 1234.567} (tons, a grade, ounces): 1 to 12 digits,
+   * optionally a point and 1 to 6 decimals. Returns the exact value in millionths, or {@link #BAD}.
+   */
+  public static long micros(byte[] b, int from, int to) {
+    return decimal(b, from, to, false, MAX_QUANTITY_DIGITS, 6);
+  }
+
+  /**
+   * An optional sign ({@code +}, and {@code -} when {@code signed}), 1 to {@code maxDigits} digits,
+   * optionally a point and 1 to {@code scale} decimals, as an exact integer of {@code 10^-scale};
+   * {@link #BAD} for anything else.
+   */
+  private static long decimal(byte[] b, int from, int to, boolean signed, int maxDigits, int scale) {
     int i = from;
     boolean negative = false;
-    if (i < to && (b[i] == '-' || b[i] == '+')) {
+    if (i < to && (b[i] == '+' || (signed && b[i] == '-'))) {
       negative = b[i] == '-';
       i++;
     }
@@ -45,13 +62,13 @@ public final class Fields {
       i++;
     }
     int intDigits = i - start;
-    if (intDigits == 0 || intDigits > MAX_AMOUNT_DIGITS) {
+    if (intDigits == 0 || intDigits > maxDigits) {
       return BAD;
     }
     int decimals = 0;
     if (i < to && b[i] == '.') {
       i++;
-      while (i < to && decimals < 3) {
+      while (i < to && decimals <= scale) {
         int d = b[i] - '0';
         if (d < 0 || d > 9) {
           break;
@@ -60,60 +77,15 @@ public final class Fields {
         decimals++;
         i++;
       }
-      if (decimals == 0 || decimals > 2) {
+      if (decimals == 0 || decimals > scale) {
         return BAD;
       }
     }
     if (i != to) {
       return BAD;
     }
-    v *= decimals == 0 ? 100 : decimals == 1 ? 10 : 1;
+    v *= POW10[scale - decimals];
     return negative ? -v : v;
-  }
-
-  /**
-   * A non-negative quantity such as {@code 1234.567} (tons, a grade, ounces): 1 to 12 digits,
-   * optionally a point and 1 to 6 decimals. Returns the exact value in millionths, or {@link #BAD}.
-   */
-  public static long micros(byte[] b, int from, int to) {
-    int i = from;
-    if (i < to && b[i] == '+') {
-      i++;
-    }
-    long v = 0;
-    int start = i;
-    while (i < to) {
-      int d = b[i] - '0';
-      if (d < 0 || d > 9) {
-        break;
-      }
-      v = v * 10 + d;
-      i++;
-    }
-    int intDigits = i - start;
-    if (intDigits == 0 || intDigits > MAX_QUANTITY_DIGITS) {
-      return BAD;
-    }
-    int decimals = 0;
-    if (i < to && b[i] == '.') {
-      i++;
-      while (i < to && decimals < 7) {
-        int d = b[i] - '0';
-        if (d < 0 || d > 9) {
-          break;
-        }
-        v = v * 10 + d;
-        decimals++;
-        i++;
-      }
-      if (decimals == 0 || decimals > 6) {
-        return BAD;
-      }
-    }
-    if (i != to) {
-      return BAD;
-    }
-    return v * POW10[6 - decimals];
   }
 
   /**
@@ -136,7 +108,7 @@ public final class Fields {
     return y * 10_000 + m * 100 + d;
   }
 
-  static boolean leap(int y) {
+  public static boolean leap(int y) {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   }
 

@@ -1,4 +1,4 @@
-package org.orebook.ledger;
+package org.orebook.scan;
 
 /**
  * How the raw files are scanned: worker threads, the target size of a chunk (the unit of work a

@@ -1,4 +1,4 @@
-package org.orebook.ledger;
+package org.orebook.scan;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -8,37 +8,37 @@ import java.nio.charset.StandardCharsets;
 /**
  * Eight bytes at a time ("SWAR"): reads a little-endian {@code long} from a byte array and finds
  * bytes of a given value in it exactly (no false matches from borrows). Used by the fast path of
- * {@link LedgerScanner} to find commas and newlines and to take a key of up to 16 bytes as two
+ * {@code ledger.LedgerScanner} to find commas and newlines and to take a key of up to 16 bytes as two
  * longs. The read buffers keep {@link #SLACK} bytes after the data so that a word read near the end
  * stays inside the array.
  */
-final class Words {
-  static final int SLACK = 32;
-  static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
-  static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-  static final long QUOTES = 0x2222222222222222L;
+public final class Words {
+  public static final int SLACK = 32;
+  public static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  public static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
+  public static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  public static final long QUOTES = 0x2222222222222222L;
   private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
 
   private Words() {}
 
-  static long get(byte[] b, int at) {
+  public static long get(byte[] b, int at) {
     return (long) LONG.get(b, at);
   }
 
   /** The high bit of each byte of {@code w} that equals the byte repeated in {@code pattern}; 0 when none. */
-  static long match(long w, long pattern) {
+  public static long match(long w, long pattern) {
     long x = w ^ pattern;
     return ~(((x & LOW7) + LOW7) | x | LOW7);
   }
 
   /** The low {@code n} bytes of {@code w} (n in 0..8). */
-  static long low(long w, int n) {
+  public static long low(long w, int n) {
     return n == 8 ? w : w & ((1L << (n << 3)) - 1);
   }
 
   /** A key of up to 16 bytes as the two words the fast path reads; null when longer. */
-  static long[] pack(String key) {
+  public static long[] pack(String key) {
     byte[] k = key.getBytes(StandardCharsets.UTF_8);
     if (k.length > 16) {
       return null;

@@ -85,7 +85,7 @@ final class Api {
 
   void figures(Context ctx) throws StoreException, DatasetException {
     Release r = releases.get(ctx.pathParam("id"), Pages.version(ctx.queryParam("version")),
-        Pages.period(ctx.queryParam("period"))).release;
+        Pages.period(ctx.queryParam("period")), Pages.units(ctx.queryParam("units"))).release;
     ctx.contentType("application/json").result(Releases.render(r, "json"));
   }
 
@@ -98,7 +98,7 @@ final class Api {
       default -> throw new WebError(400, "format '" + format + "' is not json, text or csv");
     };
     Release r = releases.get(ctx.pathParam("id"), Pages.version(ctx.queryParam("version")),
-        Pages.period(ctx.queryParam("period"))).release;
+        Pages.period(ctx.queryParam("period")), Pages.units(ctx.queryParam("units"))).release;
     ctx.contentType(type).result(Releases.render(r, format));
   }
 

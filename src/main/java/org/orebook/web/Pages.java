@@ -194,15 +194,31 @@ final class Pages {
     String id = ctx.pathParam("id");
     Version version = version(ctx.queryParam("version"));
     Period period = period(ctx.queryParam("period"));
-    ReleaseCache.Computed c = releases.get(id, version, period);
+    String unitsParam = ctx.queryParam("units");
+    ReleaseCache.Computed c = releases.get(id, version, period, units(unitsParam));
     Release r = c.release;
     Map<String, Object> m = base(ctx, r.company().name() + " \u2014 release", "release", id);
     boolean original = version == Version.ORIGINAL;
     m.put("original", original);
     m.put("period", ReleaseViews.mainPeriod(r).code());
     m.put("columns", r.columns().describe());
-    String query = (original ? "?version=original" : "") + (period == null ? ""
-        : (original ? "&" : "?") + "period=" + URLEncoder.encode(period.code(), StandardCharsets.UTF_8));
+    List<String> params = new ArrayList<>();
+    if (original) {
+      params.add("version=original");
+    }
+    if (period != null) {
+      params.add("period=" + URLEncoder.encode(period.code(), StandardCharsets.UTF_8));
+    }
+    String unitsQuery = unitsParam == null || unitsParam.isBlank() ? "" : "units=" + units(unitsParam).code();
+    if (!unitsQuery.isEmpty()) {
+      params.add(unitsQuery);
+    }
+    String query = params.isEmpty() ? "" : "?" + String.join("&", params);
+    String base = companyPath(id) + "/release" + (original ? "?version=original&" : "?");
+    m.put("unitLinks", List.of(
+        Views.map("label", "As reported", "href", base.substring(0, base.length() - 1), "current", unitsQuery.isEmpty()),
+        Views.map("label", "Metric", "href", base + "units=metric", "current", unitsQuery.equals("units=metric")),
+        Views.map("label", "Imperial", "href", base + "units=imperial", "current", unitsQuery.equals("units=imperial"))));
     List<Map<String, Object>> downloads = new ArrayList<>();
     for (String ext : DOWNLOADS.keySet()) {
       downloads.add(Views.map("ext", ext, "href", companyPath(id) + "/release." + ext + query));
@@ -255,7 +271,7 @@ final class Pages {
     String id = ctx.pathParam("id");
     Version version = version(ctx.queryParam("version"));
     Period period = period(ctx.queryParam("period"));
-    Release r = releases.get(id, version, period).release;
+    Release r = releases.get(id, version, period, units(ctx.queryParam("units"))).release;
     String[] f = DOWNLOADS.get(ext);
     String name = (id + "-" + ReleaseViews.mainPeriod(r).code() + (version == Version.ORIGINAL ? "-original" : "")
         + "." + ext).replaceAll("[^A-Za-z0-9._-]", "");
@@ -544,6 +560,15 @@ final class Pages {
       return Version.ORIGINAL;
     }
     throw new WebError(400, "version '" + v + "' is not current or original");
+  }
+
+  /** The units a release page is shown in: metric, imperial, or (absent) the company's own. */
+  static org.orebook.quantity.UnitSystem units(String u) {
+    if (u == null || u.isBlank()) {
+      return org.orebook.quantity.UnitSystem.AS_STORED;
+    }
+    return org.orebook.quantity.UnitSystem.ofCode(u).filter(x -> x != org.orebook.quantity.UnitSystem.AS_STORED)
+        .orElseThrow(() -> new WebError(400, "units '" + u + "' is not metric or imperial"));
   }
 
   static Period period(String p) {

@@ -1,5 +1,7 @@
 package org.orebook.web;
 
+import org.orebook.quantity.UnitSystem;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +53,7 @@ final class ReleaseCache {
     }
   }
 
-  private record Key(String company, Version version, String period, long change) {}
+  private record Key(String company, Version version, String period, UnitSystem units, long change) {}
 
   private static final int CAPACITY = 8;
   private final Store store;
@@ -66,11 +68,16 @@ final class ReleaseCache {
     this.store = store;
   }
 
-  /** The release of a company (its release period when {@code period} is null). */
+  /** The release of a company (its release period when {@code period} is null), in its own units. */
   Computed get(String companyId, Version version, Period period) throws StoreException, DatasetException {
+    return get(companyId, version, period, UnitSystem.AS_STORED);
+  }
+
+  /** The release of a company in the given units (metric, imperial, or the company's own). */
+  Computed get(String companyId, Version version, Period period, UnitSystem units) throws StoreException, DatasetException {
     List<AuditEntry> newest = store.audit(companyId, 1);
     long change = newest.isEmpty() ? -1 : newest.get(0).changeId();
-    Key key = new Key(companyId, version, period == null ? "" : period.code(), change);
+    Key key = new Key(companyId, version, period == null ? "" : period.code(), units, change);
     synchronized (cache) {
       Computed c = cache.get(key);
       if (c != null) {
@@ -78,7 +85,7 @@ final class ReleaseCache {
       }
     }
     Dataset dataset = DatasetLoader.load(store.source(companyId, version));
-    Computed computed = new Computed(dataset, Releases.produce(dataset, period));
+    Computed computed = new Computed(dataset, Releases.produce(dataset, period, units));
     synchronized (cache) {
       cache.put(key, computed);
     }

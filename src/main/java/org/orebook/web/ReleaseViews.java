@@ -301,6 +301,11 @@ final class ReleaseViews {
       if (entities.isEmpty()) {
         continue;
       }
+      // S-K 1300: the combined categories repeat their parts; the chart shows the parts
+      if (categories.contains(ReserveCategory.PROVEN.code()) || categories.contains(ReserveCategory.PROBABLE.code())) {
+        categories.remove(ReserveCategory.PROVEN_PROBABLE.code());
+      }
+      categories.remove(ReserveCategory.MEASURED_INDICATED.code());
       List<String> ents = List.copyOf(entities);
       List<Map<String, Object>> series = new ArrayList<>();
       for (String cat : categories) {

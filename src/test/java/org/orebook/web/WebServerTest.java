@@ -635,6 +635,14 @@ class WebServerTest {
     HttpResponse<String> csv = api("GET", "/api/companies/" + company + "/release?format=csv", "vic", null, null);
     assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
     assertThat(api("GET", "/api/companies/" + company + "/release?format=pdf", "vic", null, null).statusCode()).isEqualTo(400);
+    // the same release in metric and imperial units; an unknown system is refused
+    String metric = api("GET", "/api/companies/" + company + "/release?format=text&units=metric", "vic", null, null).body();
+    String imperial = api("GET", "/api/companies/" + company + "/release?format=text&units=imperial", "vic", null, null)
+        .body();
+    assertThat(metric).contains("Tonnes of ore").doesNotContain("Tons of ore");
+    assertThat(imperial).contains("Tons of ore").doesNotContain("Tonnes of ore");
+    assertThat(api("GET", "/api/companies/" + company + "/release?units=cubits", "vic", null, null).statusCode())
+        .isEqualTo(400);
     JsonNode audit = JSON.readTree(api("GET", "/api/audit?limit=5", "vic", null, null).body());
     assertThat(audit.size()).isEqualTo(5);
     assertThat(audit.get(0).path("changeId").asLong()).isEqualTo(newestChange());

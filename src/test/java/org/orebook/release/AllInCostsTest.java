@@ -181,11 +181,6 @@ class AllInCostsTest {
   }
 
   static Path copy(Path dir) throws Exception {
-    try (Stream<Path> files = Files.list(DATASET)) {
-      for (Path f : files.toList()) {
-        Files.copy(f, dir.resolve(f.getFileName()));
-      }
-    }
-    return dir;
+    return DatasetCopy.of(DATASET, dir);
   }
 }

@@ -8,7 +8,6 @@ import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,11 +125,6 @@ class SkReservesTest {
   }
 
   static Path copy(Path dir) throws Exception {
-    try (Stream<Path> files = Files.list(DATASET)) {
-      for (Path f : files.toList()) {
-        Files.copy(f, dir.resolve(f.getFileName()));
-      }
-    }
-    return dir;
+    return DatasetCopy.of(DATASET, dir);
   }
 }

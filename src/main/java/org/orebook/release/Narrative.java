@@ -37,7 +37,7 @@ import org.orebook.quantity.Period;
  * <p>A template names a figure as {@code {{#fig}}ENTITY CONCEPT[QUALIFIER] PERIOD FORMAT{{/fig}}}:
  * the entity ({@code company}, {@code group:AG}, {@code unit:la-camorra}, or {@code this} inside a
  * list item, whose metal is {@code @}), the concept, a period relative to the release ({@code FY},
- * {@code FY-1}, {@code Q}, {@code Q-1}) and a format: {@code $m1} ($17.1 million), {@code qty} (9.8
+ * {@code FY-1}, {@code Q}, {@code Q-1}) and a format: {@code $m1} ($17.1 million), {@code |qty|} (a quantity without its sign), {@code qty} (9.8
  * million ounces, 204,091 ounces, 25,341 tons), {@code $unit} ($1.43; negative $0.25), {@code ratio1}
  * (4.7:1), {@code chg} (a 48% increase, against the same period a year earlier). Which sentences
  * appear (a metal's paragraph, the quarter, a net loss) is decided here from the figures, so the
@@ -146,6 +146,8 @@ public final class Narrative {
       item.put("fig", figure(group(m.name()), m));
       item.put("hasPrior", has(COMPANY, PRODUCED, m.name(), year.priorYear())
           && has(group(m.name()), TOTAL_CASH_PER_OZ, "", year.priorYear()));
+      item.put("aisc", has(group(m.name()), AISC_PER_OZ, "", year));
+      item.put("aiscPrior", has(group(m.name()), AISC_PER_OZ, "", year.priorYear()));
       boolean record = record(m);
       item.put("record", record);
       metals.add(item);
@@ -181,6 +183,10 @@ public final class Narrative {
       if (facts.find(k).map(f -> f.value().signum() > 0).orElse(false)) {
         Map<String, Object> item = metalItem(m);
         item.put("fig", figure(reserves(), m));
+        item.put("rollForward", has(reserves(), RES_OPENING, m.name(), year) && has(reserves(), RES_DEPLETED, m.name(), year));
+        item.put("added", has(reserves(), RES_ADDED, m.name(), year));
+        item.put("revisedUp", facts.find(new FactKey(reserves(), RES_REVISED, m.name(), year))
+            .map(f -> f.value().signum() >= 0).orElse(true));
         reserves.add(item);
       }
     }
@@ -280,11 +286,12 @@ public final class Narrative {
     return switch (format) {
       case "$m1" -> "$" + Formats.number(v.abs().movePointLeft(6), 1) + " million";
       case "qty" -> quantity(v, f.unit());
+      case "|qty|" -> quantity(v.abs(), f.unit());
       case "$unit" -> (v.signum() < 0 ? "negative $" : "$")
           + Formats.number(v.abs(), metal == null ? 2 : metal.costDecimals());
       case "ratio1" -> Formats.number(v, 1) + ":1";
       case "chg" -> change(f);
-      default -> throw new IllegalArgumentException("format '" + format + "' is not $m1, qty, $unit, ratio1 or chg");
+      default -> throw new IllegalArgumentException("format '" + format + "' is not $m1, qty, |qty|, $unit, ratio1 or chg");
     };
   }
 

@@ -152,6 +152,8 @@ class AllInCostsTest {
         "All-in Cost Items and the GAAP Lines They Are Drawn From");
     assertThat(text).containsPattern("All-in sustaining costs per ounce sold +\\$ +750 ");
     assertThat(text).containsPattern("Co-product cash cost per pound +\\$ +0\\.25 ");
+    // the operations prose quotes the gold business's AISC: 122,200,000 / 148,500 oz = $822.90
+    assertThat(text.replaceAll("\\s+", " ")).contains("All-in sustaining costs were $823 per ounce of gold sold, compared to");
   }
 
   @Test

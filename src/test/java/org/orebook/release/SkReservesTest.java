@@ -84,6 +84,9 @@ class SkReservesTest {
         ReserveSections.SUMMARY, ReserveSections.PARAMETERS, "Reconciliation of Proven and Probable Mineral Reserves");
     assertThat(text).containsPattern("Muskeg Lake \\(50%\\) - Gold \\(ounces\\) +251,375 +\\(54,000\\) +30,000 +8,625 +236,000");
     assertThat(text).containsPattern("Huancayo reserves - silver \\(USD/oz\\) +- +90 +22\\.00");
+    // the prose walks the gold reserves from the prior year end: 1,530,492 - 174,000 + 180,000 - 51,757 = 1,484,735
+    assertThat(text.replaceAll("\\s+", " ")).contains("mining depleted 174,000 ounces, additions brought 180,000 ounces"
+        + " and revisions removed 51,757 ounces");
   }
 
   @Test

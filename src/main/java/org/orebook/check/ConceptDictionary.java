@@ -234,6 +234,9 @@ final class ConceptDictionary {
     if (l.matches("by-?product total cash costs? per (ounce|oz).*")) {
       return Optional.of(Mapping.of(TOTAL_CASH_PER_OZ, Measure.PER_OUNCE));
     }
+    if (l.matches("by-?product (all-in sustaining costs?|aisc) per (ounce|oz).*")) {
+      return Optional.of(Mapping.of(AISC_PER_OZ, Measure.PER_OUNCE));
+    }
     Optional<Metal> m = metalIn(subheading).or(() -> metalIn(l));
     if (m.isEmpty()) {
       return Optional.empty();
@@ -244,6 +247,15 @@ final class ConceptDictionary {
     }
     if (l.matches("share of (revenue|value)")) {
       return Optional.of(Mapping.of(COPRODUCT_SHARE, metal, Measure.PERCENT));
+    }
+    if (l.matches("co-product all-in sustaining costs?")) {
+      return Optional.of(Mapping.of(COPRODUCT_AISC, metal, Measure.MONEY));
+    }
+    if (l.matches("co-product all-in sustaining costs? per (ounce|oz)( sold)?")) {
+      return Optional.of(Mapping.of(COPRODUCT_AISC_PER_UNIT, metal, Measure.PER_OUNCE));
+    }
+    if (l.matches("co-product all-in sustaining costs? per (pound|lb)( sold)?")) {
+      return Optional.of(Mapping.of(COPRODUCT_AISC_PER_UNIT, metal, Measure.PER_POUND));
     }
     if (l.matches("co-product cash costs? per (ounce|oz)")) {
       return Optional.of(Mapping.of(COPRODUCT_COST_PER_UNIT, metal, Measure.PER_OUNCE));

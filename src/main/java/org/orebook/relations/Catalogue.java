@@ -310,10 +310,6 @@ public final class Catalogue {
 
   // ---------------------------------------------------------------- all-in costs (World Gold Council 2018)
 
-  private boolean knownOrComputedAny(String entity, String concept, String qualifier, Period p) {
-    return knownOrComputed(key(entity, concept, qualifier, p));
-  }
-
   /**
    * All-in sustaining and all-in costs of the units whose primary metal is {@code metal} and of
    * their group (plus the corporate costs that business carries), when the data gives any all-in

@@ -163,6 +163,8 @@ final class ProseChecker {
     phrase("total cash costs?", new Concept(Family.COST, TOTAL_CASH, "", false));
     phrase("cash operating costs?", new Concept(Family.COST, CASH_OPERATING, "", false));
     phrase("total production costs?", new Concept(Family.COST, TOTAL_PRODUCTION, "", false));
+    phrase("all-in sustaining costs?|aisc", new Concept(Family.COST, AISC, "", false));
+    phrase("all-in costs?", new Concept(Family.COST, AIC, "", false));
     phrase("capital (?:additions|expenditures|expenses|spending)", new Concept(Family.CAPITAL, CAPITAL_ADDITIONS, "", false));
     phrase("produced|production|produce|producing|contributed|yielded", new Concept(Family.PRODUCED, PRODUCED, "", false));
     phrase("prices?", new Concept(Family.PRICE, PRICE, "", false));
@@ -632,7 +634,9 @@ final class ProseChecker {
       }
       case COST -> {
         if (kind == ProseClaim.Kind.PER_UNIT) {
-          String perOz = c.concept() + "_per_oz";
+          // all-in measures are per ounce sold
+          String perOz = c.concept().equals(AISC) ? AISC_PER_OZ : c.concept().equals(AIC) ? AIC_PER_OZ
+              : c.concept() + "_per_oz";
           if (unit.isPresent()) {
             return Optional.of(new FactKey(entity, perOz, "", p));
           }

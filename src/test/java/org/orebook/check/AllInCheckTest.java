@@ -56,6 +56,19 @@ class AllInCheckTest {
   }
 
   @Test
+  void theProseAiscClaimsAreLinkedToTheTablesAndHold(@TempDir Path dir) throws Exception {
+    CheckResult r = check(text, dir);
+    assertThat(r.proseFailures()).isEmpty();
+    assertThat(r.proseTested()).filteredOn(c -> c.figure().contains("aisc_per_oz_sold"))
+        .extracting(ProseClaim::figure).contains("group:AU/aisc_per_oz_sold @ FY2025", "group:AU/aisc_per_oz_sold @ FY2024",
+            "group:AG/aisc_per_oz_sold @ FY2025");
+    // a misprinted AISC in the prose is named
+    int line = lines.indexOf(lines.stream().filter(l -> l.contains("costs were $823")).findFirst().orElseThrow()) + 1;
+    CheckResult bad = check(CheckTestSupport.mutate(text, line, "$823", 1, "$832"), dir);
+    assertThat(bad.proseFailures()).extracting(ProseClaim::claim).anyMatch(c -> c.contains("832"));
+  }
+
+  @Test
   void aChangedAiscFigureIsNamed(@TempDir Path dir) throws Exception {
     // Atacama's 2025 all-in sustaining costs, 73,500 in thousands, printed as 73,600
     int line = lineOf("All-in sustaining costs  ", 1);

@@ -133,6 +133,7 @@ final class Reconstruction {
     segmentsAndUnits();
     production();
     costs();
+    allInCosts();
     segmentFigures();
     prices();
     reserves();
@@ -271,6 +272,62 @@ final class Reconstruction {
       }
     }
   }
+
+  // ------------------------------------------------------------------ all-in costs
+
+  /**
+   * The all-in cost items a release prints per unit become aisc.csv rows; what a metal's block
+   * prints beyond its units' sum (beyond their rounding) becomes a corporate row of that metal.
+   * Ounces sold and the revenue of a co-product table become production.csv rows.
+   */
+  private void allInCosts() {
+    for (Period p : periods) {
+      for (OperatingUnit u : company.units()) {
+        String e = unit(u.id());
+        for (String item : AISC_ITEMS) {
+          v(e, item, p).ifPresent(x -> out.file("aisc.csv", "entity", "metal", "period", "item", "value", "uom", "gaap_line")
+              .add(u.id(), "", p.code(), item, x, Unit.USD.code(), ""));
+        }
+        for (Metal m : Metal.values()) {
+          pr.facts().find(new FactKey(e, SOLD, m.name(), p)).ifPresent(f -> out.file("production.csv", "unit", "period",
+              "item", "metal", "value", "uom").add(u.id(), p.code(), SOLD, m.name(), f.value(), f.unit().code()));
+          Reading revenue = pr.readings().get(new FactKey(e, COPRODUCT_VALUE, m.name(), p));
+          if (revenue != null && revenue.figure().label().toLowerCase(Locale.ROOT).contains("revenue")) {
+            out.file("production.csv", "unit", "period", "item", "metal", "value", "uom")
+                .add(u.id(), p.code(), REVENUE, m.name(), revenue.value(), Unit.USD.code());
+          }
+        }
+      }
+      for (Metal m : Metal.values()) {
+        List<String> members = company.unitsWithPrimary(m).stream().map(u -> unit(u.id())).toList();
+        for (String item : AISC_ITEMS) {
+          FactKey g = new FactKey(group(m.name()), item, "", p);
+          Reading whole = pr.readings().get(g);
+          if (whole == null) {
+            continue;
+          }
+          BigDecimal rest = whole.value();
+          BigDecimal slack = halfWidth(whole);
+          for (String e : members) {
+            Reading part = pr.readings().get(new FactKey(e, item, "", p));
+            if (part != null) {
+              rest = rest.subtract(part.value());
+              slack = slack.add(halfWidth(part));
+            }
+          }
+          if (rest.abs().compareTo(slack) > 0) {
+            out.file("aisc.csv", "entity", "metal", "period", "item", "value", "uom", "gaap_line")
+                .add(CORPORATE, m.name(), p.code(), item, rest, Unit.USD.code(), "");
+          }
+        }
+      }
+    }
+  }
+
+  private static BigDecimal halfWidth(Reading r) {
+    return r.interval().hi().subtract(r.interval().lo()).divide(BigDecimal.valueOf(2));
+  }
+
 
   // ------------------------------------------------------------------ costs
 

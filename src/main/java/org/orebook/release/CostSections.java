@@ -117,7 +117,7 @@ final class CostSections {
       return Optional.empty();
     }
     Table t = new Table("all_in_costs", title(AISC_TITLE + " (non-GAAP)", "Reconciled to Cost of Sales (GAAP)",
-        "(dollars and ounces in thousands, except per ounce - unaudited)"), ReleaseLayout.groups(all, false),
+        "(dollars in thousands, except per ounce; ounces sold in ounces - unaudited)"), ReleaseLayout.groups(all, false),
         ReleaseLayout.dateHeaders(all), "", rows, 56, CELL, false);
     List<Section.Block> blocks = new ArrayList<>();
     blocks.add(new Section.TableBlock(t));
@@ -154,7 +154,7 @@ final class CostSections {
     rows.add(new Row.Rule('-'));
     rows.add(new Row.Values("All-in costs", 0, dollar(cells(e, AIC, "", 0, 3))));
     rows.add(new Row.Rule('='));
-    List<Cell> sold = cells(e, SOLD, m.name(), 0, 3);
+    List<Cell> sold = cells(e, SOLD, m.name(), 0, 0);
     if (any(sold)) {
       String word = m.precious() ? "ounces" : "tons";
       rows.add(new Row.Values(m.displayName() + " " + word + " sold", 0, sold));

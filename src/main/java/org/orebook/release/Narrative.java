@@ -25,6 +25,7 @@ import org.orebook.facts.FactSet;
 import org.orebook.model.Company;
 import org.orebook.model.Metal;
 import org.orebook.model.OperatingUnit;
+import org.orebook.model.ReserveCategory;
 import org.orebook.model.StatementLine;
 import org.orebook.quantity.Exact;
 import org.orebook.quantity.Period;
@@ -188,7 +189,31 @@ public final class Narrative {
     s.put("tonsWord", UnitWords.tons(facts.all().stream().filter(f -> f.key().concept().equals(TONS)).map(Fact::unit)
         .findFirst()));
     s.put("hasReserves", !reserves.isEmpty());
+    reserveChanges(s);
     return s;
+  }
+
+  /**
+   * S-K 1300: whether the release prints the subpart 1300 tables (the cautionary note says so), and
+   * per metal the year's roll-forward of proven and probable reserves in words.
+   */
+  private void reserveChanges(Map<String, Object> s) {
+    boolean sk = ReserveCategory.Standard.forYear(company, year.year()) == ReserveCategory.Standard.SK_1300
+        && data.properties().stream().anyMatch(prop -> ReserveCategory.SK_INPUTS.stream()
+            .anyMatch(cat -> has(property(prop.id()), TONS, cat.code(), year)));
+    s.put("sk1300", sk);
+    List<Map<String, Object>> changes = new ArrayList<>();
+    for (Metal m : sk ? company.metals() : List.<Metal>of()) {
+      if (!List.of(RES_OPENING, RES_DEPLETED, RES_ADDED, RES_REVISED, RES_CLOSING).stream()
+          .allMatch(c -> has(reserves(), c, m.name(), year))) {
+        continue;
+      }
+      Map<String, Object> item = metalItem(m);
+      item.put("fig", figure(reserves(), m));
+      item.put("revisedUp", facts.find(new FactKey(reserves(), RES_REVISED, m.name(), year)).orElseThrow().value().signum() >= 0);
+      changes.add(item);
+    }
+    s.put("reserveChanges", changes);
   }
 
   private Map<String, Object> metalItem(Metal m) {
@@ -280,11 +305,12 @@ public final class Narrative {
     return switch (format) {
       case "$m1" -> "$" + Formats.number(v.abs().movePointLeft(6), 1) + " million";
       case "qty" -> quantity(v, f.unit());
+      case "absqty" -> quantity(v.abs(), f.unit());
       case "$unit" -> (v.signum() < 0 ? "negative $" : "$")
           + Formats.number(v.abs(), metal == null ? 2 : metal.costDecimals());
       case "ratio1" -> Formats.number(v, 1) + ":1";
       case "chg" -> change(f);
-      default -> throw new IllegalArgumentException("format '" + format + "' is not $m1, qty, $unit, ratio1 or chg");
+      default -> throw new IllegalArgumentException("format '" + format + "' is not $m1, qty, absqty, $unit, ratio1 or chg");
     };
   }
 

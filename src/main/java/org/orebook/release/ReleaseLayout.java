@@ -126,9 +126,11 @@ public final class ReleaseLayout {
   // ---------------------------------------------------------------- reserves
 
   private Optional<Section> reserveSection() {
-    Period p = new Period.Year(company.releasePeriod().year());
+    // the release's year end (--period may name an earlier year than the dataset's release period)
+    Period p = new Period.Year(all.get(0).year());
     ReserveCategory.Standard standard = ReserveCategory.Standard.forYear(company, p.year());
-    List<ReserveRow> reserveRows = data.reserveRows();
+    // reserves.csv (Guide 7) holds the dataset's release year end only
+    List<ReserveRow> reserveRows = p.year() == company.releasePeriod().year() ? data.reserveRows() : List.of();
     // S-K 1300 tables need S-K 1300 estimates; a dataset with Guide 7 reserve rows only prints those
     if (standard == ReserveCategory.Standard.SK_1300 && !rowsOf(ReserveCategory.SK_INPUTS, p).isEmpty()) {
       return Optional.of(ReserveSections.sk1300(data, facts, p,

@@ -506,11 +506,13 @@ public final class Modeller {
     String h = c.title().toLowerCase(Locale.ROOT);
     Optional<Metal> m = ConceptDictionary.metalIn(h);
     if (m.isEmpty()) {
+      // S-K 1300: a partly owned property's tons on a 100% basis beside its attributable tons
+      String tons100 = h.matches(".*\\b100\\s*%.*") ? TONS_100PCT : TONS;
       if (h.matches(".*\\btonnes\\b.*")) {
-        return Optional.of(Mapping.of(TONS, cat.code(), Measure.TONNES));
+        return Optional.of(Mapping.of(tons100, cat.code(), Measure.TONNES));
       }
       if (h.matches(".*\\btons\\b.*")) {
-        return Optional.of(Mapping.of(TONS, cat.code(), Measure.TONS));
+        return Optional.of(Mapping.of(tons100, cat.code(), Measure.TONS));
       }
       return Optional.empty();
     }

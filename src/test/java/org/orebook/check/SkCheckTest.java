@@ -46,7 +46,7 @@ class SkCheckTest {
       assertThat(r.proseFailures()).as(units).isEmpty();
       assertThat(r.testedIds()).as(units).contains("res.contained_metal", "res.combined_tons", "res.combined_contained",
           "res.combined_grade", "res.total_contained", "res.closing", "res.roll_forward", "res.total_revised",
-          "res.total_reserves_closing");
+          "res.total_reserves_closing", "res.attributable_tons");
     }
   }
 
@@ -57,6 +57,21 @@ class SkCheckTest {
     CheckResult r = check(CheckTestSupport.mutate(text, line, "236,000", 1, "237,000"), dir);
     assertThat(r.failures()).extracting(f -> f.relation().id() + " " + f.published().figure().line())
         .contains("res.roll_forward " + line, "res.closing " + line);
+  }
+
+  @Test
+  void aChanged100PercentTonnageIsNamed(@TempDir Path dir) throws Exception {
+    String text = release("imperial");
+    // the probable table's Muskeg Lake row: 1,100,000 st on a 100% basis, 550,000 attributable (50%)
+    int table = lineStarting(text, "Probable Mineral Reserves");
+    String[] lines = text.split("\n", -1);
+    int line = table;
+    while (!lines[line - 1].startsWith("Muskeg Lake (50%), Canada")) {
+      line++;
+    }
+    CheckResult r = check(CheckTestSupport.mutate(text, line, "1,100,000", 1, "1,150,000"), dir);
+    assertThat(r.failures()).extracting(f -> f.relation().id() + " " + f.published().figure().line())
+        .contains("res.attributable_tons " + line);
   }
 
   @Test

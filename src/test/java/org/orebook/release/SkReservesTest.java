@@ -65,6 +65,21 @@ class SkReservesTest {
   }
 
   @Test
+  void aPartlyOwnedPropertyShowsItsTonsOnA100PercentBasisBesideTheAttributable() {
+    // Muskeg Lake, 50% owned, given on a 100% basis: proven 800,000 st (attributable 400,000); proven and probable
+    //   100% = 800,000 + 1,100,000 = 1,900,000, computed from the attributable 950,000 / 50%
+    assertThat(fig("property:muskeg", "tons_100pct", "proven_probable")).isEqualByComparingTo("1900000");
+    String text = Releases.render(release, "text");
+    assertThat(text).containsPattern("Tons +Tons +Gold[^\n]*\n[^\n]*\\(100%\\) +\\(attrib\\.\\)")
+        .containsPattern("Muskeg Lake \\(50%\\), Canada +800,000 +400,000 +0\\.260")
+        .containsPattern("Muskeg Lake \\(50%\\), Canada +1,900,000 +950,000 +0\\.248")
+        // a wholly owned property prints the same tons twice; gold in oz/ton to three decimals:
+        //   Atacama 20,000,000 t = 22,046,226 st; 0.85 g/t = 0.85 x 7/240 oz/ton = 0.02479
+        .containsPattern("Huancayo, Peru +1,200,000 +1,200,000 +- +10\\.5")
+        .containsPattern("Atacama, Chile +22,046,226 +22,046,226 +0\\.025 ");
+  }
+
+  @Test
   void reservesRollForwardFromThePriorYearEnd() {
     // Muskeg opening = 2024 (850,000 x 0.26 + 1,150,000 x 0.245) x 50% = 251,375 oz; closing 236,000;
     //   revised = 236,000 - 251,375 + depleted 54,000 - added 30,000 = 8,625

@@ -577,6 +577,11 @@ public final class Catalogue {
         continue;
       }
       String e = property(prop.id());
+      // S-K 1300 estimates only: a Guide 7 dataset's figures stay as they were
+      if (ReserveCategory.SK_INPUTS.stream().noneMatch(c -> knownOrComputed(key(e, TONS, c.code(), p))
+          || inputs.has(key(e, TONS_100PCT, c.code(), p)))) {
+        continue;
+      }
       String share = prop.ownershipPct().movePointLeft(2).toPlainString();
       for (ReserveCategory cat : ReserveCategory.SK_TABLES) {
         FactKey tons100 = key(e, TONS_100PCT, cat.code(), p);

@@ -80,6 +80,13 @@ class SkReservesTest {
   }
 
   @Test
+  void guide7DataGetsNo100PercentFigures() throws Exception {
+    // Hecla's Greens Creek (29.73%) is given attributable in reserves.csv: nothing is added to its figures
+    Release hecla = Releases.produce(Path.of("examples/hecla-2003"), null);
+    assertThat(hecla.facts().all()).noneMatch(f -> f.key().concept().equals("tons_100pct"));
+  }
+
+  @Test
   void reservesRollForwardFromThePriorYearEnd() {
     // Muskeg opening = 2024 (850,000 x 0.26 + 1,150,000 x 0.245) x 50% = 251,375 oz; closing 236,000;
     //   revised = 236,000 - 251,375 + depleted 54,000 - added 30,000 = 8,625

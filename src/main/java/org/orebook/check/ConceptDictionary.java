@@ -152,13 +152,13 @@ final class ConceptDictionary {
    */
   static Optional<Mapping> allInRow(String label) {
     String l = normalize(label);
-    if (l.matches("(all-in sustaining costs?|aisc) before by-product credits?,? per (ounce|oz)( sold)?")) {
+    if (l.matches("(all-in sustaining costs?|aisc),? before by-?product credits?,? per (\\w+ )?(ounce|oz)( of \\w+)?( sold)?")) {
       return Optional.of(Mapping.of(AISC_GROSS_PER_OZ, Measure.PER_OUNCE));
     }
-    if (l.matches("(all-in sustaining costs?|aisc),? per (ounce|oz)( sold)?")) {
+    if (l.matches("(all-in sustaining costs?|aisc)(,? after by-?product credits?)?,? per (\\w+ )?(ounce|oz)( of \\w+)?( sold)?")) {
       return Optional.of(Mapping.of(AISC_PER_OZ, Measure.PER_OUNCE));
     }
-    if (l.matches("(all-in costs?|aic),? per (ounce|oz)( sold)?")) {
+    if (l.matches("(all-in costs?|aic),? per (\\w+ )?(ounce|oz)( of \\w+)?( sold)?")) {
       return Optional.of(Mapping.of(AIC_PER_OZ, Measure.PER_OUNCE));
     }
     Matcher sold = Pattern.compile("(\\w+ )?(ounces|oz|tons|tonnes|pounds) sold").matcher(l);
@@ -198,10 +198,10 @@ final class ConceptDictionary {
         return Optional.of(Mapping.of(item[1], Measure.MONEY));
       }
     }
-    if (l.matches("(less )?reclamation and other costs?.*")) {
+    if (l.matches("(less:? )?reclamation and other costs?.*")) {
       return Optional.of(Mapping.of(RECLAMATION_OTHER, Measure.MONEY).negated());
     }
-    if (l.matches("(less )?by-?product credits?")) {
+    if (l.matches("(less:? )?by-?product credits?")) {
       return Optional.of(Mapping.of(BYPRODUCT_CREDITS, Measure.MONEY).negated());
     }
     return Optional.empty();
@@ -234,6 +234,9 @@ final class ConceptDictionary {
     if (l.matches("by-?product total cash costs? per (ounce|oz).*")) {
       return Optional.of(Mapping.of(TOTAL_CASH_PER_OZ, Measure.PER_OUNCE));
     }
+    if (l.matches("by-?product (all-in sustaining costs?|aisc) per (ounce|oz).*")) {
+      return Optional.of(Mapping.of(AISC_PER_OZ, Measure.PER_OUNCE));
+    }
     Optional<Metal> m = metalIn(subheading).or(() -> metalIn(l));
     if (m.isEmpty()) {
       return Optional.empty();
@@ -244,6 +247,15 @@ final class ConceptDictionary {
     }
     if (l.matches("share of (revenue|value)")) {
       return Optional.of(Mapping.of(COPRODUCT_SHARE, metal, Measure.PERCENT));
+    }
+    if (l.matches("co-product all-in sustaining costs?")) {
+      return Optional.of(Mapping.of(COPRODUCT_AISC, metal, Measure.MONEY));
+    }
+    if (l.matches("co-product all-in sustaining costs? per (ounce|oz)( sold)?")) {
+      return Optional.of(Mapping.of(COPRODUCT_AISC_PER_UNIT, metal, Measure.PER_OUNCE));
+    }
+    if (l.matches("co-product all-in sustaining costs? per (pound|lb)( sold)?")) {
+      return Optional.of(Mapping.of(COPRODUCT_AISC_PER_UNIT, metal, Measure.PER_POUND));
     }
     if (l.matches("co-product cash costs? per (ounce|oz)")) {
       return Optional.of(Mapping.of(COPRODUCT_COST_PER_UNIT, metal, Measure.PER_OUNCE));

@@ -338,7 +338,7 @@ public final class DatasetLoader {
         case PRODUCED, COST_BASIS, SOLD -> {
           m = metal(r, "metal");
           u = m.isPresent() && !m.get().precious() ? uom(r, "uom", List.of(Unit.SHORT_TON, Unit.TONNE, Unit.POUND))
-              : uom(r, "uom", List.of(Unit.TROY_OUNCE));
+              : uom(r, "uom", List.of(Unit.TROY_OUNCE, Unit.GRAM, Unit.KILOGRAM));
         }
         default -> {
           error(r, "item", "unknown production item '" + item + "' (expected ore_milled, days, grade, produced, cost_basis, sold, revenue)");
@@ -353,9 +353,10 @@ public final class DatasetLoader {
           || item.equals(ORE_MILLED) || item.equals(DAYS))) {
         BigDecimal value = v.get();
         Unit unit = u.get();
-        if ((item.equals(PRODUCED) || item.equals(SOLD)) && m.isPresent() && !m.get().precious() && unit != Unit.SHORT_TON) {
-          value = unit.convert(value, Unit.SHORT_TON);
-          unit = Unit.SHORT_TON;
+        // metal quantities are kept in one unit per metal (short tons, troy ounces), converted exactly on load
+        if (m.isPresent() && unit != m.get().quantityUnit() && unit.dimension() == m.get().quantityUnit().dimension()) {
+          value = unit.convert(value, m.get().quantityUnit());
+          unit = m.get().quantityUnit();
         }
         put(r, new FactKey(unit(r.get("unit")), item, m.map(Metal::name).orElse(""), p.get()), value, unit,
             "unit,period,item,metal");
@@ -714,7 +715,7 @@ public final class DatasetLoader {
       if (prop.isEmpty() || p.isEmpty() || v.isEmpty() || m.isEmpty()) {
         continue;
       }
-      Optional<Unit> u = m.get().precious() ? uom(r, "uom", List.of(Unit.TROY_OUNCE))
+      Optional<Unit> u = m.get().precious() ? uom(r, "uom", List.of(Unit.TROY_OUNCE, Unit.GRAM, Unit.KILOGRAM))
           : uom(r, "uom", List.of(Unit.SHORT_TON, Unit.TONNE, Unit.POUND));
       if (u.isPresent()) {
         Unit q = m.get().quantityUnit();

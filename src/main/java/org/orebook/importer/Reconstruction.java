@@ -522,21 +522,40 @@ final class Reconstruction {
     for (Property p : pr.properties()) {
       props.add(p.id(), p.name(), p.country(), p.ownershipPct(), p.unitId().filter(unitIds::contains).orElse(""));
     }
-    var res = out.file("reserves.csv", "category", "property", "item", "metal", "value", "uom", "basis");
+    // an S-K 1300 release (proven, probable, measured, indicated, inferred printed) becomes estimates.csv,
+    // its combined categories left to the relations; a Guide 7 release becomes reserves.csv
+    boolean sk = pr.facts().all().stream().anyMatch(f -> f.key().entity().startsWith("property:")
+        && ReserveCategory.ofCode(f.key().qualifier().split(":")[0]).filter(ReserveCategory.SK_INPUTS::contains).isPresent());
+    var res = sk ? out.file("estimates.csv", "property", "period", "category", "item", "metal", "value", "uom", "basis")
+        : out.file("reserves.csv", "category", "property", "item", "metal", "value", "uom", "basis");
     for (Fact f : pr.facts().all()) {
       FactKey k = f.key();
       if (!k.entity().startsWith("property:")) {
         continue;
       }
       String prop = k.entity().substring("property:".length());
+      if (List.of(RES_DEPLETED, RES_ADDED, RES_REVISED).contains(k.concept())) {
+        out.file("reserve_changes.csv", "property", "period", "metal", "item", "value", "uom")
+            .add(prop, k.period().code(), k.qualifier(), k.concept(), f.value(), f.unit().code());
+        continue;
+      }
       String[] q = k.qualifier().split(":");
-      if (ReserveCategory.ofCode(q[0]).isEmpty()) {
+      Optional<ReserveCategory> cat = ReserveCategory.ofCode(q[0]);
+      if (cat.isEmpty() || sk != ReserveCategory.SK_INPUTS.contains(cat.get())) {
         continue;
       }
       if (k.concept().equals(TONS)) {
-        res.add(q[0], prop, TONS, "", f.value(), f.unit().code(), "attributable");
+        if (sk) {
+          res.add(prop, k.period().code(), q[0], "tonnage", "", f.value(), f.unit().code(), "attributable");
+        } else {
+          res.add(q[0], prop, TONS, "", f.value(), f.unit().code(), "attributable");
+        }
       } else if (k.concept().equals(GRADE) && q.length == 2) {
-        res.add(q[0], prop, GRADE, q[1], grade(k, f), f.unit().code(), "");
+        if (sk) {
+          res.add(prop, k.period().code(), q[0], GRADE, q[1], grade(k, f), f.unit().code(), "");
+        } else {
+          res.add(q[0], prop, GRADE, q[1], grade(k, f), f.unit().code(), "");
+        }
       }
     }
   }

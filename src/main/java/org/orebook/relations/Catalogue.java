@@ -310,10 +310,6 @@ public final class Catalogue {
 
   // ---------------------------------------------------------------- all-in costs (World Gold Council 2018)
 
-  private boolean knownOrComputedAny(String entity, String concept, String qualifier, Period p) {
-    return knownOrComputed(key(entity, concept, qualifier, p));
-  }
-
   /**
    * All-in sustaining and all-in costs of the units whose primary metal is {@code metal} and of
    * their group (plus the corporate costs that business carries), when the data gives any all-in
@@ -501,6 +497,34 @@ public final class Catalogue {
             key(e, COPRODUCT_COST_PER_UNIT, m.name(), p), m.precious() ? Unit.USD_PER_OUNCE : Unit.USD_PER_POUND,
             m.precious() ? div(ref(cost), ref(produced)) : div(ref(cost), times(ref(produced), Expr.constant(lb))));
       }
+      coProductAisc(e, m, share, made, p);
+    }
+  }
+
+  /**
+   * Co-product all-in sustaining costs: AISC before by-product credits x the metal's share, per
+   * ounce sold where the data gives ounces sold, else per ounce or pound produced.
+   */
+  private void coProductAisc(String e, Metal m, FactKey share, Optional<Fact> made, Period p) {
+    FactKey gross = key(e, AISC_GROSS, p);
+    if (!knownOrComputed(gross)) {
+      return;
+    }
+    FactKey aisc = key(e, COPRODUCT_AISC, m.name(), p);
+    add("coproduct.aisc", "all-in sustaining costs before by-product credits x the metal's share / 100", aisc, Unit.USD,
+        div(times(ref(gross), ref(share)), Expr.constant("100")));
+    FactKey perUnit = key(e, COPRODUCT_AISC_PER_UNIT, m.name(), p);
+    FactKey sold = key(e, SOLD, m.name(), p);
+    if (m.precious() && inputs.has(sold)) {
+      add("coproduct.aisc_per_unit", "co-product AISC / ounces sold", perUnit, Unit.USD_PER_OUNCE,
+          div(ref(aisc), ref(sold)));
+    } else if (made.isPresent()) {
+      String lb = m.precious() ? "1" : poundsPer(made.get().unit()).toPlainString();
+      FactKey produced = key(e, PRODUCED, m.name(), p);
+      add("coproduct.aisc_per_unit", m.precious() ? "co-product AISC / ounces produced"
+              : "co-product AISC / pounds produced (tons x " + lb + " pounds per ton)", perUnit,
+          m.precious() ? Unit.USD_PER_OUNCE : Unit.USD_PER_POUND,
+          m.precious() ? div(ref(aisc), ref(produced)) : div(ref(aisc), times(ref(produced), Expr.constant(lb))));
     }
   }
 

@@ -107,6 +107,8 @@ public final class Concepts {
   public static final String COPRODUCT_SHARE = "coproduct_share";
   public static final String COPRODUCT_COST = "coproduct_cost";
   public static final String COPRODUCT_COST_PER_UNIT = "coproduct_cost_per_unit";
+  public static final String COPRODUCT_AISC = "coproduct_aisc";
+  public static final String COPRODUCT_AISC_PER_UNIT = "coproduct_aisc_per_unit";
 
   // segments and company
   public static final String SALES = "sales";

@@ -55,7 +55,7 @@ final class CostSections {
 
   static final String AISC_TITLE = "All-in Sustaining Costs and All-in Costs";
   static final String GAAP_TITLE = "All-in Cost Items and the GAAP Lines They Are Drawn From";
-  static final String COPRODUCT_TITLE = "Co-product Cash Costs";
+  static final String COPRODUCT_TITLE = "Co-product Costs";
 
   private final Dataset data;
   private final Company company;
@@ -240,9 +240,21 @@ final class CostSections {
         rows.add(new Row.Values("Co-product cash costs", 3, cells(e, COPRODUCT_COST, m.name(), 0, 3)));
         rows.add(new Row.Values("Co-product cash cost per " + (m.precious() ? "ounce" : "pound"), 3,
             dollar(cells(e, COPRODUCT_COST_PER_UNIT, m.name(), 2, 0))));
+        List<Cell> aisc = cells(e, COPRODUCT_AISC, m.name(), 0, 3);
+        if (any(aisc)) {
+          boolean perSold = m.precious() && any(cells(e, SOLD, m.name(), 0, 0));
+          rows.add(new Row.Values("Co-product all-in sustaining costs", 3, aisc));
+          rows.add(new Row.Values("Co-product all-in sustaining cost per " + (m.precious() ? "ounce" : "pound")
+              + (perSold ? " sold" : ""), 3, dollar(cells(e, COPRODUCT_AISC_PER_UNIT, m.name(), 2, 0))));
+        }
       }
       rows.add(new Row.Values("By-product total cash cost per ounce of " + primary.displayName().toLowerCase(Locale.ROOT),
           0, dollar(cells(e, TOTAL_CASH_PER_OZ, "", primary.costDecimals(), 0))));
+      List<Cell> byAisc = cells(e, AISC_PER_OZ, "", primary.costDecimals(), 0);
+      if (any(byAisc)) {
+        rows.add(new Row.Values("By-product AISC per ounce of " + primary.displayName().toLowerCase(Locale.ROOT) + " sold",
+            0, dollar(byAisc)));
+      }
     }
     if (rows.isEmpty()) {
       return Optional.empty();
@@ -255,8 +267,10 @@ final class CostSections {
     return Optional.of(new Section("coproduct", COPRODUCT_TITLE, List.of(new Section.TableBlock(t),
         new Section.TextBlock(List.of("",
             "Co-product cash costs allocate total cash costs before by-product credits",
+            "(and co-product all-in sustaining costs, AISC before by-product credits)",
             "among a unit's metals by each metal's share of " + basis + ",",
-            "beside the by-product cost per ounce of the primary metal, which deducts the",
-            "other metals' revenue as credits.")))));
+            "beside the by-product costs per ounce of the primary metal, which deduct the",
+            "other metals' revenue as credits. Co-product AISC is per ounce sold where",
+            "ounces sold are given, else per ounce or pound produced.")))));
   }
 }

@@ -38,7 +38,7 @@ import org.orebook.quantity.Period;
  * <p>A template names a figure as {@code {{#fig}}ENTITY CONCEPT[QUALIFIER] PERIOD FORMAT{{/fig}}}:
  * the entity ({@code company}, {@code group:AG}, {@code unit:la-camorra}, or {@code this} inside a
  * list item, whose metal is {@code @}), the concept, a period relative to the release ({@code FY},
- * {@code FY-1}, {@code Q}, {@code Q-1}) and a format: {@code $m1} ($17.1 million), {@code qty} (9.8
+ * {@code FY-1}, {@code Q}, {@code Q-1}) and a format: {@code $m1} ($17.1 million), {@code |qty|} (a quantity without its sign), {@code qty} (9.8
  * million ounces, 204,091 ounces, 25,341 tons), {@code $unit} ($1.43; negative $0.25), {@code ratio1}
  * (4.7:1), {@code chg} (a 48% increase, against the same period a year earlier). Which sentences
  * appear (a metal's paragraph, the quarter, a net loss) is decided here from the figures, so the
@@ -147,6 +147,8 @@ public final class Narrative {
       item.put("fig", figure(group(m.name()), m));
       item.put("hasPrior", has(COMPANY, PRODUCED, m.name(), year.priorYear())
           && has(group(m.name()), TOTAL_CASH_PER_OZ, "", year.priorYear()));
+      item.put("aisc", has(group(m.name()), AISC_PER_OZ, "", year));
+      item.put("aiscPrior", has(group(m.name()), AISC_PER_OZ, "", year.priorYear()));
       boolean record = record(m);
       item.put("record", record);
       metals.add(item);
@@ -182,6 +184,10 @@ public final class Narrative {
       if (facts.find(k).map(f -> f.value().signum() > 0).orElse(false)) {
         Map<String, Object> item = metalItem(m);
         item.put("fig", figure(reserves(), m));
+        item.put("rollForward", has(reserves(), RES_OPENING, m.name(), year) && has(reserves(), RES_DEPLETED, m.name(), year));
+        item.put("added", has(reserves(), RES_ADDED, m.name(), year));
+        item.put("revisedUp", facts.find(new FactKey(reserves(), RES_REVISED, m.name(), year))
+            .map(f -> f.value().signum() >= 0).orElse(true));
         reserves.add(item);
       }
     }
@@ -189,31 +195,15 @@ public final class Narrative {
     s.put("tonsWord", UnitWords.tons(facts.all().stream().filter(f -> f.key().concept().equals(TONS)).map(Fact::unit)
         .findFirst()));
     s.put("hasReserves", !reserves.isEmpty());
-    reserveChanges(s);
+    s.put("sk1300", sk1300());
     return s;
   }
 
-  /**
-   * S-K 1300: whether the release prints the subpart 1300 tables (the cautionary note says so), and
-   * per metal the year's roll-forward of proven and probable reserves in words.
-   */
-  private void reserveChanges(Map<String, Object> s) {
-    boolean sk = ReserveCategory.Standard.forYear(company, year.year()) == ReserveCategory.Standard.SK_1300
+  /** Whether the release prints the S-K 1300 tables (its cautionary note says so): an S-K 1300 year with estimates. */
+  private boolean sk1300() {
+    return ReserveCategory.Standard.forYear(company, year.year()) == ReserveCategory.Standard.SK_1300
         && data.properties().stream().anyMatch(prop -> ReserveCategory.SK_INPUTS.stream()
             .anyMatch(cat -> has(property(prop.id()), TONS, cat.code(), year)));
-    s.put("sk1300", sk);
-    List<Map<String, Object>> changes = new ArrayList<>();
-    for (Metal m : sk ? company.metals() : List.<Metal>of()) {
-      if (!List.of(RES_OPENING, RES_DEPLETED, RES_ADDED, RES_REVISED, RES_CLOSING).stream()
-          .allMatch(c -> has(reserves(), c, m.name(), year))) {
-        continue;
-      }
-      Map<String, Object> item = metalItem(m);
-      item.put("fig", figure(reserves(), m));
-      item.put("revisedUp", facts.find(new FactKey(reserves(), RES_REVISED, m.name(), year)).orElseThrow().value().signum() >= 0);
-      changes.add(item);
-    }
-    s.put("reserveChanges", changes);
   }
 
   private Map<String, Object> metalItem(Metal m) {
@@ -305,12 +295,12 @@ public final class Narrative {
     return switch (format) {
       case "$m1" -> "$" + Formats.number(v.abs().movePointLeft(6), 1) + " million";
       case "qty" -> quantity(v, f.unit());
-      case "absqty" -> quantity(v.abs(), f.unit());
+      case "|qty|" -> quantity(v.abs(), f.unit());
       case "$unit" -> (v.signum() < 0 ? "negative $" : "$")
           + Formats.number(v.abs(), metal == null ? 2 : metal.costDecimals());
       case "ratio1" -> Formats.number(v, 1) + ":1";
       case "chg" -> change(f);
-      default -> throw new IllegalArgumentException("format '" + format + "' is not $m1, qty, absqty, $unit, ratio1 or chg");
+      default -> throw new IllegalArgumentException("format '" + format + "' is not $m1, qty, |qty|, $unit, ratio1 or chg");
     };
   }
 

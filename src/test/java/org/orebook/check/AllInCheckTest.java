@@ -48,7 +48,8 @@ class AllInCheckTest {
     CheckResult r = check(text, dir);
     assertThat(r.testedIds()).contains("wgc.adjusted_operating_costs", "wgc.all_in_sustaining_costs", "wgc.all_in_costs",
         "wgc.aisc_per_oz", "wgc.aisc_before_byproduct_per_oz", "wgc.aic_per_oz", "sum.combined_sold", "gaap.not_in_aic",
-        "coproduct.gross_cash_costs", "coproduct.share", "coproduct.cost", "coproduct.cost_per_unit");
+        "coproduct.gross_cash_costs", "coproduct.share", "coproduct.cost", "coproduct.cost_per_unit", "coproduct.aisc",
+        "coproduct.aisc_per_unit");
     assertThat(r.failures()).filteredOn(f -> f.relation().id().matches("(wgc|gaap|coproduct)\\..*|sum.combined_sold"))
         .isEmpty();
     assertThat(r.testedIds().stream().filter(id -> id.startsWith("wgc.")).count()).isGreaterThanOrEqualTo(20);

@@ -80,6 +80,21 @@ class DatasetLoaderTest {
     assertThat(d.company().units()).hasSize(1);
   }
 
+  @Test
+  void preciousMetalInGramsOrKilogramsIsKeptInTroyOuncesExactly() throws Exception {
+    write("production.csv", "unit,period,item,metal,value,uom\n"
+        + "pit,FY2024,ore_milled,,1000,st\n"
+        + "pit,FY2024,produced,AU,311.034768,kg\n"
+        + "pit,FY2024,sold,AU,31103.4768,g\n");
+    Dataset d = DatasetLoader.load(dir);
+    var produced = d.inputs().find(new FactKey("unit:pit", "produced", "AU", new Period.Year(2024))).orElseThrow();
+    // 311.034768 kg = 311,034.768 g = 10,000 troy ounces of 31.1034768 g
+    assertThat(produced.value()).isEqualByComparingTo("10000");
+    assertThat(produced.unit()).isEqualTo(org.orebook.quantity.Unit.TROY_OUNCE);
+    assertThat(d.inputs().find(new FactKey("unit:pit", "sold", "AU", new Period.Year(2024))).orElseThrow().value())
+        .isEqualByComparingTo("1000");
+  }
+
   String errorsOf() {
     try {
       DatasetLoader.load(dir);
@@ -123,13 +138,13 @@ class DatasetLoaderTest {
 
   @Test
   void unknownUnitOfMeasure() throws IOException {
-    write("production.csv", "unit,period,item,metal,value,uom\npit,FY2024,produced,AU,5,kg\n");
-    assertThat(errorsOf()).contains("production.csv, line 2, field 'uom': unknown unit of measure 'kg'");
+    write("production.csv", "unit,period,item,metal,value,uom\npit,FY2024,produced,AU,5,lb\n");
+    assertThat(errorsOf()).contains("production.csv, line 2, field 'uom': unknown unit of measure 'lb'");
   }
 
   @Test
   void everyErrorOfEveryFileIsReportedAndNothingIsReturned() throws IOException {
-    write("production.csv", "unit,period,item,metal,value,uom\npit,FY2024,produced,AU,5,kg\n");
+    write("production.csv", "unit,period,item,metal,value,uom\npit,FY2024,produced,AU,5,lb\n");
     write("costs.csv", "unit,period,item,value,uom\npit,FY2024,mining,abc,USD\n");
     assertThatThrownBy(() -> DatasetLoader.load(dir)).isInstanceOf(DatasetException.class)
         .satisfies(e -> assertThat(((DatasetException) e).errors()).hasSize(2));

@@ -112,6 +112,14 @@ class AllInCostsTest {
     assertThat(fig("unit:huancayo", "coproduct_cost_per_unit", "AG").round(new MathContext(12)))
         .isEqualByComparingTo(BigDecimal.valueOf(54_350_000L * 150).divide(BigDecimal.valueOf(190L * 5_000_000),
             new MathContext(12)));
+    // co-product AISC: AISC before by-product credits (73,500,000 + 20,000,000) x 240/260 over 98,000 oz sold;
+    //   copper's 20/260 over 24,000,000 lb produced
+    assertThat(fig("unit:atacama", "coproduct_aisc_per_unit", "AU").round(new MathContext(12)))
+        .isEqualByComparingTo(BigDecimal.valueOf(93_500_000L * 240).divide(BigDecimal.valueOf(260L * 98_000),
+            new MathContext(12)));
+    assertThat(fig("unit:atacama", "coproduct_aisc_per_unit", "CU").round(new MathContext(12)))
+        .isEqualByComparingTo(BigDecimal.valueOf(93_500_000L * 20).divide(BigDecimal.valueOf(260L * 24_000_000),
+            new MathContext(12)));
     // the shares of a unit add up to 100%
     BigDecimal shares = Stream.of("AG", "ZN", "PB").map(m -> fig("unit:huancayo", "coproduct_share", m))
         .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -148,10 +156,12 @@ class AllInCostsTest {
   @Test
   void theTextReleasePrintsTheTablesWithTheHandFigures() {
     String text = Releases.render(release, "text");
-    assertThat(text).contains("All-in Sustaining Costs and All-in Costs (non-GAAP)", "Co-product Cash Costs (non-GAAP)",
+    assertThat(text).contains("All-in Sustaining Costs and All-in Costs (non-GAAP)", "Co-product Costs (non-GAAP)",
         "All-in Cost Items and the GAAP Lines They Are Drawn From");
     assertThat(text).containsPattern("All-in sustaining costs per ounce sold +\\$ +750 ");
     assertThat(text).containsPattern("Co-product cash cost per pound +\\$ +0\\.25 ");
+    // the operations prose quotes the gold business's AISC: 122,200,000 / 148,500 oz = $822.90
+    assertThat(text.replaceAll("\\s+", " ")).contains("All-in sustaining costs were $823 per ounce of gold sold, compared to");
   }
 
   @Test

@@ -12,6 +12,7 @@ enum Measure {
   POUNDS(Unit.POUND, "pounds", null),
   PER_OUNCE(Unit.USD_PER_OUNCE, null, "ounce"),
   PER_TON(Unit.USD_PER_TON, null, "ton"),
+  PER_TONNE(Unit.USD_PER_TONNE, null, "tonne"),
   GRADE_OZ_TON(Unit.OUNCES_PER_TON, null, null),
   GRADE_G_T(Unit.GRAMS_PER_TONNE, null, null),
   PERCENT(Unit.PERCENT, null, null),

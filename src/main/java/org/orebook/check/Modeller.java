@@ -41,7 +41,7 @@ import org.orebook.quantity.Period;
  */
 public final class Modeller {
   enum Kind { HIGHLIGHTS, OPERATIONS, NON_GAAP, BALANCE_SHEET, CASH_FLOWS, PRODUCTION, RECONCILIATION, RESERVES, ALL_IN,
-    COPRODUCT, RESERVE_SUMMARY, RESERVE_CHANGES, OTHER }
+    COPRODUCT, RESERVE_SUMMARY, RESERVE_CHANGES, RESERVE_PARAMETERS, OTHER }
 
   private static final Pattern PCT = Pattern.compile("(\\d{1,3}(?:\\.\\d+)?)\\s*%");
 
@@ -105,6 +105,7 @@ public final class Modeller {
         case COPRODUCT -> coProduct(t);
         case RESERVE_SUMMARY -> reserveSummary(t);
         case RESERVE_CHANGES -> reserveChanges(t);
+        case RESERVE_PARAMETERS -> reserveParameters(t);
         case HIGHLIGHTS, OTHER -> highlights(t, k);
       }
       previous = k;
@@ -124,7 +125,7 @@ public final class Modeller {
       return Kind.RESERVE_CHANGES;
     }
     if (n.contains("estimation parameters")) {
-      return Kind.OTHER;
+      return Kind.RESERVE_PARAMETERS;
     }
     if (!periods && (gradeColumns || n.matches(".*(reserve|resource|mineralized|proven|probable|measured|indicated|inferred).*"))) {
       return Kind.RESERVES;
@@ -502,15 +503,64 @@ public final class Modeller {
     }
   }
 
+  private static final Pattern PARAMETER_ROW =
+      Pattern.compile("(.+?) (reserves|resources) - ([a-z ]+?)(?: \\(([^)]*)\\))?", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The estimation parameters: "Atacama reserves - gold (cut-off oz/ton, USD/oz)" rows, cut-off,
+   * recovery and price columns; the label names the units ("all metals": a net-smelter-return or
+   * equivalent cut-off). Read as the figures the engine's inputs are; no relation ties them.
+   */
+  private void reserveParameters(TextTable t) {
+    Optional<Period> p = text.latestYear();
+    for (TableRow.Values v : t.valueRows()) {
+      Matcher mt = PARAMETER_ROW.matcher(v.label().replaceAll("\\s+", " ").trim());
+      boolean all = mt.matches() && mt.group(3).equalsIgnoreCase("all metals");
+      Optional<Metal> metal = !mt.matches() || all ? Optional.empty() : ConceptDictionary.metalIn(mt.group(3));
+      if (p.isEmpty() || !mt.matches() || (!all && metal.isEmpty()) || properties.get(slug(unitName(mt.group(1).trim()))) == null) {
+        unmapped.addAll(v.figures());
+        continue;
+      }
+      String cutUnit = null;
+      String priceUnit = null;
+      for (String u : (mt.group(4) == null ? "" : mt.group(4)).split(",")) {
+        String w = u.trim();
+        if (w.toLowerCase(Locale.ROOT).startsWith("cut-off ")) {
+          cutUnit = w.substring("cut-off ".length()).trim();
+        } else if (!w.isEmpty()) {
+          priceUnit = w;
+        }
+      }
+      String entity = property(propertyOf(mt.group(1).trim()));
+      String q = mt.group(2).toLowerCase(Locale.ROOT) + ":" + metal.map(Metal::name).orElse("");
+      for (Figure f : v.figures()) {
+        String h = f.column() < t.columns().size() ? t.columns().get(f.column()).title().toLowerCase(Locale.ROOT) : "";
+        String concept = h.contains("cut-off") ? CUT_OFF : h.contains("recovery") ? RECOVERY
+            : h.contains("price") ? PRICE_ASSUMPTION : null;
+        String unit = CUT_OFF.equals(concept) ? cutUnit : RECOVERY.equals(concept) ? "%" : priceUnit;
+        Optional<Measure> measure = java.util.Arrays.stream(Measure.values())
+            .filter(m -> unit != null && m.unit.code().equals(unit)).findFirst();
+        // a dash: the parameter does not apply (no cut-off of its own, no recovery of a resource), not a zero
+        if (concept == null || measure.isEmpty() || f.dash()) {
+          unmapped.add(f);
+          continue;
+        }
+        put(new FactKey(entity, concept, q, p.get()), f, measure.get(), 0, false);
+      }
+    }
+  }
+
   private static Optional<Mapping> reserveColumn(Column c, ReserveCategory cat) {
     String h = c.title().toLowerCase(Locale.ROOT);
     Optional<Metal> m = ConceptDictionary.metalIn(h);
     if (m.isEmpty()) {
+      // S-K 1300: a partly owned property's tons on a 100% basis beside its attributable tons
+      String tons100 = h.matches(".*\\b100\\s*%.*") ? TONS_100PCT : TONS;
       if (h.matches(".*\\btonnes\\b.*")) {
-        return Optional.of(Mapping.of(TONS, cat.code(), Measure.TONNES));
+        return Optional.of(Mapping.of(tons100, cat.code(), Measure.TONNES));
       }
       if (h.matches(".*\\btons\\b.*")) {
-        return Optional.of(Mapping.of(TONS, cat.code(), Measure.TONS));
+        return Optional.of(Mapping.of(tons100, cat.code(), Measure.TONS));
       }
       return Optional.empty();
     }

@@ -224,11 +224,29 @@ public final class DatasetLoader {
     }
     String coproduct = f.getOrDefault("coproduct_prices", "");
     Optional<ReserveCategory.Standard> standard = Optional.empty();
-    if (!f.getOrDefault("reserve_standard", "").isEmpty()) {
-      standard = ReserveCategory.Standard.ofCode(f.get("reserve_standard"));
-      if (standard.isEmpty()) {
-        error(rows.get("reserve_standard"), "value", "unknown reserve standard '" + f.get("reserve_standard")
-            + "' (expected guide7 or sk1300; leave it out for S-K 1300 from fiscal 2021, Guide 7 before)");
+    Map<Integer, ReserveCategory.Standard> standardByYear = new java.util.TreeMap<>();
+    for (String token : f.getOrDefault("reserve_standard", "").trim().split("\\s+")) {
+      if (token.isEmpty()) {
+        continue;
+      }
+      // 'sk1300' names every period; 'FY2020:sk1300' one fiscal year
+      int colon = token.indexOf(':');
+      Optional<ReserveCategory.Standard> named = ReserveCategory.Standard.ofCode(token.substring(colon + 1));
+      Optional<Period> year = colon < 0 ? Optional.empty() : Period.parse(token.substring(0, colon))
+          .filter(x -> x instanceof Period.Year);
+      if (named.isEmpty()) {
+        error(rows.get("reserve_standard"), "value", "unknown reserve standard '" + token.substring(colon + 1)
+            + "' (expected guide7 or sk1300, for every period or as FY2020:sk1300 for one year; leave it out for"
+            + " S-K 1300 from fiscal 2021, Guide 7 before)");
+      } else if (colon >= 0 && year.isEmpty()) {
+        error(rows.get("reserve_standard"), "value", "'" + token + "': the period before ':' must be a fiscal year"
+            + " like FY2020");
+      } else if (colon >= 0 && standardByYear.put(year.get().year(), named.get()) != null) {
+        error(rows.get("reserve_standard"), "value", "'" + token + "': the year is named twice");
+      } else if (colon < 0 && standard.isPresent()) {
+        error(rows.get("reserve_standard"), "value", "'" + token + "': a second standard for every period");
+      } else if (colon < 0) {
+        standard = named;
       }
     }
     Optional<org.orebook.quantity.UnitSystem> reporting = Optional.empty();
@@ -241,7 +259,7 @@ public final class DatasetLoader {
     }
     return new Company(f.get("name"), f.getOrDefault("short_name", f.get("name")), f.getOrDefault("currency", "USD"),
         p.get(), metals, segments, units, coproduct.isEmpty() ? Optional.empty() : Optional.of(coproduct), standard,
-        reporting);
+        reporting, standardByYear);
   }
 
   private List<OperatingUnit> readUnits(List<Segment> segments) {

@@ -12,6 +12,8 @@ import org.orebook.quantity.Period;
  *     metal-equivalent value; empty: allocated by each metal's revenue
  * @param reserveStandard the reserve disclosure standard the company names for every period; empty:
  *     by fiscal year (see {@link ReserveCategory.Standard#forYear})
+ * @param reserveStandardByYear the standard the company names for single fiscal years (an early
+ *     adopter of S-K 1300, say); it overrides {@code reserveStandard} and the rule by year
  * @param reportingUnits the units the company reports in (metric, imperial) when a release asks for
  *     none; empty: figures as stored
  */
@@ -25,18 +27,20 @@ public record Company(
     List<OperatingUnit> units,
     Optional<String> coproductPrices,
     Optional<ReserveCategory.Standard> reserveStandard,
-    Optional<org.orebook.quantity.UnitSystem> reportingUnits) {
+    Optional<org.orebook.quantity.UnitSystem> reportingUnits,
+    java.util.Map<Integer, ReserveCategory.Standard> reserveStandardByYear) {
 
   public Company(String name, String shortName, String currency, Period releasePeriod, List<Metal> metals,
       List<Segment> segments, List<OperatingUnit> units) {
     this(name, shortName, currency, releasePeriod, metals, segments, units, Optional.empty(), Optional.empty(),
-        Optional.empty());
+        Optional.empty(), java.util.Map.of());
   }
 
   public Company {
     metals = List.copyOf(metals);
     segments = List.copyOf(segments);
     units = List.copyOf(units);
+    reserveStandardByYear = java.util.Map.copyOf(reserveStandardByYear);
   }
 
   public Optional<OperatingUnit> unit(String id) {

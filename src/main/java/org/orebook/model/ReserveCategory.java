@@ -40,9 +40,13 @@ public enum ReserveCategory {
       };
     }
 
-    /** The standard of a fiscal year: the company's choice, else S-K 1300 from 2021 and Guide 7 before. */
+    /**
+     * The standard of a fiscal year: the company's choice for that year, else its choice for every
+     * year, else S-K 1300 from 2021 and Guide 7 before.
+     */
     public static Standard forYear(Company company, int year) {
-      return company.reserveStandard().orElse(year >= SK_1300_FROM ? SK_1300 : GUIDE_7);
+      Standard named = company.reserveStandardByYear().get(year);
+      return named != null ? named : company.reserveStandard().orElse(year >= SK_1300_FROM ? SK_1300 : GUIDE_7);
     }
   }
 

@@ -586,7 +586,42 @@ public final class Catalogue {
         }
       }
     }
+    fullBasis(properties, p);
     reconciliation(properties, p);
+  }
+
+  /**
+   * S-K 1300 tonnage of a partly owned property on a 100% basis beside the attributable one: the
+   * 100% basis from the attributable tonnage (tons / ownership share) when only that is known; when
+   * both are known (a printed table, or a dataset that gives both) attributable = 100% x share ties them.
+   */
+  private void fullBasis(List<Property> properties, Period p) {
+    for (Property prop : properties) {
+      if (!prop.partlyOwned()) {
+        continue;
+      }
+      String e = property(prop.id());
+      // S-K 1300 estimates only: a Guide 7 dataset's figures stay as they were
+      if (ReserveCategory.SK_INPUTS.stream().noneMatch(c -> knownOrComputed(key(e, TONS, c.code(), p))
+          || inputs.has(key(e, TONS_100PCT, c.code(), p)))) {
+        continue;
+      }
+      String share = prop.ownershipPct().movePointLeft(2).toPlainString();
+      for (ReserveCategory cat : ReserveCategory.SK_TABLES) {
+        FactKey tons100 = key(e, TONS_100PCT, cat.code(), p);
+        FactKey tons = key(e, TONS, cat.code(), p);
+        if (inputs.has(tons100) && inputs.has(tons)) {
+          add("res.attributable_tons", "tons on a 100% basis * ownership share", tons, inputs.find(tons).orElseThrow().unit(),
+              times(ref(tons100), Expr.constant(share)));
+        } else if (knownOrComputed(tons) && !knownOrComputed(tons100)) {
+          Unit unit = inputs.find(tons).map(Fact::unit).or(() -> inputs.all().stream()
+              .filter(f -> f.key().entity().equals(e) && f.key().concept().startsWith(TONS)).map(Fact::unit).findFirst())
+              .orElse(Unit.SHORT_TON);
+          add("res.full_basis_tons", "tons on a 100% basis = attributable tons / ownership share", tons100, unit,
+              div(ref(tons), Expr.constant(share)));
+        }
+      }
+    }
   }
 
   /**

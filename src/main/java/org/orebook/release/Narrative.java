@@ -25,6 +25,7 @@ import org.orebook.facts.FactSet;
 import org.orebook.model.Company;
 import org.orebook.model.Metal;
 import org.orebook.model.OperatingUnit;
+import org.orebook.model.ReserveCategory;
 import org.orebook.model.StatementLine;
 import org.orebook.quantity.Exact;
 import org.orebook.quantity.Period;
@@ -194,7 +195,15 @@ public final class Narrative {
     s.put("tonsWord", UnitWords.tons(facts.all().stream().filter(f -> f.key().concept().equals(TONS)).map(Fact::unit)
         .findFirst()));
     s.put("hasReserves", !reserves.isEmpty());
+    s.put("sk1300", sk1300());
     return s;
+  }
+
+  /** Whether the release prints the S-K 1300 tables (its cautionary note says so): an S-K 1300 year with estimates. */
+  private boolean sk1300() {
+    return ReserveCategory.Standard.forYear(company, year.year()) == ReserveCategory.Standard.SK_1300
+        && data.properties().stream().anyMatch(prop -> ReserveCategory.SK_INPUTS.stream()
+            .anyMatch(cat -> has(property(prop.id()), TONS, cat.code(), year)));
   }
 
   private Map<String, Object> metalItem(Metal m) {

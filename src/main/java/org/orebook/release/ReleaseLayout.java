@@ -126,9 +126,11 @@ public final class ReleaseLayout {
   // ---------------------------------------------------------------- reserves
 
   private Optional<Section> reserveSection() {
-    Period p = new Period.Year(company.releasePeriod().year());
+    // the release's year end (--period may name an earlier year than the dataset's release period)
+    Period p = new Period.Year(all.get(0).year());
     ReserveCategory.Standard standard = ReserveCategory.Standard.forYear(company, p.year());
-    List<ReserveRow> reserveRows = data.reserveRows();
+    // reserves.csv (Guide 7) holds the dataset's release year end only
+    List<ReserveRow> reserveRows = p.year() == company.releasePeriod().year() ? data.reserveRows() : List.of();
     // S-K 1300 tables need S-K 1300 estimates; a dataset with Guide 7 reserve rows only prints those
     if (standard == ReserveCategory.Standard.SK_1300 && !rowsOf(ReserveCategory.SK_INPUTS, p).isEmpty()) {
       return Optional.of(ReserveSections.sk1300(data, facts, p,
@@ -183,6 +185,8 @@ public final class ReleaseLayout {
         }
       }
     }
+    // S-K 1300: a partly owned property's tons on a 100% basis beside the attributable tons
+    boolean fullBasis = sk && props.stream().anyMatch(Property::partlyOwned);
     List<ReserveNote> notes = data.reserveNotes().stream().filter(n -> n.category() == cat).toList();
     List<String> noteLines = new ArrayList<>();
     String title = categoryTitle;
@@ -203,11 +207,17 @@ public final class ReleaseLayout {
       }
       String e = property(prop.id());
       List<Cell> cells = new ArrayList<>();
+      if (fullBasis) {
+        cells.add(Cell.of(new FactKey(e, prop.partlyOwned() ? TONS_100PCT : TONS, cat.code(), p), 0, 0).emptyAs("-"));
+      }
       cells.add(Cell.of(new FactKey(e, TONS, cat.code(), p), 0, 0).emptyAs("-"));
-      tonsCells.add(cells.get(0));
+      tonsCells.add(cells.get(cells.size() - 1));
       List<Cell> cc = new ArrayList<>();
       for (Metal m : metals) {
-        cells.add(Cell.of(new FactKey(e, GRADE, cat.code() + ":" + m.name(), p), m.reserveGradeDecimals(), 0).emptyAs("-"));
+        FactKey gk = new FactKey(e, GRADE, cat.code() + ":" + m.name(), p);
+        // S-K 1300: gold in oz/ton to three decimals (an open pit's 0.85 g/t is 0.025 oz/ton, not 0.02)
+        boolean fine = sk && m == Metal.AU && facts.find(gk).map(f -> f.unit() == Unit.OUNCES_PER_TON).orElse(false);
+        cells.add(Cell.of(gk, fine ? 3 : m.reserveGradeDecimals(), 0).emptyAs("-"));
         cc.add(Cell.of(new FactKey(e, CONTAINED, cat.code() + ":" + m.name(), p), 0, 0).emptyAs("-"));
       }
       rows.add(row(label, 0, cells));
@@ -223,7 +233,11 @@ public final class ReleaseLayout {
       noteLines.add("");
     }
     List<List<String>> headers = new ArrayList<>();
-    headers.add(List.of("", UnitWords.capitalised(unitOf(tonsCells).orElse(Unit.SHORT_TON))));
+    String tonsWord = UnitWords.capitalised(unitOf(tonsCells).orElse(Unit.SHORT_TON));
+    if (fullBasis) {
+      headers.add(List.of(tonsWord, "(100%)"));
+    }
+    headers.add(List.of(fullBasis ? tonsWord : "", fullBasis ? "(attrib.)" : tonsWord));
     for (Metal m : metals) {
       Unit gu = unitOf(props.stream()
           .map(x -> Cell.of(new FactKey(property(x.id()), GRADE, cat.code() + ":" + m.name(), p), 0, 0)).toList())

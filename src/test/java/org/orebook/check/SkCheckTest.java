@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orebook.facts.FactKey;
 
 /**
  * The checker reads the S-K 1300 tables of a release Orebook prints (the Cordillera example, in
@@ -43,9 +44,12 @@ class SkCheckTest {
     for (String units : List.of("imperial", "metric")) {
       CheckResult r = check(release(units), dir);
       assertThat(r.failures()).as(units).isEmpty();
+      // the reserve sentences (contained metal, the roll-forward) hold
+      assertThat(r.proseTested()).as(units).anyMatch(c -> c.figure().startsWith("reserves"));
+      assertThat(r.proseFailures()).as(units).filteredOn(c -> c.figure().startsWith("reserves")).isEmpty();
       assertThat(r.testedIds()).as(units).contains("res.contained_metal", "res.combined_tons", "res.combined_contained",
           "res.combined_grade", "res.total_contained", "res.closing", "res.roll_forward", "res.total_revised",
-          "res.total_reserves_closing");
+          "res.total_reserves_closing", "res.attributable_tons");
     }
   }
 
@@ -56,6 +60,36 @@ class SkCheckTest {
     CheckResult r = check(CheckTestSupport.mutate(text, line, "236,000", 1, "237,000"), dir);
     assertThat(r.failures()).extracting(f -> f.relation().id() + " " + f.published().figure().line())
         .contains("res.roll_forward " + line, "res.closing " + line);
+  }
+
+  @Test
+  void theEstimationParametersAreReadAsTheEnginesInputs(@TempDir Path dir) throws Exception {
+    CheckResult r = check(release("imperial"), dir);
+    org.orebook.quantity.Period fy = new org.orebook.quantity.Period.Year(2025);
+    java.util.function.Function<FactKey, java.math.BigDecimal> read = k -> r.release().readings().get(k).value();
+    // Huancayo silver: 90% recovery at USD 22/oz; Atacama's gold cut-off 0.30 g/t = 0.30 x 7/240 = 0.00875 -> 0.009 oz/ton
+    assertThat(read.apply(new FactKey("property:huancayo", "recovery", "reserves:AG", fy))).isEqualByComparingTo("90");
+    assertThat(read.apply(new FactKey("property:huancayo", "price_assumption", "reserves:AG", fy)))
+        .isEqualByComparingTo("22.00");
+    assertThat(read.apply(new FactKey("property:huancayo", "cut_off", "reserves:", fy))).isEqualByComparingTo("110");
+    assertThat(read.apply(new FactKey("property:atacama", "cut_off", "reserves:AU", fy))).isEqualByComparingTo("0.009");
+    // a dash (Huancayo has one cut-off for all metals) is not read as a zero
+    assertThat(r.release().readings()).doesNotContainKey(new FactKey("property:huancayo", "cut_off", "reserves:AG", fy));
+  }
+
+  @Test
+  void aChanged100PercentTonnageIsNamed(@TempDir Path dir) throws Exception {
+    String text = release("imperial");
+    // the probable table's Muskeg Lake row: 1,100,000 st on a 100% basis, 550,000 attributable (50%)
+    int table = lineStarting(text, "Probable Mineral Reserves");
+    String[] lines = text.split("\n", -1);
+    int line = table;
+    while (!lines[line - 1].startsWith("Muskeg Lake (50%), Canada")) {
+      line++;
+    }
+    CheckResult r = check(CheckTestSupport.mutate(text, line, "1,100,000", 1, "1,150,000"), dir);
+    assertThat(r.failures()).extracting(f -> f.relation().id() + " " + f.published().figure().line())
+        .contains("res.attributable_tons " + line);
   }
 
   @Test

@@ -65,6 +65,28 @@ class SkReservesTest {
   }
 
   @Test
+  void aPartlyOwnedPropertyShowsItsTonsOnA100PercentBasisBesideTheAttributable() {
+    // Muskeg Lake, 50% owned, given on a 100% basis: proven 800,000 st (attributable 400,000); proven and probable
+    //   100% = 800,000 + 1,100,000 = 1,900,000, computed from the attributable 950,000 / 50%
+    assertThat(fig("property:muskeg", "tons_100pct", "proven_probable")).isEqualByComparingTo("1900000");
+    String text = Releases.render(release, "text");
+    assertThat(text).containsPattern("Tons +Tons +Gold[^\n]*\n[^\n]*\\(100%\\) +\\(attrib\\.\\)")
+        .containsPattern("Muskeg Lake \\(50%\\), Canada +800,000 +400,000 +0\\.260")
+        .containsPattern("Muskeg Lake \\(50%\\), Canada +1,900,000 +950,000 +0\\.248")
+        // a wholly owned property prints the same tons twice; gold in oz/ton to three decimals:
+        //   Atacama 20,000,000 t = 22,046,226 st; 0.85 g/t = 0.85 x 7/240 oz/ton = 0.02479
+        .containsPattern("Huancayo, Peru +1,200,000 +1,200,000 +- +10\\.5")
+        .containsPattern("Atacama, Chile +22,046,226 +22,046,226 +0\\.025 ");
+  }
+
+  @Test
+  void guide7DataGetsNo100PercentFigures() throws Exception {
+    // Hecla's Greens Creek (29.73%) is given attributable in reserves.csv: nothing is added to its figures
+    Release hecla = Releases.produce(Path.of("examples/hecla-2003"), null);
+    assertThat(hecla.facts().all()).noneMatch(f -> f.key().concept().equals("tons_100pct"));
+  }
+
+  @Test
   void reservesRollForwardFromThePriorYearEnd() {
     // Muskeg opening = 2024 (850,000 x 0.26 + 1,150,000 x 0.245) x 50% = 251,375 oz; closing 236,000;
     //   revised = 236,000 - 251,375 + depleted 54,000 - added 30,000 = 8,625
@@ -81,12 +103,19 @@ class SkReservesTest {
     String text = Releases.render(release, "text");
     assertThat(text).contains("MINERAL RESERVES AND RESOURCES", "Proven Mineral Reserves", "Probable Mineral Reserves",
         "Measured and Indicated Mineral Resources (exclusive of reserves)", "Inferred Mineral Resources",
-        ReserveSections.SUMMARY, ReserveSections.PARAMETERS, "Reconciliation of Proven and Probable Mineral Reserves");
+        ReserveSections.SUMMARY, ReserveSections.PARAMETERS, "Reconciliation of Proven and Probable Mineral Reserves",
+        "As of December 31, 2025 (SEC Regulation S-K subpart 1300)");
+    // the cautionary note of an S-K 1300 release, not Guide 7's prohibition of resources
+    assertThat(text).contains("Cautionary Note to Investors - The mineral reserve and mineral\nresource estimates")
+        .doesNotContain("strictly prohibit");
     assertThat(text).containsPattern("Muskeg Lake \\(50%\\) - Gold \\(ounces\\) +251,375 +\\(54,000\\) +30,000 +8,625 +236,000");
     assertThat(text).containsPattern("Huancayo reserves - silver \\(USD/oz\\) +- +90 +22\\.00");
     // the prose walks the gold reserves from the prior year end: 1,530,492 - 174,000 + 180,000 - 51,757 = 1,484,735
+    //   (opening = Atacama 1,279,117 + Muskeg 251,375 = 1,530,492 oz: "1.5 million ounces a year earlier")
     assertThat(text.replaceAll("\\s+", " ")).contains("mining depleted 174,000 ounces, additions brought 180,000 ounces"
-        + " and revisions removed 51,757 ounces");
+        + " and revisions removed 51,757 ounces", "They were 1.5 million ounces a year earlier;",
+        "They were 30.9 million ounces a year earlier; mining depleted 6.0 million ounces, additions brought 3.0 million"
+        + " ounces and revisions added 1.0 million ounces.");
   }
 
   @Test
@@ -94,12 +123,55 @@ class SkReservesTest {
     Path copy = copy(dir);
     Files.writeString(copy.resolve("company.csv"), "reserve_standard,guide7\n", StandardOpenOption.APPEND);
     String text = Releases.render(Releases.produce(copy, FY2025, UnitSystem.IMPERIAL), "text");
-    assertThat(text).contains("ESTIMATED ORE RESERVES", "Proven and Probable", "Mineralized Material")
-        .doesNotContain("Inferred", "MINERAL RESERVES AND RESOURCES", "Measured");
+    assertThat(text).contains("ESTIMATED ORE RESERVES", "Proven and Probable", "Mineralized Material", "strictly prohibit")
+        .doesNotContain("Inferred", "MINERAL RESERVES AND RESOURCES", "Measured", "subpart 1300");
     // mineralized material = measured + indicated tons: Huancayo 300,000 + 600,000, without contained metal
     String mineralized = text.substring(text.indexOf("Mineralized Material"));
     assertThat(mineralized.substring(0, mineralized.indexOf("(1) Securities")))
         .containsPattern("Huancayo +900,000").doesNotContain("ounces");
+  }
+
+  @Test
+  void aPriorYearReleasePrintsThatYearEndsEstimates() throws Exception {
+    Period fy2024 = new Period.Year(2024);
+    Release r = Releases.produce(DATASET, fy2024, UnitSystem.IMPERIAL);
+    String text = Releases.render(r, "text");
+    // Huancayo proven at the 2024 year end: 1,250,000 st x 10.6 oz/ton = 13,250,000 oz (2025: 12,600,000)
+    assertThat(text).contains("As of December 31, 2024 (SEC Regulation S-K subpart 1300)", "Inferred Mineral Resources",
+        ReserveSections.PARAMETERS).containsPattern("Huancayo, Peru +- +13,250,000")
+        .doesNotContain("As of December 31, 2025 (SEC", "12,600,000");
+    // no 2023 estimates, no 2024 movements: no reconciliation, and no roll-forward in words
+    assertThat(text).doesNotContain("Reconciliation of Proven and Probable", "a year earlier; mining depleted");
+    // 2024 measured and indicated silver: 280,000 st x 9.1 + 650,000 x 8.7 = 2,548,000 + 5,655,000 = 8,203,000 oz
+    assertThat(r.facts().find(new FactKey("property:huancayo", "contained", "measured_indicated:AG", fy2024))
+        .orElseThrow().value()).isEqualByComparingTo("8203000");
+  }
+
+  @Test
+  void theStandardCanBeNamedForOneYear(@TempDir Path dir) throws Exception {
+    Period fy2024 = new Period.Year(2024);
+    Path copy = copy(dir);
+    Path company = copy.resolve("company.csv");
+    String original = Files.readString(company);
+    // every year by the rule (2024 and 2025: S-K 1300) but 2025, named Guide 7
+    Files.writeString(company, original + "reserve_standard,FY2025:guide7\n");
+    assertThat(Releases.render(Releases.produce(copy, FY2025), "text")).contains("ESTIMATED ORE RESERVES")
+        .doesNotContain("MINERAL RESERVES AND RESOURCES");
+    assertThat(Releases.render(Releases.produce(copy, fy2024), "text")).contains("MINERAL RESERVES AND RESOURCES");
+    // every year Guide 7 but 2025, named S-K 1300 (a company's first S-K 1300 year)
+    Files.writeString(company, original + "reserve_standard,guide7 FY2025:sk1300\n");
+    assertThat(Releases.render(Releases.produce(copy, FY2025), "text")).contains("MINERAL RESERVES AND RESOURCES");
+    assertThat(Releases.render(Releases.produce(copy, fy2024), "text")).contains("ESTIMATED ORE RESERVES")
+        .doesNotContain("MINERAL RESERVES AND RESOURCES");
+    // a standard that is not one, and a period that is not a fiscal year
+    Files.writeString(company, original + "reserve_standard,FY2025:sk1400\n");
+    long line = Files.readAllLines(company).size();
+    assertThatThrownBy(() -> Releases.produce(copy, FY2025)).isInstanceOf(DatasetException.class)
+        .hasMessageContaining("company.csv, line " + line + ", field 'value': unknown reserve standard 'sk1400'");
+    Files.writeString(company, original + "reserve_standard,2025:sk1300\n");
+    assertThatThrownBy(() -> Releases.produce(copy, FY2025)).isInstanceOf(DatasetException.class)
+        .hasMessageContaining("company.csv, line " + line + ", field 'value': '2025:sk1300': the period before ':' must be"
+            + " a fiscal year");
   }
 
   @Test

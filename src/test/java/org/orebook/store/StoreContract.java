@@ -99,6 +99,18 @@ abstract class StoreContract {
   }
 
   @Test
+  void reserveEstimatesAndMovementsRoundTrip() throws Exception {
+    // estimates.csv (a period column, S-K 1300 categories, 100% basis rows) and reserve_changes.csv
+    Path cordillera = Path.of("examples", "cordillera-2025");
+    String id = store.load(null, DatasetSource.folder(cordillera), LOADER, null).companyId();
+    for (Period p : List.of(new Period.Year(2025), new Period.Year(2024))) {
+      String fromFolder = Releases.render(Releases.produce(cordillera, p), "text");
+      String fromStore = Releases.render(Releases.produce(store.source(id, Version.CURRENT), p), "text");
+      assertThat(fromStore).as(p.code()).isEqualTo(fromFolder).contains("MINERAL RESERVES AND RESOURCES");
+    }
+  }
+
+  @Test
   void aBadRowIsNamedAndNothingIsWritten() throws Exception {
     Path copy = copyOfExample();
     replaceInFile(copy.resolve("costs.csv"), "la-camorra,FY2003,mining,7237758", "la-camorra,FY2003,mining,7,237,758");

@@ -791,17 +791,20 @@ public final class Modeller {
         for (int c = 0; c < cols; c++) {
           Interval sum = Interval.exact(BigDecimal.ZERO);
           boolean complete = total.cells().get(c).isPresent();
+          // a column of dashes (a period the release has no figures for) foots any way: it proves nothing
+          boolean allDashes = complete && total.cells().get(c).get().dash();
           for (int i = 0; i < terms.size() && complete; i++) {
             Optional<Figure> f = terms.get(i).row().cells().size() > c ? terms.get(i).row().cells().get(c) : Optional.empty();
             if (f.isEmpty()) {
               complete = false;
               break;
             }
+            allDashes &= f.get().dash();
             Interval iv = Reading.intervalOf(f.get(), 0, false);
             int fi = flexible.indexOf(i);
             sum = fi >= 0 && (mask & (1 << fi)) != 0 ? sum.minus(iv) : sum.plus(iv);
           }
-          if (complete && sum.overlaps(Reading.intervalOf(total.cells().get(c).get(), 0, false))) {
+          if (complete && !allDashes && sum.overlaps(Reading.intervalOf(total.cells().get(c).get(), 0, false))) {
             score++;
           }
         }

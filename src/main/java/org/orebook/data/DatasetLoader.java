@@ -547,11 +547,11 @@ public final class DatasetLoader {
             + "' (expected proven_probable, mineralized_material, other_resources; S-K 1300 categories go in estimates.csv)");
         continue;
       }
-      String prop = r.get("property");
-      if (properties.stream().noneMatch(x -> x.id().equals(prop))) {
-        error(r, "property", "unknown property '" + prop + "' (not in properties.csv)");
+      Optional<String> known = propertyOf(r, properties);
+      if (known.isEmpty()) {
         continue;
       }
+      String prop = known.get();
       Optional<BigDecimal> v = number(r, "value");
       if (v.isEmpty() || period == null) {
         continue;

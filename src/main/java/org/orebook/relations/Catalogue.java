@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
@@ -457,14 +458,18 @@ public final class Catalogue {
     }
     List<Metal> metals = u.metals();
     Optional<String> deck = company.coproductPrices();
+    // every metal needs its value (revenue, production at the deck's price, or printed), else no allocation
+    boolean valued = metals.stream().allMatch(m -> deck.isPresent()
+        ? inputs.has(key("market", PRICE, m.name() + ":" + deck.get(), p)) && inputs.has(key(e, PRODUCED, m.name(), p))
+        : inputs.has(key(e, REVENUE, m.name(), p)) || inputs.has(key(e, COPRODUCT_VALUE, m.name(), p)));
+    if (!valued) {
+      return;
+    }
     for (Metal m : metals) {
       FactKey value = key(e, COPRODUCT_VALUE, m.name(), p);
       if (deck.isPresent()) {
         FactKey price = key("market", PRICE, m.name() + ":" + deck.get(), p);
         FactKey produced = key(e, PRODUCED, m.name(), p);
-        if (!inputs.has(price) || !inputs.has(produced)) {
-          return;
-        }
         // precious: oz x USD/oz; base metals: tons x pounds per ton x cents/lb / 100
         String factor = m.precious() ? "1" : poundsPer(inputs.find(produced).orElseThrow().unit()).movePointLeft(2)
             .toPlainString();
@@ -473,8 +478,6 @@ public final class Catalogue {
       } else if (inputs.has(key(e, REVENUE, m.name(), p))) {
         add("coproduct.value_revenue", "the metal's revenue", value, Unit.USD,
             sum(List.of(plus(ref(key(e, REVENUE, m.name(), p))))));
-      } else if (!inputs.has(value)) {
-        return;
       }
     }
     FactKey gross = key(e, GROSS_CASH, p);
@@ -643,9 +646,7 @@ public final class Catalogue {
     for (Metal m : Metal.values()) {
       List<FactKey> parts = List.of(key(e, CONTAINED, a.code() + ":" + m.name(), p),
           key(e, CONTAINED, b.code() + ":" + m.name(), p));
-      Optional<Unit> gradeUnit = List.of(a, b).stream()
-          .map(c -> inputs.find(key(e, GRADE, c.code() + ":" + m.name(), p))).flatMap(Optional::stream).map(Fact::unit)
-          .findFirst();
+      Optional<Unit> gradeUnit = gradeUnit(e, a, b, m, p);
       FactKey contained = key(e, CONTAINED, whole.code() + ":" + m.name(), p);
       if (parts.stream().noneMatch(this::knownOrComputed) || gradeUnit.isEmpty() || computedOnly(contained)) {
         continue;
@@ -659,6 +660,12 @@ public final class Catalogue {
                 Expr.constant(containedFactor(tonsUnit, gradeUnit.get(), m).toPlainString()))));
       }
     }
+  }
+
+  /** The unit of a metal's grade as given for either of two categories of a property. */
+  private Optional<Unit> gradeUnit(String e, ReserveCategory a, ReserveCategory b, Metal m, Period p) {
+    return Stream.of(a, b).map(c -> inputs.find(key(e, GRADE, c.code() + ":" + m.name(), p))).flatMap(Optional::stream)
+        .map(Fact::unit).findFirst();
   }
 
   /** Computed by another relation and not printed: a second relation would make the engine's result ambiguous. */
@@ -680,9 +687,8 @@ public final class Catalogue {
       FactKey grade = key(e, GRADE, mi + ":" + m.name(), p);
       if (results.contains(grade)) {
         add("res.mineralized_material", "Guide 7 mineralized material = measured and indicated resources",
-            key(e, GRADE, mm + ":" + m.name(), p), inputs.all().stream()
-                .filter(f -> f.key().entity().equals(e) && f.key().concept().equals(GRADE)
-                    && f.key().qualifier().endsWith(":" + m.name())).map(Fact::unit).findFirst().orElse(m.gradeUnit()),
+            key(e, GRADE, mm + ":" + m.name(), p),
+            gradeUnit(e, ReserveCategory.MEASURED, ReserveCategory.INDICATED, m, p).orElse(m.gradeUnit()),
             sum(List.of(plus(ref(grade)))));
       }
     }

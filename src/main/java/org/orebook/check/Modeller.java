@@ -262,7 +262,7 @@ public final class Modeller {
       return;
     }
     String hint = ConceptDictionary.unitHint(label);
-    String basis = label.replaceAll("\\([^)]*\\)", " ").replaceAll("(?i)^\\s*" + m.get().displayName() + "\\s*-?\\s*", "")
+    String basis = org.orebook.edgar.Brackets.replace(label, '(', ')', " ").replaceAll("(?i)^\\s*" + m.get().displayName() + "\\s*-?\\s*", "")
         .replaceAll("\\s+", " ").trim();
     Measure measure = hint.contains("cents") || hint.contains("lb") || hint.contains("pound") ? Measure.CENTS_PER_POUND
         : Measure.PER_OUNCE;
@@ -364,7 +364,7 @@ public final class Modeller {
 
   /** "GREENS CREEK UNIT (Reflects ... share)" → "Greens Creek". */
   static String unitName(String heading) {
-    String n = heading.replaceAll("\\([^)]*\\)", " ").replaceAll("\\s+", " ").trim();
+    String n = org.orebook.edgar.Brackets.replace(heading, '(', ')', " ").replaceAll("\\s+", " ").trim();
     n = n.replaceAll("(?i)[\\s,-]+(unit|mine|mines|operations?|property|properties)$", "").trim();
     n = n.replaceAll("(?i)^(the)\\s+", "");
     return titleCase(n);
@@ -597,7 +597,7 @@ public final class Modeller {
     if (m.find()) {
       pct = new BigDecimal(m.group(1));
     }
-    l = l.replaceAll("\\([^)]*\\)", " ").replaceAll("\\s+", " ").trim();
+    l = org.orebook.edgar.Brackets.replace(l, '(', ')', " ").replaceAll("\\s+", " ").trim();
     String country = "";
     int comma = l.lastIndexOf(',');
     if (comma > 0) {
@@ -640,6 +640,11 @@ public final class Modeller {
     int unlabelled;
 
     record Item(String id, TableRow.Values row, int ruleCount) {}
+
+    /** Most lines a subtotal adds (a statement's longest section has a few dozen). */
+    static final int MAX_TERMS = 60;
+    /** Most interval additions spent choosing one subtotal's signs. */
+    static final long SIGN_WORK = 1_000_000;
 
     StatementReader(String st, TextTable t) {
       this.st = st;
@@ -773,38 +778,59 @@ public final class Modeller {
      * the subtotal foot in more columns; the first term is always added.
      */
     List<String> signs(List<Item> terms, TableRow.Values total) {
-      if (terms.isEmpty()) {
+      if (terms.isEmpty() || terms.size() > MAX_TERMS) {
         return List.of();
+      }
+      int cols = t.columns().size();
+      // every sign pattern of the flexible terms is tried on every column: at most SIGN_WORK additions
+      int maxFlexible = 12;
+      while (maxFlexible > 0 && (1L << maxFlexible) * Math.max(1, cols) * terms.size() > SIGN_WORK) {
+        maxFlexible--;
       }
       List<Integer> flexible = new ArrayList<>();
       for (int i = 1; i < terms.size(); i++) {
-        if (ConceptDictionary.costLike(terms.get(i).row().label()) && flexible.size() < 12) {
+        if (ConceptDictionary.costLike(terms.get(i).row().label()) && flexible.size() < maxFlexible) {
           flexible.add(i);
         }
       }
-      int cols = t.columns().size();
       int best = 0;
       int bestScore = -1;
       int bestMinus = Integer.MAX_VALUE;
+      // the columns where the total and every term are printed, not all dashes, and their intervals
+      // (a column of dashes, a period the release has no figures for, foots any way: it proves nothing)
+      List<Integer> usable = new ArrayList<>();
+      List<Interval[]> intervals = new ArrayList<>();
+      for (int c = 0; c < cols; c++) {
+        boolean complete = total.cells().size() > c && total.cells().get(c).isPresent();
+        boolean allDashes = complete && total.cells().get(c).get().dash();
+        Interval[] iv = new Interval[terms.size() + 1];
+        for (int i = 0; i < terms.size() && complete; i++) {
+          Optional<Figure> f = terms.get(i).row().cells().size() > c ? terms.get(i).row().cells().get(c) : Optional.empty();
+          if (f.isEmpty()) {
+            complete = false;
+            break;
+          }
+          allDashes &= f.get().dash();
+          iv[i] = Reading.intervalOf(f.get(), 0, false);
+        }
+        if (complete && !allDashes) {
+          iv[terms.size()] = Reading.intervalOf(total.cells().get(c).get(), 0, false);
+          usable.add(c);
+          intervals.add(iv);
+        }
+      }
+      int[] flexibleBit = new int[terms.size()];
+      for (int fi = 0; fi < flexible.size(); fi++) {
+        flexibleBit[flexible.get(fi)] = 1 << fi;
+      }
       for (int mask = 0; mask < (1 << flexible.size()); mask++) {
         int score = 0;
-        for (int c = 0; c < cols; c++) {
+        for (Interval[] iv : intervals) {
           Interval sum = Interval.exact(BigDecimal.ZERO);
-          boolean complete = total.cells().get(c).isPresent();
-          // a column of dashes (a period the release has no figures for) foots any way: it proves nothing
-          boolean allDashes = complete && total.cells().get(c).get().dash();
-          for (int i = 0; i < terms.size() && complete; i++) {
-            Optional<Figure> f = terms.get(i).row().cells().size() > c ? terms.get(i).row().cells().get(c) : Optional.empty();
-            if (f.isEmpty()) {
-              complete = false;
-              break;
-            }
-            allDashes &= f.get().dash();
-            Interval iv = Reading.intervalOf(f.get(), 0, false);
-            int fi = flexible.indexOf(i);
-            sum = fi >= 0 && (mask & (1 << fi)) != 0 ? sum.minus(iv) : sum.plus(iv);
+          for (int i = 0; i < terms.size(); i++) {
+            sum = (mask & flexibleBit[i]) != 0 ? sum.minus(iv[i]) : sum.plus(iv[i]);
           }
-          if (complete && !allDashes && sum.overlaps(Reading.intervalOf(total.cells().get(c).get(), 0, false))) {
+          if (sum.overlaps(iv[terms.size()])) {
             score++;
           }
         }

@@ -41,7 +41,12 @@ import org.orebook.quantity.Period;
  * the release's own statement lines; units and countries come from its tables.
  */
 final class ProseChecker {
-  private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
+  /**
+   * A number in the text. It starts only where a number starts (not after a digit, comma or point):
+   * a claim inside a longer number is refused anyway, and without the look-behind every position of
+   * a long run of digits would start a match that runs to its end (time the square of its length).
+   */
+  private static final String NUM = "(?<![\\d,.])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
   private static final String METALS = "(gold|silver|copper|zinc|lead|nickel|platinum|palladium|molybdenum|cobalt|uranium)";
   private static final Pattern RATIO = Pattern.compile(NUM + "\\s*:\\s*1\\b");
   private static final Pattern PERCENT = Pattern.compile(NUM + "\\s*(?:%|percent\\b)");
@@ -117,6 +122,13 @@ final class ProseChecker {
   /** Sentences read at most (a release has a few hundred; the rest of a huge file is not read). */
   static final int MAX_SENTENCES = 20_000;
 
+  /**
+   * Longest sentence read for claims: a release's sentences run to a few hundred characters; a
+   * longer "sentence" is a list or a table flattened into text, and reading it would cost the
+   * square of its length (each claim looks at the words around it).
+   */
+  static final int MAX_SENTENCE_CHARS = 2_000;
+
   private final PublishedRelease pr;
   private final Function<FactKey, Optional<Checker.Valued>> values;
   private final List<Map.Entry<Pattern, Concept>> phrases = new ArrayList<>();
@@ -179,17 +191,25 @@ final class ProseChecker {
   /** Every number claim of the release's running text, tested or not. */
   static List<ProseClaim> check(PublishedRelease pr, Function<FactKey, Optional<Checker.Valued>> values) {
     ProseChecker c = new ProseChecker(pr, values);
-    List<Sentence> sentences = pr.text().sentences();
+    List<Sentence> sentences = pr.text().sentences(MAX_SENTENCES);
     if (sentences.size() > MAX_SENTENCES) {
       sentences = sentences.subList(0, MAX_SENTENCES);
     }
     Map<Integer, List<Sentence>> paragraphs = new java.util.HashMap<>();
     sentences.forEach(x -> paragraphs.computeIfAbsent(x.paragraph(), i -> new ArrayList<>()).add(x));
     List<ProseClaim> out = new ArrayList<>();
+    Map<Integer, Set<String>> paragraphUnits = new java.util.HashMap<>();
     for (Sentence s : sentences) {
-      List<Sentence> paragraph = paragraphs.get(s.paragraph());
+      if (s.text().length() > MAX_SENTENCE_CHARS) {
+        continue;
+      }
+      Set<String> units = paragraphUnits.computeIfAbsent(s.paragraph(), p -> {
+        Set<String> all = new LinkedHashSet<>();
+        paragraphs.get(p).forEach(x -> all.addAll(c.units(x.text().toLowerCase(Locale.ROOT))));
+        return all;
+      });
       try {
-        out.addAll(c.sentence(s, paragraph));
+        out.addAll(c.sentence(s, units));
       } catch (RuntimeException e) {
         // an odd sentence is skipped, never a reason for the check to fail
       }
@@ -199,7 +219,7 @@ final class ProseChecker {
 
   // ------------------------------------------------------------------ reading a sentence
 
-  private List<ProseClaim> sentence(Sentence s, List<Sentence> paragraph) {
+  private List<ProseClaim> sentence(Sentence s, Set<String> paragraphUnits) {
     String text = s.text();
     String lower = text.toLowerCase(Locale.ROOT);
     List<Claim> claims = claims(text);
@@ -209,8 +229,6 @@ final class ProseChecker {
     List<Mention> concepts = concepts(lower);
     List<PeriodMention> periods = periods(lower);
     Set<String> sentenceUnits = units(lower);
-    Set<String> paragraphUnits = new LinkedHashSet<>();
-    paragraph.forEach(p -> paragraphUnits.addAll(units(p.text().toLowerCase(Locale.ROOT))));
     List<ProseClaim> out = new ArrayList<>();
     String forward = FORWARD.matcher(lower).find() ? "the sentence looks forward" : null;
     String respectively = lower.contains("respectively") ? "the sentence lists figures 'respectively'"
@@ -305,8 +323,10 @@ final class ProseChecker {
     return ms.stream().filter(m -> m.start() >= from && m.end() <= to).min(Comparator.comparingInt(Mention::start)).orElse(null);
   }
 
+  private static final Pattern METAL_WORD = Pattern.compile("\\b" + METALS + "\\b");
+
   private static Optional<Metal> lastMetal(String lower, int from, int to) {
-    Matcher m = Pattern.compile("\\b" + METALS + "\\b").matcher(lower.substring(from, to));
+    Matcher m = METAL_WORD.matcher(lower.substring(from, to));
     Optional<Metal> found = Optional.empty();
     while (m.find()) {
       found = metal(m.group(1));
@@ -436,9 +456,15 @@ final class ProseChecker {
     void fill(Matcher m, Claim c);
   }
 
+  /** Longest claim read ("$1,234.5 million per ounce of gold" is 35 characters): a longer number is not a figure. */
+  static final int MAX_CLAIM_CHARS = 80;
+
   private static void find(Pattern p, String text, boolean[] taken, List<Claim> out, Fill fill) {
     Matcher m = p.matcher(text);
     while (m.find()) {
+      if (m.end() - m.start() > MAX_CLAIM_CHARS) {
+        continue;
+      }
       boolean free = true;
       for (int i = m.start(); i < m.end(); i++) {
         free &= !taken[i];

@@ -35,12 +35,20 @@ public final class Prose {
 
   /** The sentences of the running text, in order. */
   public static List<Sentence> sentences(List<ScannedLine> lines) {
+    return sentences(lines, Integer.MAX_VALUE);
+  }
+
+  /** The first sentences of the running text, in order: at least {@code max}, when there are as many. */
+  public static List<Sentence> sentences(List<ScannedLine> lines, int max) {
     List<Sentence> out = new ArrayList<>();
     List<ScannedLine> para = new ArrayList<>();
     int[] paragraph = {0};
     int previousIndent = -1;
     String previous = "";
     for (ScannedLine l : lines) {
+      if (out.size() >= max) {
+        return out;
+      }
       boolean text = l.kind() == ScannedLine.Kind.TEXT;
       String t = l.text().trim();
       boolean starts = text && !para.isEmpty() && l.indent() >= 3
@@ -65,7 +73,7 @@ public final class Prose {
       return;
     }
     StringBuilder sb = new StringBuilder();
-    List<Integer> at = new ArrayList<>();
+    Lines at = new Lines();
     for (ScannedLine l : para) {
       String t = l.text().trim().replaceAll("\\s+", " ");
       if (sb.isEmpty() && t.startsWith("--")) {
@@ -93,12 +101,13 @@ public final class Prose {
       return;
     }
     paragraph[0]++;
-    int[] lineOf = at.stream().mapToInt(Integer::intValue).toArray();
+    int[] lineOf = at.toArray();
     int from = 0;
     Matcher m = BREAK.matcher(text);
     while (m.find()) {
-      String before = text.substring(from, m.start(1));
-      String word = before.substring(before.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT).replaceAll("^[\"(\u201c]+", "");
+      // the word before the stop (looked up from the stop back, not by copying the sentence so far)
+      int wordStart = Math.max(from, text.lastIndexOf(' ', m.start(1) - 1) + 1);
+      String word = text.substring(wordStart, m.start(1)).toLowerCase(Locale.ROOT).replaceAll("^[\"(\u201c]+", "");
       if (ABBREVIATIONS.contains(word) || word.matches("[a-z]") || word.matches("(?:[a-z]\\.)+[a-z]")) {
         continue;
       }
@@ -107,6 +116,23 @@ public final class Prose {
       from = m.end();
     }
     add(out, text, lineOf, from, text.length(), paragraph[0]);
+  }
+
+  /** The source line of each character of a paragraph, as a growing array of ints. */
+  private static final class Lines {
+    private int[] a = new int[64];
+    private int n;
+
+    void add(int line) {
+      if (n == a.length) {
+        a = java.util.Arrays.copyOf(a, a.length * 2);
+      }
+      a[n++] = line;
+    }
+
+    int[] toArray() {
+      return java.util.Arrays.copyOf(a, n);
+    }
   }
 
   private static void add(List<Sentence> out, String text, int[] lineOf, int from, int to, int paragraph) {

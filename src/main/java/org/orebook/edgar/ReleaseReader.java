@@ -58,8 +58,14 @@ public final class ReleaseReader {
   public static ReleaseText read(Path file) throws UnreadableReleaseException {
     byte[] bytes;
     try {
-      if (!Files.isRegularFile(file)) {
+      if (Files.isDirectory(file)) {
+        throw new UnreadableReleaseException(file + ": a folder; give the release's text file");
+      }
+      if (!Files.exists(file)) {
         throw new UnreadableReleaseException(file + ": no such file");
+      }
+      if (!Files.isRegularFile(file)) {
+        throw new UnreadableReleaseException(file + ": not a regular file (a device or a pipe); give the release's text file");
       }
       long size = Files.size(file);
       if (size > MAX_BYTES) {
@@ -168,11 +174,23 @@ public final class ReleaseReader {
     return new ReleaseText(source, raw.length, tables, company, latest, notes, java.util.Arrays.asList(lines));
   }
 
+  /**
+   * The text inside the {@code <pre>} elements of an HTML document, tags removed. Found with
+   * {@code indexOf}, not a regular expression: an unclosed {@code <pre} or {@code <} would make one
+   * scan to the end of the document from each of them.
+   */
   private static String preformatted(String html) {
-    Matcher m = Pattern.compile("(?is)<pre[^>]*>(.*?)</pre>").matcher(html);
+    String lower = html.toLowerCase(Locale.ROOT);
     StringBuilder sb = new StringBuilder();
-    while (m.find()) {
-      sb.append(m.group(1).replaceAll("(?s)<[^>]*>", "")).append('\n');
+    int at = lower.indexOf("<pre");
+    while (at >= 0) {
+      int open = lower.indexOf('>', at);
+      int close = open < 0 ? -1 : lower.indexOf("</pre>", open);
+      if (close < 0) {
+        break;
+      }
+      sb.append(Brackets.replace(html.substring(open + 1, close), '<', '>', "")).append('\n');
+      at = lower.indexOf("<pre", close + 6);
     }
     return sb.toString().replace("&nbsp;", " ").replace("&#160;", " ").replace("&lt;", "<").replace("&gt;", ">")
         .replace("&quot;", "\"").replace("&#146;", "'").replace("&#151;", "--").replace("&amp;", "&");
@@ -220,11 +238,17 @@ public final class ReleaseReader {
     return PERIOD_WORDS.matcher(text).find();
   }
 
+  /**
+   * Longest line of words read as part of a table (a heading, a wrapped label, a header): longer is
+   * a paragraph, and ends the table.
+   */
+  static final int MAX_TABLE_TEXT = 300;
+
   static boolean headerLike(ScannedLine l) {
     if (l.kind() == Kind.YEARS) {
       return true;
     }
-    if (l.kind() != Kind.TEXT) {
+    if (l.kind() != Kind.TEXT || l.text().length() > MAX_TABLE_TEXT) {
       return false;
     }
     if (FOOTNOTE_START.matcher(l.text()).matches() && l.text().trim().length() > 40) {
@@ -253,6 +277,9 @@ public final class ReleaseReader {
     }
 
     boolean tabularText(int i) {
+      if (lines[i].text().length() > MAX_TABLE_TEXT) {
+        return false;
+      }
       String t = lines[i].text().trim();
       if (FOOTNOTE_START.matcher(t).matches() && t.length() > 40) {
         return false;
@@ -349,8 +376,10 @@ public final class ReleaseReader {
         j--;
       }
       List<String> para = new ArrayList<>();
-      while (j >= 0 && kind(j) != Kind.BLANK && para.size() < 15) {
+      int length = 0;
+      while (j >= 0 && kind(j) != Kind.BLANK && para.size() < 15 && length < 2 * ScannedLine.MAX_TABLE_WIDTH) {
         para.add(0, lines[j].text().trim());
+        length += lines[j].text().length();
         j--;
       }
       return String.join(" ", para);
@@ -399,7 +428,8 @@ public final class ReleaseReader {
           blanks++;
         }
         int te = t;
-        while (t >= floor && te - t < 6 && kind(t) == Kind.TEXT && !headerLike(lines[t])) {
+        while (t >= floor && te - t < 6 && kind(t) == Kind.TEXT && lines[t].text().length() <= MAX_TABLE_TEXT
+            && !headerLike(lines[t])) {
           t--;
         }
         titles.add(te > t ? new int[] {t + 1, te} : null);
@@ -810,17 +840,32 @@ public final class ReleaseReader {
       return rows;
     }
 
+    /**
+     * The column a cell is in: the first column its digits overlap, else the nearest within three
+     * characters. Columns are the merged, ordered clusters of a table's digits, so a binary search
+     * finds it (a row of many cells costs no more than its length).
+     */
     static int columnOf(NumberToken t, List<Column> columns) {
+      int lo = 0;
+      int hi = columns.size();
+      while (lo < hi) { // the first column ending after the cell's first digit
+        int mid = (lo + hi) >>> 1;
+        if (columns.get(mid).digitEnd() <= t.digitStart()) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      if (lo < columns.size() && columns.get(lo).digitStart() < t.digitEnd()) {
+        return columns.get(lo).index();
+      }
       int best = -1;
       int d = Integer.MAX_VALUE;
-      for (Column c : columns) {
-        if (t.digitStart() < c.digitEnd() && c.digitStart() < t.digitEnd()) {
-          return c.index();
-        }
-        int dc = Math.abs(t.center2() - c.center2());
+      for (int c = Math.max(0, lo - 1); c <= Math.min(columns.size() - 1, lo); c++) {
+        int dc = Math.abs(t.center2() - columns.get(c).center2());
         if (dc < d) {
           d = dc;
-          best = c.index();
+          best = columns.get(c).index();
         }
       }
       return d <= 6 ? best : -1;

@@ -27,6 +27,11 @@ public record ReleaseText(String source, int lineCount, List<TextTable> tables, 
     return Prose.sentences(scanned);
   }
 
+  /** The first sentences of the running text (at least {@code max} when there are as many; the rest is not read). */
+  public List<Prose.Sentence> sentences(int max) {
+    return Prose.sentences(scanned, max);
+  }
+
   public int figureCount() {
     return tables.stream().mapToInt(t -> t.figures().size()).sum();
   }

@@ -41,6 +41,13 @@ public record ScannedLine(int number, String text, Kind kind, String label, int 
     return kind == Kind.BLANK;
   }
 
+  /**
+   * Widest line read as a row of a table: a release's tables are at most a few hundred characters
+   * wide; a longer line is running text (so no table ever has more columns than this allows, and
+   * laying out its columns stays cheap).
+   */
+  public static final int MAX_TABLE_WIDTH = 2_000;
+
   /** Classifies one line (tabs already expanded). */
   public static ScannedLine scan(int number, String raw) {
     String line = stripRight(raw);
@@ -50,6 +57,9 @@ public record ScannedLine(int number, String text, Kind kind, String label, int 
     int indent = 0;
     while (indent < line.length() && line.charAt(indent) == ' ') {
       indent++;
+    }
+    if (line.length() > MAX_TABLE_WIDTH) {
+      return new ScannedLine(number, line, Kind.TEXT, SPACES.matcher(line.trim()).replaceAll(" "), indent, List.of(), ' ', List.of());
     }
     if (RULE_LINE.matcher(line.trim()).matches() && RULE_RUN.matcher(line).find()) {
       List<int[]> segs = new ArrayList<>();
@@ -78,10 +88,13 @@ public record ScannedLine(int number, String text, Kind kind, String label, int 
     }
     Collections.reverse(cells);
     // the first number must stand two spaces after the label: else it is part of the label
-    while (!cells.isEmpty() && k >= 0 && cells.get(0).start() - words.get(k)[1] < (detachedDollar(cells.get(0)) ? 1 : 2)) {
-      cells.remove(0);
-      k = indexOfWordEndingBefore(words, cells.isEmpty() ? line.length() : cells.get(0).start());
+    int first = 0;
+    while (first < cells.size() && k >= 0
+        && cells.get(first).start() - words.get(k)[1] < (detachedDollar(cells.get(first)) ? 1 : 2)) {
+      first++;
+      k = indexOfWordEndingBefore(words, first == cells.size() ? line.length() : cells.get(first).start());
     }
+    cells = cells.subList(first, cells.size());
     String label = k >= 0 ? SPACES.matcher(line.substring(words.get(0)[0], words.get(k)[1])).replaceAll(" ").trim() : "";
     if (cells.isEmpty() || (label.isEmpty() && cells.stream().allMatch(NumberToken::dash))) {
       return new ScannedLine(number, line, Kind.TEXT, SPACES.matcher(line.trim()).replaceAll(" "), indent, List.of(), ' ', List.of());
@@ -95,18 +108,35 @@ public record ScannedLine(int number, String text, Kind kind, String label, int 
     return t.dollar() && !t.text().startsWith("$") && !t.text().startsWith("($");
   }
 
-  private static int indexOfWordEndingBefore(List<int[]> words, int pos) {
+  /** The last word ending at or before {@code pos}, or -1 (words are in line order: a binary search). */
+  static int indexOfWordEndingBefore(List<int[]> words, int pos) {
+    int lo = 0;
+    int hi = words.size() - 1;
     int k = -1;
-    for (int i = 0; i < words.size(); i++) {
-      if (words.get(i)[1] <= pos) {
-        k = i;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (words.get(mid)[1] <= pos) {
+        k = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
       }
     }
     return k;
   }
 
+  /**
+   * Most characters a number cell can have: a release prints no figure of more than about twenty
+   * digits; a longer word of digits is text (and is never parsed, which would take time the square
+   * of its length).
+   */
+  static final int MAX_CELL_CHARS = 48;
+
   /** Parses one word as a number cell, or null. */
   static NumberToken token(String t, int start) {
+    if (t.length() > MAX_CELL_CHARS) {
+      return null;
+    }
     if (DASH.matcher(t).matches()) {
       boolean dollar = t.startsWith("$");
       int ds = start + (dollar ? 1 : 0);

@@ -79,7 +79,7 @@ class StoreCommandsTest {
     assertThat(restated.code()).as(restated.err()).isZero();
     assertThat(restated.out()).contains("1 changed").contains("restated FY2024");
 
-    String original = run("release", "test", "--db", db, "--format", "csv", "--version", "original").out();
+    String original = run("release", "test", "--db", db, "--format", "csv", "--figures", "original").out();
     String current = run("release", "test", "--db", db, "--format", "csv").out();
     assertThat(original).isEqualTo(before);
     assertThat(current).isNotEqualTo(before);

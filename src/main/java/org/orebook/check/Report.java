@@ -162,7 +162,7 @@ public final class Report {
   }
 
   /** A number as JSON: plain digits, unless that would take more than {@link #MAX_PLAIN_DIGITS} characters. */
-  static String plainOrExponent(BigDecimal v) {
+  public static String plainOrExponent(BigDecimal v) {
     long integerDigits = (long) v.precision() - v.scale();
     return Math.abs(integerDigits) > MAX_PLAIN_DIGITS || v.scale() > MAX_PLAIN_DIGITS ? v.toString() : v.toPlainString();
   }

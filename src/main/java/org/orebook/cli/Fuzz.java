@@ -160,7 +160,8 @@ final class Fuzz {
   Summary run(java.io.PrintWriter progress) throws IOException {
     List<Outcome> out = new ArrayList<>();
     Files.createDirectories(options.work());
-    String db = "jdbc:h2:" + options.work().toAbsolutePath().resolve("fuzz-store") + ";DB_CLOSE_DELAY=0";
+    // an in-memory store for the run (kept until the JVM ends): the store is not what is fuzzed
+    String db = "jdbc:h2:mem:orebook-fuzz-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
     warmUp(db);
     for (int i = 0; i < options.releases(); i++) {
       Random r = new Random(options.seed() * 1_000_003L + i);
@@ -185,7 +186,8 @@ final class Fuzz {
       MutatedSet m = mutateDataset(seed, r);
       Path dir = options.work().resolve("dataset-" + i);
       int bytes = write(dir, m.files());
-      String company = "fuzz" + i;
+      // one company per seed: a load stores only what differs from the last accepted variant
+      String company = "fuzz" + datasetSeeds.indexOf(seed);
       Outcome load = runCase("dataset", i, m.what(), bytes,
           new String[] {"load", dir.toString(), "--db", db, "--company", company}, Expect.REFUSE_OR_OK);
       out.add(load);
@@ -259,7 +261,8 @@ final class Fuzz {
     }
   }
 
-  private enum Expect { ANY, REFUSE_OR_OK, OK }
+  /** What a run may do: anything documented; refuse or succeed (a load); succeed (the release of what was loaded). */
+  enum Expect { ANY, REFUSE_OR_OK, OK }
 
   private Outcome runCase(String kind, int index, String what, int bytes, String[] args, Expect expect) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -268,7 +271,7 @@ final class Fuzz {
     Future<Integer> f = runner.submit(() -> Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8)));
     int exit;
-    String problem = null;
+    String problem;
     try {
       exit = f.get(options.timeoutMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -285,26 +288,35 @@ final class Fuzz {
           "escaped Main.execute: " + e.getCause());
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    String o = out.toString(StandardCharsets.UTF_8);
-    String e = err.toString(StandardCharsets.UTF_8);
-    if (exit < 0 || exit > 2) {
-      problem = "undocumented exit code " + exit;
-    } else if (e.contains("internal error")) {
-      problem = firstLine(e.substring(e.indexOf("internal error")));
-    } else if (TRACE.matcher(e).find()) {
-      problem = "exception in the message: " + firstLine(e.substring(Math.max(0, matchStart(e) - 80)));
-    } else if (exit == 2 && !e.startsWith("orebook: ")) {
-      problem = "refused without a message";
-    } else if (expect == Expect.OK && exit != 0) {
-      problem = "load accepted it, release did not produce it: " + firstLine(e);
-    } else if (expect == Expect.REFUSE_OR_OK && exit == 1) {
-      problem = "load failed (exit 1): " + firstLine(e);
-    }
-    if (problem == null && !e.isEmpty() && o.length() > 0 && TRACE.matcher(o).find() && !args[0].equals("check")
-        && !args[0].equals("release")) {
-      problem = "exception in the output";
-    }
+    problem = problem(exit, err.toString(StandardCharsets.UTF_8), expect);
     return new Outcome(kind, index, what, bytes, args[0], exit, seconds, problem);
+  }
+
+  /**
+   * What is wrong with how a run ended, or null: an exit code other than 0, 1, 2; an internal error
+   * or a stack trace or exception name in what it said; a refusal without a message; a refused
+   * release of what load accepted ({@code Expect.OK}); a load that failed rather than refused.
+   */
+  static String problem(int exit, String err, Expect expect) {
+    if (exit < 0 || exit > 2) {
+      return "undocumented exit code " + exit;
+    }
+    if (err.contains("internal error")) {
+      return firstLine(err.substring(err.indexOf("internal error")));
+    }
+    if (TRACE.matcher(err).find()) {
+      return "exception in the message: " + firstLine(err.substring(Math.max(0, matchStart(err) - 80)));
+    }
+    if (exit == 2 && !err.startsWith("orebook: ")) {
+      return "refused without a message";
+    }
+    if (expect == Expect.OK && exit != 0) {
+      return "load accepted it, release did not produce it: " + firstLine(err);
+    }
+    if (expect == Expect.REFUSE_OR_OK && exit == 1) {
+      return "load failed (exit 1): " + firstLine(err);
+    }
+    return null;
   }
 
   private static int matchStart(String s) {

@@ -43,6 +43,9 @@ final class CsvFile {
       return List.of();
     }
     List<String> header = read.get().header();
+    if (header.isEmpty()) {
+      return List.of(); // the source could not read it, and said why
+    }
     boolean ok = true;
     for (String c : file.columns()) {
       if (!header.contains(c)) {

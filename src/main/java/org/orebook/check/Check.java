@@ -24,29 +24,47 @@ public final class Check {
     return text(ReleaseReader.read(file));
   }
 
+  /**
+   * Checks a text given whole (an upload to the web app), within {@link #DOCUMENT_TIME}: whatever
+   * the document holds, one check holds a server thread no longer than that (reading is linear in
+   * the text; what is not tested when the time is up is named in a note).
+   */
   public static CheckResult text(String source, String text) throws UnreadableReleaseException {
-    return text(ReleaseReader.readText(source, text));
+    return text(source, text, DOCUMENT_TIME);
+  }
+
+  /** The time one check of a text may take ({@link #text(String, String)}). */
+  public static final java.time.Duration DOCUMENT_TIME = java.time.Duration.ofSeconds(20);
+
+  /** Checks a text within {@code limit}. */
+  public static CheckResult text(String source, String text, java.time.Duration limit) throws UnreadableReleaseException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    return text(ReleaseReader.readText(source, text), deadline);
   }
 
   static CheckResult text(ReleaseText t) throws UnreadableReleaseException {
+    return text(t, Long.MAX_VALUE);
+  }
+
+  static CheckResult text(ReleaseText t, long deadline) throws UnreadableReleaseException {
     if (t.tables().isEmpty()) {
       throw new UnreadableReleaseException(t.source() + ": no tables found (no rows of figures under a label);"
           + " is this the plain text of a results release?");
     }
     try {
-      return checked(t);
+      return checked(t, deadline);
     } catch (RuntimeException e) {
-      return withoutTablesThatFail(t, e);
+      return withoutTablesThatFail(t, e, deadline);
     }
   }
 
-  private static CheckResult checked(ReleaseText t) throws UnreadableReleaseException {
+  private static CheckResult checked(ReleaseText t, long deadline) throws UnreadableReleaseException {
     PublishedRelease pr = Modeller.model(t);
     if (pr.mappedCount() == 0) {
       throw new UnreadableReleaseException(t.source() + ": " + t.tables().size() + " table(s) with " + t.figureCount()
           + " figures, but no row label or column Orebook knows (no periods, units or statement lines)");
     }
-    return Checker.check(pr);
+    return Checker.check(pr, deadline);
   }
 
   /**
@@ -54,7 +72,8 @@ public final class Check {
    * table is found by halving: the shortest run of tables from the first that fails ends with it.
    * Each table left out is named in the notes with the reason.
    */
-  private static CheckResult withoutTablesThatFail(ReleaseText t, RuntimeException first) throws UnreadableReleaseException {
+  private static CheckResult withoutTablesThatFail(ReleaseText t, RuntimeException first, long deadline)
+      throws UnreadableReleaseException {
     List<TextTable> tables = new ArrayList<>(t.tables());
     List<String> notes = new ArrayList<>(t.notes());
     RuntimeException failure = first;
@@ -64,7 +83,7 @@ public final class Check {
       RuntimeException at = failure;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        RuntimeException e = failureOf(with(t, tables.subList(0, mid), notes));
+        RuntimeException e = failureOf(with(t, tables.subList(0, mid), notes), deadline);
         if (e != null) {
           hi = mid;
           at = e;
@@ -80,7 +99,7 @@ public final class Check {
       }
       ReleaseText rest = with(t, tables, notes);
       try {
-        return checked(rest);
+        return checked(rest, deadline);
       } catch (RuntimeException e) {
         failure = e;
       }
@@ -89,9 +108,9 @@ public final class Check {
         + "); " + notes.size() + " note(s): " + String.join("; ", notes));
   }
 
-  private static RuntimeException failureOf(ReleaseText t) {
+  private static RuntimeException failureOf(ReleaseText t, long deadline) {
     try {
-      checked(t);
+      checked(t, deadline);
       return null;
     } catch (UnreadableReleaseException e) {
       return null;

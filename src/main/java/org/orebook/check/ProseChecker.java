@@ -189,7 +189,15 @@ final class ProseChecker {
   }
 
   /** Every number claim of the release's running text, tested or not. */
+  /** The claims read, and the line the reading stopped at when it ran out of time (0: it did not). */
+  record Read(List<ProseClaim> claims, int stoppedAtLine) {}
+
   static List<ProseClaim> check(PublishedRelease pr, Function<FactKey, Optional<Checker.Valued>> values) {
+    return check(pr, values, Long.MAX_VALUE).claims();
+  }
+
+  /** The claims of the running text, read until {@code deadline} ({@link System#nanoTime}). */
+  static Read check(PublishedRelease pr, Function<FactKey, Optional<Checker.Valued>> values, long deadline) {
     ProseChecker c = new ProseChecker(pr, values);
     List<Sentence> sentences = pr.text().sentences(MAX_SENTENCES);
     if (sentences.size() > MAX_SENTENCES) {
@@ -200,6 +208,9 @@ final class ProseChecker {
     List<ProseClaim> out = new ArrayList<>();
     Map<Integer, Set<String>> paragraphUnits = new java.util.HashMap<>();
     for (Sentence s : sentences) {
+      if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+        return new Read(out, s.firstLine());
+      }
       if (s.text().length() > MAX_SENTENCE_CHARS) {
         continue;
       }
@@ -214,7 +225,7 @@ final class ProseChecker {
         // an odd sentence is skipped, never a reason for the check to fail
       }
     }
-    return out;
+    return new Read(out, 0);
   }
 
   // ------------------------------------------------------------------ reading a sentence

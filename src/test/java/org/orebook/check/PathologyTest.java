@@ -24,8 +24,20 @@ class PathologyTest {
 
   static final String SEED = CheckTestSupport.seed();
 
+  /** The check with no time limit of its own (the web's per-document limit would hide a hang). */
   static CheckResult check(String text) {
-    return assertTimeoutPreemptively(GUARD, () -> Check.text("pathology", text));
+    return assertTimeoutPreemptively(GUARD, () -> Check.text(ReleaseReader.readText("pathology", text)));
+  }
+
+  @Test
+  void aCheckStopsWhenItsTimeIsUpAndSaysWhatWasNotTested() throws Exception {
+    CheckResult none = Check.text("upload", SEED, Duration.ZERO);
+    assertThat(none.tested()).isZero();
+    assertThat(none.release().notes()).contains("the check ran out of its time for one document: some relations and the"
+        + " running text were not tested");
+    CheckResult whole = Check.text("upload", SEED);
+    assertThat(whole.tested()).isPositive();
+    assertThat(whole.release().notes()).noneMatch(n -> n.contains("ran out of its time"));
   }
 
   static <T> T guarded(Supplier<T> work) {

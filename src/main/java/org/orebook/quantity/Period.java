@@ -97,6 +97,11 @@ public sealed interface Period extends Comparable<Period> permits Period.Quarter
     return toDate(year(), lastQuarter(), yearEnd());
   }
 
+  /** The last fiscal year end at or before this period's end: its own year's, or the prior year's. */
+  default Period lastYearEnd() {
+    return lastQuarter() == 4 ? new Year(year(), yearEnd()) : new Year(year() - 1, yearEnd());
+  }
+
   /** The whole fiscal year this period lies in. */
   default Period fiscalYear() {
     return new Year(year(), yearEnd());

@@ -141,7 +141,7 @@ public final class ReleaseLayout {
     Period p = reservePeriod(columns);
     ReserveCategory.Standard standard = ReserveCategory.Standard.forYear(company, p.year());
     // reserves.csv (Guide 7) holds the dataset's release year end only
-    List<ReserveRow> reserveRows = p.year() == company.releasePeriod().year() ? data.reserveRows() : List.of();
+    List<ReserveRow> reserveRows = p.equals(company.releasePeriod().lastYearEnd()) ? data.reserveRows() : List.of();
     // S-K 1300 tables need S-K 1300 estimates; a dataset with Guide 7 reserve rows only prints those
     if (standard == ReserveCategory.Standard.SK_1300 && !rowsOf(ReserveCategory.SK_INPUTS, p).isEmpty()) {
       return Optional.of(ReserveSections.sk1300(data, facts, p,
@@ -169,8 +169,7 @@ public final class ReleaseLayout {
 
   /** The year end whose reserves a release states: its own year's, or an interim release's last fiscal year end. */
   static Period reservePeriod(PeriodSet columns) {
-    Period r = columns.release();
-    return r.isYear() ? r : new Period.Year(r.year() - 1, r.yearEnd());
+    return columns.release().lastYearEnd();
   }
 
   /** The properties with a tonnage in each of the categories at the period, in dataset order. */

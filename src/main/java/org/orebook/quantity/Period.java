@@ -123,6 +123,14 @@ public sealed interface Period extends Comparable<Period> permits Period.Quarter
     return monthAbbreviation(end().getMonth()) + " " + end().getDayOfMonth() + ",";
   }
 
+  /** The same fiscal period (year, quarters) of a fiscal year that ends at {@code other}. */
+  default Period inYearEnding(FiscalYearEnd other) {
+    if (other.equals(yearEnd())) {
+      return this;
+    }
+    return isQuarter() ? new Quarter(year(), lastQuarter(), other) : toDate(year(), lastQuarter(), other);
+  }
+
   /** The quarter {@code q} of a fiscal year. */
   static Period quarter(int year, int q, FiscalYearEnd yearEnd) {
     return new Quarter(year, q, yearEnd);

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * earlier, the year to date against the prior year to date, and the balance sheet at the period's end
  * against the prior fiscal year end. A first-quarter release has the quarter only; a second or third
  * quarter release the quarter and the six or nine months; a fourth-quarter or year release the
- * fourth quarter (when the data has it) and the year. Every table's layout reads its columns from
+ * fourth quarter (when the data has it) and the year; a quarter's release shows its year to date
+ * when the data has it. Every table's layout reads its columns from
  * here, so a third-quarter release and a year release are the same layout with other columns.
  * A comparison column without any figure is left out. This class is immutable and thread-safe.
  *
@@ -46,7 +47,9 @@ public record PeriodSet(Period release, List<Period> quarter, List<Period> toDat
       return new PeriodSet(year, quarters ? pair(q4, hasData) : List.of(), pair(year, hasData), pair(year, hasData));
     }
     Period quarter = Period.quarter(y, q, fye);
-    List<Period> toDate = q == 1 ? List.of() : pair(Period.toDate(y, q, fye), hasData);
+    // the year to date when the data has it (a dataset of one quarter makes a release of the quarter)
+    Period ytd = Period.toDate(y, q, fye);
+    List<Period> toDate = q == 1 || !hasData.test(ytd) ? List.of() : pair(ytd, hasData);
     List<Period> balance = new ArrayList<>(List.of(quarter.asAt()));
     Period priorYearEnd = new Period.Year(y - 1, fye);
     if (hasData.test(priorYearEnd)) {

@@ -35,7 +35,7 @@ import org.orebook.quantity.Unit;
  * Balances (the balance sheet, keyed by their date), the cash flow statement's opening and closing
  * cash, and reserves (stated at a year end) are never summed.
  */
-final class PeriodRelations {
+public final class PeriodRelations {
   static final String SUM = "period.to_date";
   static final String GRADE = "period.to_date_grade";
 
@@ -53,6 +53,11 @@ final class PeriodRelations {
         notSummed.add(l.statement() + "/" + l.id());
       }
     }
+  }
+
+  /** True for a figure the period relations sum over quarters (a flow that is not a balance or reserve). */
+  public static boolean summed(FactKey k, Unit unit, List<StatementLine> lines) {
+    return new PeriodRelations(new FactSet(), lines).flow(k, unit);
   }
 
   /** The relations over the given figures' periods, and the unit of each figure they add. */

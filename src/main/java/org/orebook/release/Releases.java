@@ -60,8 +60,13 @@ public final class Releases {
     if (!result.disagreements().isEmpty()) {
       throw new DatasetException(result.disagreements().stream().map(d -> disagreement(d, result.facts())).toList());
     }
-    return ReleaseLayout.build(data, perTonne(result.facts()).reportedIn(units),
-        period == null ? data.company().releasePeriod() : period);
+    Period asked = period == null ? data.company().releasePeriod()
+        : period.inYearEnding(data.company().fiscalYearEnd());
+    List<DataError> refused = ReleasePeriods.refusals(data, result.facts(), asked);
+    if (!refused.isEmpty()) {
+      throw new DatasetException(refused);
+    }
+    return ReleaseLayout.build(data, perTonne(result.facts()).reportedIn(units), asked);
   }
 
   /**

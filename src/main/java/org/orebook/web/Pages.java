@@ -88,8 +88,21 @@ final class Pages {
     String name = ctx.formParam("username");
     String password = ctx.formParam("password");
     String next = safeNext(ctx.formParam("next"));
-    User user = name == null || password == null ? null
-        : store.authenticate(name.trim(), password.toCharArray()).orElse(null);
+    User user;
+    try {
+      user = name == null || password == null ? null
+          : auth.authenticate(ctx, name.trim(), password.toCharArray(), "sign-in form").orElse(null);
+    } catch (WebError e) {
+      if (e.status() != 429) {
+        throw e;
+      }
+      Sessions.Session s = auth.sessionOrAnonymous(ctx);
+      ctx.status(429);
+      html(ctx, views.render("login", Views.map("title", "Sign in", "csrf", s.csrf, "next", next,
+          "username", name, "error", "Too many failed sign-ins: " + e.getMessage().replaceFirst("^too many failed sign-ins: ", "")
+              + ".")));
+      return;
+    }
     if (user == null) {
       Sessions.Session s = auth.sessionOrAnonymous(ctx);
       ctx.status(401);

@@ -12,7 +12,6 @@ import org.orebook.quantity.Period;
 import org.orebook.release.HtmlRenderer;
 import org.orebook.release.Release;
 import org.orebook.release.Releases;
-import org.orebook.store.AuditEntry;
 import org.orebook.store.Store;
 import org.orebook.store.StoreException;
 import org.orebook.store.Version;
@@ -75,8 +74,7 @@ final class ReleaseCache {
 
   /** The release of a company in the given units (metric, imperial, or the company's own). */
   Computed get(String companyId, Version version, Period period, UnitSystem units) throws StoreException, DatasetException {
-    List<AuditEntry> newest = store.audit(companyId, 1);
-    long change = newest.isEmpty() ? -1 : newest.get(0).changeId();
+    long change = store.latestChange(companyId);
     Key key = new Key(companyId, version, period == null ? "" : period.code(), units, change);
     synchronized (cache) {
       Computed c = cache.get(key);

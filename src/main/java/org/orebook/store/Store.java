@@ -897,32 +897,35 @@ public final class Store implements AutoCloseable {
    * process (H2's lock file). Judged on SQL states and H2's error codes, through the causes.
    */
   static boolean transientFailure(Throwable e) {
+    // judged by the innermost SQL failure: a pool's "no connection available" wraps why the
+    // database could not be reached, which may be for good (a wrong password) or for a moment
+    SQLException innermost = null;
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
-        return true;
-      }
       if (t instanceof SQLException s) {
-        String state = s.getSQLState() == null ? "" : s.getSQLState();
-        if (state.startsWith("08") || state.equals("40001") || state.equals("40P01") || state.equals("55P03")
-            || state.equals("57P01") || state.equals("57P03") || state.equals("53300")) {
-          return true;
-        }
-        switch (s.getErrorCode()) {
-          // H2: LOCK_TIMEOUT_1, DEADLOCK_1, CONCURRENT_UPDATE_1, DATABASE_ALREADY_OPEN_1, CONNECTION_BROKEN_1,
-          // DATABASE_IS_CLOSED, DATABASE_CALLED_AT_SHUTDOWN
-          case 50200, 40001, 90131, 90020, 90067, 90098, 90121 -> {
-            return true;
-          }
-          case 8000 -> { // ERROR_OPENING_DATABASE_1: "Lock file recently modified" and the like
-            if (String.valueOf(s.getMessage()).toLowerCase(Locale.ROOT).contains("lock")) {
-              return true;
-            }
-          }
-          default -> { }
-        }
+        innermost = s;
       }
     }
-    return false;
+    if (innermost == null) {
+      return false;
+    }
+    String state = innermost.getSQLState() == null ? "" : innermost.getSQLState();
+    if (state.startsWith("08") || state.equals("40001") || state.equals("40P01") || state.equals("55P03")
+        || state.equals("57P01") || state.equals("57P03") || state.equals("53300")) {
+      return true;
+    }
+    switch (innermost.getErrorCode()) {
+      // H2: LOCK_TIMEOUT_1, DEADLOCK_1, CONCURRENT_UPDATE_1, DATABASE_ALREADY_OPEN_1, CONNECTION_BROKEN_1,
+      // DATABASE_IS_CLOSED, DATABASE_CALLED_AT_SHUTDOWN
+      case 50200, 40001, 90131, 90020, 90067, 90098, 90121 -> {
+        return true;
+      }
+      case 8000 -> { // ERROR_OPENING_DATABASE_1: "Lock file recently modified" and the like
+        return String.valueOf(innermost.getMessage()).toLowerCase(Locale.ROOT).contains("lock");
+      }
+      default -> {
+        return innermost instanceof SQLTransientException || innermost instanceof SQLRecoverableException;
+      }
+    }
   }
 
   private <T> List<T> query(String sql, List<Object> args, Mapper<T> mapper) throws StoreException {

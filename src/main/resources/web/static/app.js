@@ -1,8 +1,8 @@
 /*
  * Orebook pages: charts (ECharts), the waterfall from total cash costs to GAAP cost of sales, the
- * provenance panel of the release figures, and confirmations. Data comes from
- * <script type="application/json"> blocks rendered by the server; text from the data is always set
- * with textContent, never as markup.
+ * provenance panel of the release figures (fetched from the API when a figure is clicked), and
+ * confirmations. Chart data comes from <script type="application/json"> blocks rendered by the
+ * server; text from the data is always set with textContent, never as markup.
  */
 (function () {
   'use strict';
@@ -158,12 +158,15 @@
 
   // ------------------------------------------------------------------ provenance
 
-  function provenance(figures) {
-    var panel = document.getElementById('prov-panel');
+  // The provenance of a clicked figure is asked of the server (the panel's data-src names the API
+  // for the release the page shows); answers are kept for the page's life.
+  function provenance(panel) {
     var body = document.getElementById('prov-body');
     var back = document.getElementById('prov-back');
     var close = document.getElementById('prov-close');
-    if (!panel || !body) { return; }
+    if (!body) { return; }
+    var src = panel.getAttribute('data-src');
+    var known = {};
     var trail = [];
     var current = null;
 
@@ -173,10 +176,36 @@
       cells.forEach(function (c) { c.classList.add('prov-selected'); });
     }
 
+    function fetchFigure(key) {
+      if (known[key]) { return Promise.resolve(known[key]); }
+      return fetch(src + '&key=' + encodeURIComponent(key), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (r) {
+          return r.json().then(function (j) {
+            if (!r.ok) { throw new Error(j && j.error ? j.error : 'HTTP ' + r.status); }
+            known[key] = j;
+            return j;
+          });
+        });
+    }
+
     function show(key) {
-      var f = figures[key];
-      if (!f) { return; }
       current = key;
+      body.textContent = '';
+      body.setAttribute('data-shown', key);
+      body.appendChild(el('p', 'muted small', 'Loading…'));
+      panel.hidden = false;
+      mark(key);
+      fetchFigure(key).then(function (f) {
+        if (current !== key) { return; }
+        render(key, f);
+      }, function (err) {
+        if (current !== key) { return; }
+        body.textContent = '';
+        body.appendChild(el('p', 'alert error', 'The provenance could not be loaded: ' + err.message));
+      });
+    }
+
+    function render(key, f) {
       body.textContent = '';
       body.setAttribute('data-shown', key);
       body.appendChild(el('p', 'prov-label', f.label));
@@ -205,7 +234,7 @@
           b.type = 'button';
           b.setAttribute('data-key', op.key);
           b.title = op.key;
-          if (!figures[op.key]) { b.disabled = true; }
+          if (!op.known) { b.disabled = true; }
           li.appendChild(b);
           li.appendChild(el('span', 'op-value', op.absent ? 'absent (zero)' : grouped(op.value) + ' ' + (op.unit || '')));
           ul.appendChild(li);
@@ -217,8 +246,6 @@
       }
       body.appendChild(section);
       back.hidden = trail.length === 0;
-      panel.hidden = false;
-      mark(key);
     }
 
     document.addEventListener('click', function (ev) {
@@ -229,7 +256,7 @@
         return;
       }
       var cell = ev.target.closest('.fig[data-key]');
-      if (cell && figures[cell.getAttribute('data-key')]) {
+      if (cell) {
         trail = [];
         show(cell.getAttribute('data-key'));
       }
@@ -295,8 +322,8 @@
         if (!window.confirm(f.getAttribute('data-confirm'))) { ev.preventDefault(); }
       });
     });
-    var figures = data('provenance-data');
-    if (figures) { provenance(figures); }
+    var panel = document.getElementById('prov-panel');
+    if (panel && panel.getAttribute('data-src')) { provenance(panel); }
     if (window.echarts) {
       var specs = data('chart-data');
       if (specs) { barCharts(specs); }

@@ -84,9 +84,38 @@ final class Api {
   }
 
   void figures(Context ctx) throws StoreException, DatasetException {
-    Release r = releases.get(ctx.pathParam("id"), Pages.version(ctx.queryParam("version")),
-        Pages.period(ctx.queryParam("period")), Pages.units(ctx.queryParam("units"))).release;
-    ctx.contentType("application/json").result(Releases.render(r, "json"));
+    ReleaseCache.Computed c = releases.get(ctx.pathParam("id"), Pages.version(ctx.queryParam("version")),
+        Pages.period(ctx.queryParam("period")), Pages.units(ctx.queryParam("units")));
+    ctx.contentType("application/json").result(c.rendered("json"));
+  }
+
+  /**
+   * One figure's provenance, asked for when it is clicked: its label, exact value, printed text,
+   * unit and origin (input file, line and field, or relation, formula and operands, each operand
+   * marked {@code known} when its own provenance can be asked for in turn).
+   */
+  void provenance(Context ctx) throws StoreException, DatasetException {
+    String key = ctx.queryParam("key");
+    if (key == null || key.isBlank()) {
+      throw new WebError(400, "name the figure: ?key=ENTITY/CONCEPT@PERIOD, as the release's cells carry it");
+    }
+    ReleaseCache.Computed c = releases.get(ctx.pathParam("id"), Pages.version(ctx.queryParam("version")),
+        Pages.period(ctx.queryParam("period")), Pages.units(ctx.queryParam("units")));
+    JsonNode all = c.provenance();
+    JsonNode figure = all.get(key);
+    if (figure == null) {
+      throw new WebError(404, "no figure '" + key + "' in this release");
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode out = Views.JSON.createObjectNode();
+    out.put("key", key);
+    out.setAll((com.fasterxml.jackson.databind.node.ObjectNode) figure.deepCopy());
+    JsonNode operands = out.path("origin").path("operands");
+    if (operands.isArray()) {
+      for (JsonNode op : operands) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) op).put("known", all.has(op.path("key").asText()));
+      }
+    }
+    json(ctx, out);
   }
 
   void release(Context ctx) throws StoreException, DatasetException {
@@ -97,9 +126,9 @@ final class Api {
       case "csv" -> "text/csv; charset=utf-8";
       default -> throw new WebError(400, "format '" + format + "' is not json, text or csv");
     };
-    Release r = releases.get(ctx.pathParam("id"), Pages.version(ctx.queryParam("version")),
-        Pages.period(ctx.queryParam("period")), Pages.units(ctx.queryParam("units"))).release;
-    ctx.contentType(type).result(Releases.render(r, format));
+    ReleaseCache.Computed c = releases.get(ctx.pathParam("id"), Pages.version(ctx.queryParam("version")),
+        Pages.period(ctx.queryParam("period")), Pages.units(ctx.queryParam("units")));
+    ctx.contentType(type).result(c.rendered(format));
   }
 
   void audit(Context ctx) throws StoreException {

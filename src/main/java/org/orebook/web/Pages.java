@@ -162,7 +162,7 @@ final class Pages {
     charts.addAll(ReleaseViews.productionCharts(r, "chart-production"));
     m.put("chartJson", Views.scriptJson(Views.json(charts)));
     m.put("charts", true);
-    m.put("provenanceJson", Views.scriptJson(c.provenanceJson()));
+    m.put("provenanceSrc", provenanceSrc(id, Version.CURRENT, null, null));
     html(ctx, views.render("overview", m));
   }
 
@@ -199,7 +199,7 @@ final class Pages {
     m.put("hasWaterfall", !waterfalls.isEmpty());
     m.put("waterfallJson", Views.scriptJson(Views.json(waterfalls)));
     m.put("charts", !waterfalls.isEmpty());
-    m.put("provenanceJson", Views.scriptJson(c.provenanceJson()));
+    m.put("provenanceSrc", provenanceSrc(id, Version.CURRENT, null, null));
     html(ctx, views.render("unit", m));
   }
 
@@ -239,12 +239,12 @@ final class Pages {
     m.put("downloads", downloads);
     m.put("currentHref", companyPath(id) + "/release");
     m.put("originalHref", companyPath(id) + "/release?version=original");
-    m.put("releaseHtml", HtmlRenderer.fragment(r));
-    List<Map<String, Object>> waterfalls = ReleaseViews.waterfalls(r, e -> true, true);
+    m.put("releaseHtml", c.memo("html-fragment", () -> HtmlRenderer.fragment(r)));
+    List<Map<String, Object>> waterfalls = c.memo("waterfalls", () -> ReleaseViews.waterfalls(r, e -> true, true));
     m.put("hasWaterfall", !waterfalls.isEmpty());
-    m.put("waterfallJson", Views.scriptJson(Views.json(waterfalls)));
+    m.put("waterfallJson", c.memo("waterfall-json", () -> Views.scriptJson(Views.json(waterfalls))));
     m.put("charts", !waterfalls.isEmpty());
-    m.put("provenanceJson", Views.scriptJson(c.provenanceJson()));
+    m.put("provenanceSrc", provenanceSrc(id, version, period, unitsParam == null || unitsParam.isBlank() ? null : units(unitsParam)));
     html(ctx, views.render("release", m));
   }
 
@@ -259,7 +259,7 @@ final class Pages {
     List<Map<String, Object>> charts = ReleaseViews.reserveCharts(r, c.dataset, "chart-reserves");
     m.put("chartJson", Views.scriptJson(Views.json(charts)));
     m.put("charts", !charts.isEmpty());
-    m.put("provenanceJson", Views.scriptJson(c.provenanceJson()));
+    m.put("provenanceSrc", provenanceSrc(id, Version.CURRENT, null, null));
     html(ctx, views.render("reserves", m));
   }
 
@@ -276,7 +276,7 @@ final class Pages {
     m.put("hasTornados", !tornados.isEmpty());
     m.put("charts", !tornados.isEmpty());
     m.put("tornadoJson", Views.scriptJson(Views.json(tornados)));
-    m.put("provenanceJson", Views.scriptJson(c.provenanceJson()));
+    m.put("provenanceSrc", provenanceSrc(id, Version.CURRENT, null, null));
     html(ctx, views.render("projects", m));
   }
 
@@ -284,13 +284,14 @@ final class Pages {
     String id = ctx.pathParam("id");
     Version version = version(ctx.queryParam("version"));
     Period period = period(ctx.queryParam("period"));
-    Release r = releases.get(id, version, period, units(ctx.queryParam("units"))).release;
+    ReleaseCache.Computed c = releases.get(id, version, period, units(ctx.queryParam("units")));
+    Release r = c.release;
     String[] f = DOWNLOADS.get(ext);
     String name = (id + "-" + ReleaseViews.mainPeriod(r).code() + (version == Version.ORIGINAL ? "-original" : "")
         + "." + ext).replaceAll("[^A-Za-z0-9._-]", "");
     ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     ctx.contentType(f[1]);
-    ctx.result(Releases.renderBytes(r, f[0]));
+    ctx.result(c.rendered(f[0]));
   }
 
   // ---------------------------------------------------------------- periods and inputs
@@ -550,6 +551,22 @@ final class Pages {
   /** Sends a page, declaring its encoding. */
   static void html(Context ctx, String page) {
     ctx.contentType("text/html; charset=utf-8").result(page);
+  }
+
+  /**
+   * Where the provenance panel of a page asks for a clicked figure's provenance: the API, for the
+   * same release as the page shows (version, period, units); the page adds {@code &key=}.
+   */
+  static String provenanceSrc(String id, Version version, Period period, org.orebook.quantity.UnitSystem units) {
+    StringBuilder b = new StringBuilder("/api/companies/").append(pathSegment(id)).append("/provenance?version=")
+        .append(version == Version.ORIGINAL ? "original" : "current");
+    if (period != null) {
+      b.append("&period=").append(enc(period.code()));
+    }
+    if (units != null) {
+      b.append("&units=").append(units.code());
+    }
+    return b.toString();
   }
 
   static String companyPath(String id) {

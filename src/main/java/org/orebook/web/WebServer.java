@@ -217,6 +217,7 @@ public final class WebServer {
     r.get("/api/companies/{id}/periods", api::periods);
     r.get("/api/companies/{id}/projects", api::projects);
     r.get("/api/companies/{id}/figures", api::figures);
+    r.get("/api/companies/{id}/provenance", api::provenance);
     r.get("/api/companies/{id}/release", api::release);
     r.get("/api/companies/{id}/audit", api::audit);
     r.get("/api/audit", api::audit);

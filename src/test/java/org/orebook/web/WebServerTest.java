@@ -153,6 +153,11 @@ class WebServerTest {
     return c;
   }
 
+  /** An attribute value as the browser reads it (the templates escape '&', '=' and quotes). */
+  static String unescape(String attribute) {
+    return attribute.replace("&#61;", "=").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+  }
+
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
@@ -465,30 +470,33 @@ class WebServerTest {
       assertThat(a.reason()).isEqualTo("late invoice");
     });
     // the release as originally reported keeps the approved value; as restated, the new one
-    assertThat(inputValue(alice.get("/companies/" + company + "/release?version=original").body(), row))
+    assertThat(inputValue(alice, "/companies/" + company + "/release?version=original", row))
         .isEqualByComparingTo(before);
-    assertThat(inputValue(alice.get("/companies/" + company + "/release").body(), row))
+    assertThat(inputValue(alice, "/companies/" + company + "/release", row))
         .isEqualByComparingTo(plusOne(before));
     // the audit page lists it, with the value before and after
     String audit = alice.get("/companies/" + company + "/audit").body();
     assertThat(audit).contains("late invoice").contains(row.key()).contains(before).contains(plusOne(before));
   }
 
-  /** The value of the figure read from a stored row, in the provenance data of a release page. */
-  static java.math.BigDecimal inputValue(String page, StoredRow row) throws IOException {
-    Matcher data = Pattern.compile("<script type=\"application/json\" id=\"provenance-data\">(.*?)</script>",
-        Pattern.DOTALL).matcher(page);
-    assertThat(data.find()).isTrue();
-    List<java.math.BigDecimal> found = new ArrayList<>();
-    JSON.readTree(data.group(1)).forEach(f -> {
-      JsonNode o = f.path("origin");
-      if (o.path("type").asText().equals("input") && o.path("file").asText().equals(row.file())
-          && o.path("line").asLong() == row.line() && o.path("field").asText().equals("value")) {
-        found.add(new java.math.BigDecimal(f.path("value").asText()));
-      }
-    });
-    assertThat(found).hasSize(1);
-    return found.get(0);
+  /**
+   * The value of the figure read from a stored costs row, as the provenance panel of a release page
+   * gets it: from the API the page names, for the release the page shows.
+   */
+  static java.math.BigDecimal inputValue(Client client, String pagePath, StoredRow row) throws Exception {
+    String page = client.get(pagePath).body();
+    Matcher src = Pattern.compile("id=\"prov-panel\"[^>]*data-src=\"([^\"]+)\"").matcher(page);
+    assertThat(src.find()).as("the page names where provenance comes from").isTrue();
+    String key = "unit:" + row.fields().get("unit") + "/" + row.fields().get("item") + "@" + row.fields().get("period");
+    HttpResponse<String> r = client.get(unescape(src.group(1)) + "&key=" + enc(key));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode f = JSON.readTree(r.body());
+    JsonNode o = f.path("origin");
+    assertThat(o.path("type").asText()).isEqualTo("input");
+    assertThat(o.path("file").asText()).isEqualTo(row.file());
+    assertThat(o.path("line").asLong()).isEqualTo(row.line());
+    assertThat(o.path("field").asText()).isEqualTo("value");
+    return new java.math.BigDecimal(f.path("value").asText());
   }
 
   @Test
@@ -541,14 +549,27 @@ class WebServerTest {
     assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("text/html").contains("utf-8");
     assertThat(r.body()).containsPattern("<td class=\"fig\" data-key=\"" + Pattern.quote(key) + "\"[^>]*>"
         + Pattern.quote(printed) + "</td>");
-    // its provenance is in the page's data: the file and line it was read from
-    Matcher data = Pattern.compile("<script type=\"application/json\" id=\"provenance-data\">(.*?)</script>",
-        Pattern.DOTALL).matcher(r.body());
-    assertThat(data.find()).isTrue();
-    JsonNode origin = JSON.readTree(data.group(1)).path(key).path("origin");
+    // its provenance is not in the page: the page names the API that gives it when the figure is clicked
+    Matcher src = Pattern.compile("id=\"prov-panel\"[^>]*data-src=\"([^\"]+)\"").matcher(r.body());
+    assertThat(src.find()).isTrue();
+    assertThat(unescape(src.group(1))).isEqualTo("/api/companies/" + company + "/provenance?version=current");
+    assertThat(r.body()).doesNotContain("provenance-data");
+    assertThat(r.body().length()).as("a page without every figure's provenance").isLessThan(400_000);
+    HttpResponse<String> p = signedIn("vic").get("/api/companies/" + company + "/provenance?version=current&key=" + enc(key));
+    assertThat(p.statusCode()).isEqualTo(200);
+    JsonNode origin = JSON.readTree(p.body()).path("origin");
     assertThat(origin.path("file").asText()).isEqualTo("production.csv");
     List<String> lines = Files.readAllLines(EXAMPLE.resolve("production.csv"));
     assertThat(lines.get(origin.path("line").asInt() - 1)).isEqualTo(String.join(",", produced));
+    // a derived figure: its operands, each marked as one the panel can follow
+    HttpResponse<String> derived = signedIn("vic").get("/api/companies/" + company + "/provenance?key="
+        + enc("unit:" + produced[0] + "/total_cash_costs_per_oz@" + produced[1]));
+    assertThat(derived.statusCode()).isEqualTo(200);
+    JsonNode ops = JSON.readTree(derived.body()).path("origin").path("operands");
+    assertThat(ops.size()).isPositive();
+    assertThat(ops).allSatisfy(op -> assertThat(op.has("known")).isTrue());
+    assertThat(signedIn("vic").get("/api/companies/" + company + "/provenance?key=" + enc("unit:nowhere/x@FY1900")).statusCode())
+        .isEqualTo(404);
   }
 
   @Test

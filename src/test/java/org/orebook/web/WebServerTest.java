@@ -155,7 +155,8 @@ class WebServerTest {
 
   /** An attribute value as the browser reads it (the templates escape '&', '=' and quotes). */
   static String unescape(String attribute) {
-    return attribute.replace("&#61;", "=").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    return attribute.replace("&#61;", "=").replace("&quot;", "\"").replace("&#39;", "'").replace("&#96;", "`")
+        .replace("&amp;", "&");
   }
 
   static String enc(String s) {
@@ -700,5 +701,22 @@ class WebServerTest {
     }
     assertThat(marked).containsExactlyInAnyOrderElementsOf(new TreeSet<>(expectedLines));
     assertThat(r.body()).contains("id=\"stat-failed\">" + expectedLines.size() + "<");
+
+    // the numbers of the running text, as the checker's own report gives them
+    JsonNode prose = expectedCheck().path("prose");
+    assertThat(prose.isMissingNode()).as("the checker's JSON reports prose claims").isFalse();
+    org.orebook.check.CheckResult result = Check.file(PUBLISHED);
+    assertThat(result.prose()).isNotEmpty();
+    Matcher summary = Pattern.compile("<p id=\"prose-summary\">(.*?)</p>", Pattern.DOTALL).matcher(r.body());
+    assertThat(summary.find()).isTrue();
+    String said = summary.group(1).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ");
+    assertThat(said).contains(result.prose().size() + " number claims found")
+        .contains(result.proseTested().size() + " linked to a table figure and tested")
+        .contains((result.proseTested().size() - result.proseFailures().size()) + " hold")
+        .contains(result.proseFailures().size() + " fail")
+        .contains(result.proseNotLinked().size() + " not linked");
+    for (org.orebook.check.ProseClaim failing : result.proseFailures()) {
+      assertThat(unescape(r.body()).replace("&lt;", "<").replace("&gt;", ">")).contains(failing.arithmetic());
+    }
   }
 }

@@ -297,17 +297,34 @@ final class Pages {
   // ---------------------------------------------------------------- periods and inputs
 
   void periods(Context ctx) throws StoreException {
+    periodsPage(ctx, null);
+  }
+
+  /**
+   * The periods page; with {@code refused}, the change the user just asked for and the store
+   * refused is said at the top of the page (its status the refusal's), the page as it is below it.
+   * The page offers only what the user may do: Approve only to an approver who made no change to
+   * the period (the four-eyes rule), a change of an approved period only to an approver.
+   */
+  private void periodsPage(Context ctx, WebError refused) throws StoreException {
     String id = ctx.pathParam("id");
     CompanyInfo company = store.company(id).orElseThrow(() -> new WebError(404, "no company '" + id + "' in the store"));
     User user = Auth.user(ctx);
     List<PeriodState> states = store.periods(id);
     Set<String> approved = states.stream().filter(PeriodState::isApproved).map(PeriodState::period)
         .collect(Collectors.toSet());
+    Set<String> mine = user.role().canApprove() ? store.periodsChangedBy(id, user.name()) : Set.of();
     Map<String, Object> m = base(ctx, company.name() + " \u2014 periods", "periods", id);
+    if (refused != null) {
+      ctx.status(refused.status());
+      m.put("refused", refused.getMessage());
+      m.put("refusedErrors", refused.errors().stream().map(DataError::toString).toList());
+    }
     m.put("periods", states.stream().map(p -> Views.map("period", p.period(), "status", p.status(),
         "draft", !p.isApproved(), "approvedBy", p.approvedBy(),
         "approvedAt", p.approvedAt() == null ? null : WHEN.format(p.approvedAt()),
-        "canApprove", !p.isApproved() && user.role().canApprove(),
+        "canApprove", !p.isApproved() && user.role().canApprove() && !mine.contains(p.period()),
+        "ownChanges", !p.isApproved() && user.role().canApprove() && mine.contains(p.period()),
         "approveAction", companyPath(id) + "/periods/" + pathSegment(p.period()) + "/approve")).toList());
     m.put("currentHref", companyPath(id) + "/release");
     m.put("originalHref", companyPath(id) + "/release?version=original");
@@ -315,7 +332,7 @@ final class Pages {
 
     List<StoredRow> all = store.rows(id, null);
     List<String> files = all.stream().map(StoredRow::file).distinct().toList();
-    String file = ctx.queryParam("file");
+    String file = ctx.queryParam("file") != null ? ctx.queryParam("file") : refused != null ? ctx.formParam("file") : null;
     if (file == null || !files.contains(file)) {
       file = files.stream().filter(f -> DatasetFile.named(f).map(DatasetFile::hasPeriod).orElse(false)).findFirst()
           .orElse(files.isEmpty() ? null : files.get(0));
@@ -342,8 +359,10 @@ final class Pages {
       m.put("rowCount", rows.size());
       m.put("truncated", rows.size() > MAX_ROWS_SHOWN);
       m.put("shown", Math.min(rows.size(), MAX_ROWS_SHOWN));
+      boolean mayRestate = user.role().canApprove();
       m.put("rows", rows.stream().limit(MAX_ROWS_SHOWN).map(r -> Views.map("key", r.key(), "period", r.period(),
           "line", r.line(), "approved", approved.contains(r.period()),
+          "mayChange", user.role().canEditDrafts() && (mayRestate || !approved.contains(r.period())),
           "values", columns.stream().map(col -> Views.map("v", r.fields().getOrDefault(col, ""))).toList(),
           "fields", editable.stream().map(col -> Views.map("name", col)).toList())).toList());
       m.put("editAction", companyPath(id) + "/rows");
@@ -357,7 +376,16 @@ final class Pages {
     String id = ctx.pathParam("id");
     String period = ctx.pathParam("period");
     User user = Auth.user(ctx);
-    long change = store.approve(id, period, user.actor());
+    long change;
+    try {
+      change = store.approve(id, period, user.actor());
+    } catch (StoreException e) {
+      if (e.kind() == StoreException.Kind.FAILED || e.kind() == StoreException.Kind.BUSY || store.company(id).isEmpty()) {
+        throw e;
+      }
+      periodsPage(ctx, WebError.of(e)); // refused: said on the periods page, not on a bare error page
+      return;
+    }
     flash(ctx, "Approved " + period + " (change #" + change + ").");
     ctx.redirect(companyPath(id) + "/periods", HttpStatus.SEE_OTHER);
   }
@@ -365,7 +393,10 @@ final class Pages {
   void edit(Context ctx) throws StoreException, DatasetException {
     String id = ctx.pathParam("id");
     User user = Auth.user(ctx);
-    requireEditor(user);
+    if (!user.role().canEditDrafts()) {
+      periodsPage(ctx, new WebError(403, user.name() + " is a " + user.role().code() + " and cannot change figures"));
+      return;
+    }
     String file = required(ctx.formParam("file"), "file");
     String key = required(ctx.formParam("key"), "key");
     String field = required(ctx.formParam("field"), "field");
@@ -377,7 +408,16 @@ final class Pages {
     if (DatasetFile.named(file).isEmpty()) {
       throw new WebError(400, "no dataset file '" + file + "'");
     }
-    long change = store.edit(id, file, key, field, value, user.actor(), reason);
+    long change;
+    try {
+      change = store.edit(id, file, key, field, value, user.actor(), reason);
+    } catch (StoreException e) {
+      if (e.kind() == StoreException.Kind.FAILED || e.kind() == StoreException.Kind.BUSY) {
+        throw e;
+      }
+      periodsPage(ctx, WebError.of(e)); // refused: said on the periods page, with the inputs below
+      return;
+    }
     flash(ctx, "Saved change #" + change + ": " + file + " " + key + " " + field + " = " + value.trim() + ".");
     String back = safeNext(ctx.formParam("back"));
     ctx.redirect(back.equals("/") ? companyPath(id) + "/periods?file=" + enc(file) : back, HttpStatus.SEE_OTHER);

@@ -434,8 +434,24 @@ class WebServerTest {
     HttpResponse<String> page = alice.post("/companies/" + company + "/periods/" + periodPath(period) + "/approve",
         alice.withToken(Map.of()));
     assertThat(page.statusCode()).isEqualTo(403);
+    // not a bare error page: the periods page, saying why at the top
+    assertThat(page.body()).contains("id=\"refused\"").contains("own changes").contains("id=\"period-table\"");
     assertThat(status(period)).isEqualTo("draft");
     assertThat(newestChange()).isEqualTo(change);
+    // the button is not offered to her for that period, and is to another approver
+    assertThat(approveButtonFor(alice.get("/companies/" + company + "/periods").body(), period)).isFalse();
+    assertThat(alice.get("/companies/" + company + "/periods").body())
+        .contains("you changed figures of this period: another approver approves it");
+    assertThat(approveButtonFor(signedIn("bob").get("/companies/" + company + "/periods").body(), period)).isTrue();
+    assertThat(approveButtonFor(signedIn("carol").get("/companies/" + company + "/periods").body(), period))
+        .as("a preparer is offered no Approve").isFalse();
+  }
+
+  /** True when the periods page offers an Approve button on the period's row. */
+  static boolean approveButtonFor(String page, String period) {
+    Matcher row = Pattern.compile("<tr data-period=\"" + Pattern.quote(period) + "\">(.*?)</tr>", Pattern.DOTALL).matcher(page);
+    assertThat(row.find()).as("a row for " + period).isTrue();
+    return row.group(1).contains(">Approve</button>");
   }
 
   @Test

@@ -136,7 +136,14 @@ final class Api {
     if (id != null && store.company(id).isEmpty()) {
       throw new WebError(404, "no company '" + id + "' in the store");
     }
-    List<AuditEntry> entries = store.audit(id, Pages.limit(ctx.queryParam("limit")));
+    int offset;
+    try {
+      offset = ctx.queryParam("offset") == null ? 0 : Math.max(0, Integer.parseInt(ctx.queryParam("offset").trim()));
+    } catch (NumberFormatException e) {
+      throw new WebError(400, "offset '" + ctx.queryParam("offset") + "' is not a number");
+    }
+    ctx.header("X-Total-Count", String.valueOf(store.auditSize(id)));
+    List<AuditEntry> entries = store.audit(id, offset, Pages.limit(ctx.queryParam("limit")));
     json(ctx, entries.stream().map(a -> Views.map("changeId", a.changeId(), "company", a.companyId(), "actor", a.actor(),
         "at", a.at().toString(), "kind", a.kind(), "reason", a.reason(), "file", a.file(), "row", a.rowKey(),
         "period", a.period(), "field", a.field(), "before", a.before(), "after", a.after())).toList());

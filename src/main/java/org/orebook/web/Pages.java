@@ -425,23 +425,55 @@ final class Pages {
 
   // ---------------------------------------------------------------- audit
 
+  /** Lines of the audit trail a page shows. */
+  static final int AUDIT_PAGE = 100;
+
   void audit(Context ctx) throws StoreException {
     String id = ctx.pathParamMap().get("id");
     if (id != null && store.company(id).isEmpty()) {
       throw new WebError(404, "no company '" + id + "' in the store");
     }
-    int limit = limit(ctx.queryParam("limit"));
-    List<AuditEntry> entries = store.audit(id, limit);
+    int size = ctx.queryParam("limit") == null ? AUDIT_PAGE : limit(ctx.queryParam("limit"));
+    long total = store.auditSize(id);
+    int pages = (int) Math.max(1, (total + size - 1) / size);
+    int page = Math.min(pages, pageNumber(ctx.queryParam("page")));
+    List<AuditEntry> entries = store.audit(id, (page - 1) * size, size);
     Map<String, Object> m = base(ctx, "Audit trail", "audit", id);
     m.put("scope", id == null ? "all companies" : id);
     m.put("allCompanies", id == null);
-    m.put("limit", limit);
+    m.put("total", total);
+    m.put("first", total == 0 ? 0 : (long) (page - 1) * size + 1);
+    m.put("last", (long) (page - 1) * size + entries.size());
+    m.put("page", page);
+    m.put("pages", pages);
+    String here = id == null ? "/audit" : companyPath(id) + "/audit";
+    String sizeQuery = size == AUDIT_PAGE ? "" : "&limit=" + size;
+    if (page > 1) {
+      m.put("newerHref", here + "?page=" + (page - 1) + sizeQuery);
+      m.put("newestHref", here + "?page=1" + sizeQuery);
+    }
+    if (page < pages) {
+      m.put("olderHref", here + "?page=" + (page + 1) + sizeQuery);
+      m.put("oldestHref", here + "?page=" + pages + sizeQuery);
+    }
+    m.put("paged", pages > 1);
     m.put("entries", entries.stream().map(a -> Views.map("change", a.changeId(), "company", a.companyId(),
         "actor", a.actor(), "at", WHEN.format(a.at()), "kind", a.kind(), "reason", a.reason(), "file", a.file(),
         "row", a.rowKey(), "period", a.period(), "field", a.field(), "before", shorten(a.before()),
         "beforeFull", a.before(), "after", shorten(a.after()), "afterFull", a.after())).toList());
     m.put("empty", entries.isEmpty());
     html(ctx, views.render("audit", m));
+  }
+
+  private static int pageNumber(String text) {
+    if (text == null || text.isBlank()) {
+      return 1;
+    }
+    try {
+      return Math.max(1, Integer.parseInt(text.trim()));
+    } catch (NumberFormatException e) {
+      throw new WebError(400, "page '" + text + "' is not a page number");
+    }
   }
 
   static int limit(String text) {

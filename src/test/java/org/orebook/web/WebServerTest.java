@@ -517,6 +517,40 @@ class WebServerTest {
   }
 
   @Test
+  void theAuditPageIsPaged() throws Exception {
+    Client vic = signedIn("vic");
+    long total = store.auditSize(company);
+    assertThat(total).as("the example's load alone").isGreaterThan(2L * Pages.AUDIT_PAGE);
+    String first = unescape(vic.get("/companies/" + company + "/audit").body());
+    assertThat(rowsOf(first)).isEqualTo(Pages.AUDIT_PAGE);
+    assertThat(first).contains("Lines 1–" + Pages.AUDIT_PAGE + " of ").contains("?page=2\" rel=\"next\"")
+        .doesNotContain("rel=\"prev\"");
+    String second = unescape(vic.get("/companies/" + company + "/audit?page=2").body());
+    assertThat(rowsOf(second)).isEqualTo(Pages.AUDIT_PAGE);
+    assertThat(second).contains("Lines " + (Pages.AUDIT_PAGE + 1) + "–" + 2 * Pages.AUDIT_PAGE + " of ")
+        .contains("?page=1\" rel=\"prev\"");
+    // the API pages the same way, with the total in a header
+    HttpResponse<String> api = api("GET", "/api/companies/" + company + "/audit?limit=3&offset=" + Pages.AUDIT_PAGE, "vic", null, null);
+    assertThat(api.headers().firstValue("X-Total-Count")).isPresent();
+    List<AuditEntry> expected = store.audit(company, Pages.AUDIT_PAGE, 3);
+    JsonNode got = JSON.readTree(api.body());
+    assertThat(got.size()).isEqualTo(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(got.get(i).path("changeId").asLong()).isEqualTo(expected.get(i).changeId());
+      assertThat(got.get(i).path("row").asText()).isEqualTo(String.valueOf(expected.get(i).rowKey()));
+    }
+  }
+
+  static int rowsOf(String auditPage) {
+    Matcher m = Pattern.compile("<tr class=\"kind-").matcher(auditPage);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  @Test
   void theApiRefusesABadEditWithItsLocatedErrors() throws Exception {
     StoredRow row = costsRow("Q4 2003");
     String body = JSON.writeValueAsString(Map.of("file", row.file(), "key", row.key(), "field", "value", "value", "seven"));

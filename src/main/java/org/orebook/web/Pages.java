@@ -565,6 +565,7 @@ final class Pages {
   Map<String, Object> base(Context ctx, String title, String active, String companyId) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("title", title);
+    m.put("maxUpload", WebServer.MAX_REQUEST_BYTES / (1024 * 1024) + " MB");
     User user = Auth.user(ctx);
     Sessions.Session session = Auth.session(ctx);
     if (user != null) {

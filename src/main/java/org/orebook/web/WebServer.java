@@ -180,7 +180,8 @@ public final class WebServer {
             + "' (serve --allowed-host adds one)");
       }
       if (ctx.req().getContentLengthLong() > MAX_REQUEST_BYTES) {
-        throw new WebError(413, "the request is larger than " + MAX_REQUEST_BYTES / (1024 * 1024) + " MB");
+        throw new WebError(413, "the file or text sent is larger than the " + MAX_REQUEST_BYTES / (1024 * 1024)
+            + " MB a request may carry");
       }
     });
     r.before(auth::before);

@@ -176,8 +176,10 @@ public final class WebServer {
       Auth.securityHeaders(ctx);
       String host = ctx.header("Host");
       if (host == null || !hosts.contains(bare(host))) {
+        LOG.warn("refused a request for host '{}' (serve --allowed-host NAME lets the server answer to it)",
+            host == null ? "" : bare(host));
         throw new WebError(400, "this server does not answer to the host name '" + (host == null ? "" : bare(host))
-            + "' (serve --allowed-host adds one)");
+            + "': use the address your administrator gave");
       }
       if (ctx.req().getContentLengthLong() > MAX_REQUEST_BYTES) {
         throw new WebError(413, "the file or text sent is larger than the " + MAX_REQUEST_BYTES / (1024 * 1024)

@@ -195,9 +195,10 @@ final class Api {
     String field = text(body, "field", true);
     String value = text(body, "value", false);
     String reason = text(body, "reason", false);
+    String dataset = text(body, "dataset", false);
     User user = Auth.user(ctx);
-    long change = store.edit(id, file, key, field, value == null ? "" : value, user.actor(),
-        reason == null || reason.isBlank() ? null : reason);
+    long change = store.edit(id, dataset == null || dataset.isBlank() ? null : dataset, file, key, field,
+        value == null ? "" : value, user.actor(), reason == null || reason.isBlank() ? null : reason);
     json(ctx, Views.map("company", id, "changeId", change, "file", file, "key", key, "field", field,
         "value", value == null ? "" : value.trim(), "by", user.name()));
   }

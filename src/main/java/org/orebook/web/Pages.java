@@ -239,6 +239,10 @@ final class Pages {
     m.put("downloads", downloads);
     m.put("currentHref", companyPath(id) + "/release");
     m.put("originalHref", companyPath(id) + "/release?version=original");
+    List<String> datasets = store.datasets(id);
+    m.put("manyDatasets", datasets.size() > 1);
+    m.put("datasetLinks", datasets.stream().map(d -> Views.map("label", d, "href", companyPath(id) + "/release?period="
+        + enc(d) + (original ? "&version=original" : ""), "current", d.equals(c.datasetName))).toList());
     m.put("releaseHtml", c.memo("html-fragment", () -> HtmlRenderer.fragment(r)));
     List<Map<String, Object>> waterfalls = c.memo("waterfalls", () -> ReleaseViews.waterfalls(r, e -> true, true));
     m.put("hasWaterfall", !waterfalls.isEmpty());
@@ -330,7 +334,15 @@ final class Pages {
     m.put("originalHref", companyPath(id) + "/release?version=original");
     m.put("anyApproved", !approved.isEmpty());
 
-    List<StoredRow> all = store.rows(id, null);
+    List<String> datasets = store.datasets(id);
+    String datasetParam = ctx.queryParam("dataset") != null ? ctx.queryParam("dataset")
+        : refused != null ? ctx.formParam("dataset") : null;
+    String dataset = datasetParam != null && datasets.contains(datasetParam) ? datasetParam
+        : datasets.isEmpty() ? null : datasets.get(0);
+    m.put("datasets", datasets.stream().map(d -> Views.map("name", d, "selected", d.equals(dataset))).toList());
+    m.put("manyDatasets", datasets.size() > 1);
+    m.put("dataset", dataset);
+    List<StoredRow> all = dataset == null ? List.of() : store.rows(id, dataset, null);
     List<String> files = all.stream().map(StoredRow::file).distinct().toList();
     String file = ctx.queryParam("file") != null ? ctx.queryParam("file") : refused != null ? ctx.formParam("file") : null;
     if (file == null || !files.contains(file)) {
@@ -366,7 +378,8 @@ final class Pages {
           "values", columns.stream().map(col -> Views.map("v", r.fields().getOrDefault(col, ""))).toList(),
           "fields", editable.stream().map(col -> Views.map("name", col)).toList())).toList());
       m.put("editAction", companyPath(id) + "/rows");
-      m.put("back", companyPath(id) + "/periods?file=" + enc(file) + (q.isEmpty() ? "" : "&q=" + enc(q))
+      m.put("back", companyPath(id) + "/periods?file=" + enc(file) + (dataset == null ? "" : "&dataset=" + enc(dataset))
+          + (q.isEmpty() ? "" : "&q=" + enc(q))
           + (periodFilter.isEmpty() ? "" : "&period=" + enc(periodFilter)));
     }
     html(ctx, views.render("periods", m));
@@ -410,7 +423,9 @@ final class Pages {
     }
     long change;
     try {
-      change = store.edit(id, file, key, field, value, user.actor(), reason);
+      String dataset = ctx.formParam("dataset");
+      change = store.edit(id, dataset == null || dataset.isBlank() ? null : dataset, file, key, field, value, user.actor(),
+          reason);
     } catch (StoreException e) {
       if (e.kind() == StoreException.Kind.FAILED || e.kind() == StoreException.Kind.BUSY) {
         throw e;

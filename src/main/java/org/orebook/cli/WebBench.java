@@ -68,6 +68,10 @@ final class WebBench implements Callable<Integer> {
   @Option(names = "--concurrency", paramLabel = "N[,N...]", split = ",", description = "client threads (default: ${DEFAULT-VALUE})")
   List<Integer> concurrency = List.of(1, 16, 64);
 
+  @Option(names = "--encoding", paramLabel = "ENC", description = "gzip (the clients accept gzip, as browsers do, and"
+      + " inflate each answer) or identity (they do not ask for it) (default: ${DEFAULT-VALUE})")
+  String encoding = "gzip";
+
   @Option(names = "--endpoints", paramLabel = "NAME[,NAME...]", split = ",",
       description = "health, release-json, release-page, overview-page, provenance (default: all)")
   List<String> endpoints = new ArrayList<>(ENDPOINTS.keySet());
@@ -80,6 +84,11 @@ final class WebBench implements Callable<Integer> {
       err.println("orebook: --seconds and every --concurrency must be at least 1, --warmup at least 0");
       return Main.BAD_INPUT;
     }
+    if (!encoding.equals("gzip") && !encoding.equals("identity")) {
+      err.println("orebook: --encoding '" + encoding + "' is not gzip or identity");
+      return Main.BAD_INPUT;
+    }
+    boolean gzip = encoding.equals("gzip");
     for (String e : endpoints) {
       if (!ENDPOINTS.containsKey(e)) {
         err.println("orebook: --endpoints '" + e + "' is not one of " + String.join(", ", ENDPOINTS.keySet()));
@@ -106,15 +115,15 @@ final class WebBench implements Callable<Integer> {
           cookies.add(signIn(http, base, "bench", password));
         }
         o.printf("orebook bench web: %d cores (%s), %s %s, max heap %d MB; server on 127.0.0.1 (Javalin, H2 file store,"
-                + " access log on), clients in the same JVM (java.net.http, HTTP/1.1, one session each); %d s warm-up,"
-                + " %d s per run%n", Runtime.getRuntime().availableProcessors(), BenchCommand.Ledger.cpuModel(),
+                + " access log on), clients in the same JVM (java.net.http, HTTP/1.1, one session each, %s); %d s warm-up,"
+                + " %d s per run; load average %.2f%n", Runtime.getRuntime().availableProcessors(), BenchCommand.Ledger.cpuModel(),
             System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), HeapMonitor.maxHeapBytes() >> 20,
-            warmup, seconds);
+            gzip ? "accepting gzip and inflating it" : "no compression asked", warmup, seconds, BenchCommand.Ledger.loadAverage());
         o.flush();
         boolean clean = true;
         if (warmup > 0) { // every endpoint first, so that the first one timed is not the one that warms the JIT
           for (String name : endpoints) {
-            run(http, base + ENDPOINTS.get(name), cookies, Math.min(4, most), Duration.ofSeconds(warmup));
+            run(http, base + ENDPOINTS.get(name), cookies, Math.min(4, most), Duration.ofSeconds(warmup), gzip);
           }
         }
         for (String name : endpoints) {
@@ -122,7 +131,7 @@ final class WebBench implements Callable<Integer> {
           for (int n : concurrency) {
             Result r;
             try (HeapMonitor heap = HeapMonitor.start()) {
-              r = run(http, base + path, cookies, n, Duration.ofSeconds(seconds));
+              r = run(http, base + path, cookies, n, Duration.ofSeconds(seconds), gzip);
               heap.close();
               r = r.withPeak(heap.peakBytes());
             }
@@ -132,6 +141,9 @@ final class WebBench implements Callable<Integer> {
             o.flush();
           }
         }
+        o.printf("load average %.2f (the machine's other work competes with the server and the clients)%n",
+            BenchCommand.Ledger.loadAverage());
+        o.flush();
         return clean ? 0 : 1;
       } finally {
         app.stop();
@@ -184,7 +196,8 @@ final class WebBench implements Callable<Integer> {
   }
 
   /** {@code threads} clients sending GET {@code url} one after another for {@code time}, each with its own session. */
-  static Result run(HttpClient http, String url, List<String> cookies, int threads, Duration time) throws Exception {
+  static Result run(HttpClient http, String url, List<String> cookies, int threads, Duration time, boolean gzip)
+      throws Exception {
     long[][] latencies = new long[threads][];
     int[] counts = new int[threads];
     long[] errors = new long[threads];
@@ -193,8 +206,12 @@ final class WebBench implements Callable<Integer> {
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int me = t;
-      HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies.get(t % cookies.size()))
-          .timeout(Duration.ofSeconds(30)).GET().build();
+      HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies.get(t % cookies.size()))
+          .timeout(Duration.ofSeconds(30)).GET();
+      if (gzip) {
+        rb.header("Accept-Encoding", "gzip");
+      }
+      HttpRequest request = rb.build();
       workers.add(Thread.ofPlatform().name("bench-client-" + t).start(() -> {
         long[] mine = new long[4096];
         byte[] sink = new byte[64 * 1024]; // each answer is read whole, into one buffer per client
@@ -213,7 +230,8 @@ final class WebBench implements Callable<Integer> {
           try {
             HttpResponse<java.io.InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             long bytes = 0;
-            try (java.io.InputStream in = r.body()) {
+            boolean inflate = r.headers().firstValue("Content-Encoding").map("gzip"::equalsIgnoreCase).orElse(false);
+            try (java.io.InputStream in = inflate ? new java.util.zip.GZIPInputStream(r.body(), 16 * 1024) : r.body()) {
               for (int k; (k = in.read(sink)) >= 0; ) {
                 bytes += k;
               }

@@ -529,8 +529,7 @@ public final class Store implements AutoCloseable {
   public List<StoredRow> rows(String companyId, String dataset, String file) throws StoreException {
     CompanyInfo company = requireCompany(companyId);
     String ds = dataset == null ? company.releasePeriod() : dataset;
-    return inTransaction(false, c -> currentRows(c, companyId, ds, Version.CURRENT).values().stream()
-        .filter(r -> file == null || r.file().equals(file))
+    return inTransaction(false, c -> currentRows(c, companyId, ds, file, Version.CURRENT).values().stream()
         .sorted(Comparator.comparing((StoredRow r) -> DatasetFile.ALL.indexOf(DatasetFile.named(r.file()).orElseThrow()))
             .thenComparingLong(StoredRow::line))
         .toList());
@@ -726,6 +725,12 @@ public final class Store implements AutoCloseable {
    * first approval of the row's period.
    */
   private Map<RowId, StoredRow> currentRows(Connection c, String companyId, String dataset, Version version) throws SQLException {
+    return currentRows(c, companyId, dataset, null, version);
+  }
+
+  /** As {@link #currentRows(Connection, String, String, Version)}, of one file only when {@code file} is not null. */
+  private Map<RowId, StoredRow> currentRows(Connection c, String companyId, String dataset, String file, Version version)
+      throws SQLException {
     Map<String, Long> cutoff = new HashMap<>();
     if (version == Version.ORIGINAL) {
       for (Object[] r : query(c, "SELECT period, approved_change FROM period_state WHERE company_id = ?", List.of(companyId),
@@ -734,9 +739,15 @@ public final class Store implements AutoCloseable {
       }
     }
     record V(String dataset, String file, String key, String period, long line, String fields, long change) {}
+    List<Object> args = new ArrayList<>(List.of(companyId));
+    if (dataset != null) {
+      args.add(dataset);
+    }
+    if (file != null) {
+      args.add(file);
+    }
     List<V> versions = query(c, "SELECT dataset, file, row_key, period, line, fields, change_id FROM row_version WHERE company_id = ? "
-        + (dataset == null ? "" : "AND dataset = ? ") + "ORDER BY change_id, id",
-        dataset == null ? List.of(companyId) : List.of(companyId, dataset),
+        + (dataset == null ? "" : "AND dataset = ? ") + (file == null ? "" : "AND file = ? ") + "ORDER BY change_id, id", args,
         rs -> new V(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
             rs.getLong(7)));
     Map<RowId, V> latest = new LinkedHashMap<>();

@@ -86,7 +86,7 @@ final class Api {
   void figures(Context ctx) throws StoreException, DatasetException {
     ReleaseCache.Computed c = releases.get(ctx.pathParam("id"), Pages.version(ctx.queryParam("version")),
         Pages.period(ctx.queryParam("period")), Pages.units(ctx.queryParam("units")));
-    ctx.contentType("application/json").result(c.rendered("json"));
+    c.send(ctx, "json", "application/json");
   }
 
   /**
@@ -128,7 +128,7 @@ final class Api {
     };
     ReleaseCache.Computed c = releases.get(ctx.pathParam("id"), Pages.version(ctx.queryParam("version")),
         Pages.period(ctx.queryParam("period")), Pages.units(ctx.queryParam("units")));
-    ctx.contentType(type).result(c.rendered(format));
+    c.send(ctx, format, type);
   }
 
   void audit(Context ctx) throws StoreException {

@@ -294,8 +294,7 @@ final class Pages {
     String name = (id + "-" + ReleaseViews.mainPeriod(r).code() + (version == Version.ORIGINAL ? "-original" : "")
         + "." + ext).replaceAll("[^A-Za-z0-9._-]", "");
     ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    ctx.contentType(f[1]);
-    ctx.result(c.rendered(f[0]));
+    c.send(ctx, f[0], f[1]);
   }
 
   // ---------------------------------------------------------------- periods and inputs

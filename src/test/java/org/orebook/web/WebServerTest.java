@@ -517,6 +517,22 @@ class WebServerTest {
   }
 
   @Test
+  void theJsonReleaseIsGzippedForAClientThatAcceptsIt() throws Exception {
+    String path = "/api/companies/" + company + "/release?format=json";
+    HttpResponse<byte[]> zipped = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic("vic"))
+        .header("Accept-Encoding", "gzip, deflate").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(zipped.statusCode()).isEqualTo(200);
+    assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    byte[] inflated = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body())).readAllBytes();
+    HttpResponse<String> plain = api("GET", path, "vic", null, null);
+    assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(zipped.body().length).isLessThan(plain.body().length() / 5);
+    assertThat(JSON.readTree(inflated)).isEqualTo(JSON.readTree(plain.body()))
+        .isEqualTo(JSON.readTree(org.orebook.release.Releases.render(org.orebook.release.Releases.produce(
+            store.source(company, org.orebook.store.Version.CURRENT), null), "json")));
+  }
+
+  @Test
   void theAuditPageIsPaged() throws Exception {
     Client vic = signedIn("vic");
     long total = store.auditSize(company);

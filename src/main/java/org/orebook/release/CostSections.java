@@ -15,7 +15,7 @@ import org.orebook.facts.FactSet;
 import org.orebook.model.Company;
 import org.orebook.model.Metal;
 import org.orebook.model.OperatingUnit;
-import org.orebook.quantity.Comparison;
+import org.orebook.quantity.PeriodSet;
 import org.orebook.quantity.Period;
 
 /**
@@ -62,14 +62,14 @@ final class CostSections {
   private final FactSet facts;
   private final List<Period> all;
 
-  private CostSections(Dataset data, FactSet facts, Comparison columns) {
+  private CostSections(Dataset data, FactSet facts, PeriodSet columns) {
     this.data = data;
     this.company = data.company();
     this.facts = facts;
-    this.all = columns.all();
+    this.all = columns.flows();
   }
 
-  static List<Section> build(Dataset data, FactSet facts, Comparison columns) {
+  static List<Section> build(Dataset data, FactSet facts, PeriodSet columns) {
     CostSections c = new CostSections(data, facts, columns);
     List<Section> out = new ArrayList<>();
     c.allInCosts().ifPresent(out::add);

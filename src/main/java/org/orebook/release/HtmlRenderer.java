@@ -340,10 +340,7 @@ public final class HtmlRenderer {
   }
 
   static String periodWords(Period p) {
-    return switch (p) {
-      case Period.Quarter q -> q.ordinalName().toLowerCase(Locale.ROOT) + " " + q.year();
-      case Period.Year y -> "year " + y.year();
-    };
+    return PeriodWords.label(p);
   }
 
   private static String words(String code) {

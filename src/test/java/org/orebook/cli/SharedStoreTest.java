@@ -49,17 +49,19 @@ class SharedStoreTest {
         Files.copy(p, copy.resolve(p.getFileName()));
       }
     }
-    Path costs = copy.resolve("costs.csv");
-    String text = Files.readString(costs);
-    assertThat(text).contains("la-camorra,FY2003,mining,7237758");
-    Files.writeString(costs, text.replace("la-camorra,FY2003,mining,7237758", "la-camorra,FY2003,mining," + (7237758 + i)));
+    // a unit's name: each load a different version of one field that no figure depends on
+    Path units = copy.resolve("units.csv");
+    String text = Files.readString(units);
+    assertThat(text).contains("la-camorra,La Camorra,");
+    Files.writeString(units, text.replace("la-camorra,La Camorra,", "la-camorra,La Camorra " + i + ","));
     return copy;
   }
 
   /** {@code orebook ARGS} in a JVM of its own. */
   static Process fork(Path log, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "--enable-native-access=ALL-UNNAMED", Main.class.getName()));
+        "-cp", System.getProperty("java.class.path"), "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1",
+        Main.class.getName()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().remove("OREBOOK_DB");

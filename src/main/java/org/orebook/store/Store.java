@@ -933,6 +933,11 @@ public final class Store implements AutoCloseable {
       case 8000 -> { // ERROR_OPENING_DATABASE_1: "Lock file recently modified" and the like
         return String.valueOf(innermost.getMessage()).toLowerCase(Locale.ROOT).contains("lock");
       }
+      case 90028 -> { // IO_EXCEPTION_1: the process holding the H2 file ended while this one talked to it
+        String m = String.valueOf(innermost.getMessage());
+        return m.contains("EOFException") || m.contains("SocketException") || m.contains("Connection reset")
+            || m.contains("Broken pipe");
+      }
       default -> {
         return innermost instanceof SQLTransientException || innermost instanceof SQLRecoverableException;
       }

@@ -120,7 +120,8 @@ public final class Check {
   }
 
   private static ReleaseText with(ReleaseText t, List<TextTable> tables, List<String> notes) {
-    return new ReleaseText(t.source(), t.lineCount(), List.copyOf(tables), t.companyName(), t.latestYear(), notes, t.scanned());
+    return new ReleaseText(t.source(), t.lineCount(), List.copyOf(tables), t.companyName(), t.latestYear(), notes, t.scanned(),
+        t.yearEnd(), t.releasePeriod());
   }
 
   private static String reason(RuntimeException e) {

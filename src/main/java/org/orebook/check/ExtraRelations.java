@@ -37,9 +37,7 @@ final class ExtraRelations {
       {"gross profit", "operations:gross_profit", "company/gross_profit"},
       {"income before environmental accruals", "non_gaap:income_before_env", "company/income_before_env"},
       {"basic income (loss) per common share", "operations:eps_basic", "company/eps_basic"},
-      {"cash provided by operating activities", "cash_flows:cf_operating", "company/cf_operating"},
-      {"closing cash and cash equivalents", "balance_sheet:cash", "cash_flows:cf_cash_end"},
-      {"total assets = total liabilities and equity", "balance_sheet:total_assets", "balance_sheet:total_liabilities_and_equity"}};
+      {"cash provided by operating activities", "cash_flows:cf_operating", "company/cf_operating"}};
 
   private static final String[][] COSTS = {
       {TOTAL_CASH, TOTAL_CASH_PER_OZ, "total cash costs"},
@@ -68,17 +66,6 @@ final class ExtraRelations {
         for (int i = 1; i < keys.size(); i++) {
           out.add(new Relation("tie.across_tables", cls[0] + ": the same figure in every table", keys.get(i),
               rd.get(keys.get(i)).unit(), sum(List.of(plus(ref(keys.get(0)))))));
-        }
-      }
-      if (p instanceof Period.Year y) {
-        Period prior = y.priorYear();
-        for (FactKey begin : resolve(pr, "cash_flows:cf_cash_begin", p)) {
-          List<FactKey> end = new ArrayList<>(resolve(pr, "balance_sheet:cash", prior));
-          end.addAll(resolve(pr, "cash_flows:cf_cash_end", prior));
-          if (!end.isEmpty()) {
-            out.add(new Relation("tie.opening_cash", "cash at the beginning of the year = cash at the end of the prior year",
-                begin, Unit.USD, sum(List.of(plus(ref(end.get(0)))))));
-          }
         }
       }
       perOunce(pr, p, out);

@@ -41,7 +41,7 @@ import org.orebook.quantity.Period;
  */
 public final class Modeller {
   enum Kind { HIGHLIGHTS, OPERATIONS, NON_GAAP, BALANCE_SHEET, CASH_FLOWS, PRODUCTION, RECONCILIATION, RESERVES, ALL_IN,
-    COPRODUCT, RESERVE_SUMMARY, RESERVE_CHANGES, RESERVE_PARAMETERS, OTHER }
+    COPRODUCT, RESERVE_SUMMARY, RESERVE_CHANGES, RESERVE_PARAMETERS, FINANCE, OTHER }
 
   private static final Pattern PCT = Pattern.compile("(\\d{1,3}(?:\\.\\d+)?)\\s*%");
 
@@ -107,6 +107,7 @@ public final class Modeller {
         case RESERVE_CHANGES -> reserveChanges(t);
         case RESERVE_PARAMETERS -> reserveParameters(t);
         case HIGHLIGHTS, OTHER -> highlights(t, k);
+        case FINANCE -> t.figures().forEach(unmapped::add);
       }
       previous = k;
     }
@@ -134,6 +135,10 @@ public final class Modeller {
         && List.of(Kind.OPERATIONS, Kind.BALANCE_SHEET, Kind.CASH_FLOWS).contains(previous)) {
       String c = t.context().toLowerCase(Locale.ROOT);
       return c.contains("non-gaap") || c.contains("non-u.s. gaap") || c.contains("reconcil") ? Kind.NON_GAAP : Kind.OTHER;
+    }
+    if (n.matches(".*\\b(project economics|hedge book|hedged positions|guidance|exchange offer)\\b.*")) {
+      // a project's, a hedge book's, guidance's or an offer's figures are not the company's results
+      return Kind.FINANCE;
     }
     if (n.contains("balance sheet") || n.contains("financial position")) {
       return Kind.BALANCE_SHEET;

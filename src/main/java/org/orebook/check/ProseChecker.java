@@ -74,9 +74,26 @@ final class ProseChecker {
       + "|reduction|reduced|drop|dropped)\\b");
   private static final Pattern CHANGE_NOUN_AFTER = Pattern.compile("^\\s*(?:increase|decrease|rise|drop|decline|gain|reduction)"
       + "\\s+(?:in|of)\\s+");
-  private static final Pattern QUARTER = Pattern.compile("\\b(first|second|third|fourth|last|1st|2nd|3rd|4th)\\s+quarter"
-      + "(?:\\s+(?:of\\s+)?((?:19|20)\\d\\d))?|\\bq([1-4])\\s+((?:19|20)\\d\\d)|\\bsame period(?:\\s+(?:of|in)\\s+((?:19|20)\\d\\d))?"
-      + "|\\b(?:previous|prior|last) year\\b|\\b((?:19|20)\\d\\d)\\b");
+  /**
+   * Periods in running text: a quarter ("the third quarter of fiscal 2025", "Q3 2024", "3Q24"), the
+   * first half or six months, the first nine months, the year to date, a (fiscal) year, the same
+   * period of a year, the prior year.
+   */
+  private static final Pattern PERIOD = Pattern.compile(
+      "\\b(?<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\\s+(?:fiscal\\s+)?quarter"
+      + "(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(?:year\\s+)?(?<oy>(?:19|20)\\d\\d))?"
+      + "|\\bq(?<qn>[1-4])[\\s-]*(?:fy\\s*)?(?<qy>(?:19|20)?\\d\\d)\\b"
+      + "|\\b(?<nq>[1-4])q[\\s-]*(?:fy\\s*)?(?<ny>(?:19|20)?\\d\\d)\\b"
+      + "|\\b(?<half>first half|first six months|six months|h1)"
+      + "(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(?:year\\s+)?(?<hy>(?:19|20)\\d\\d))?"
+      + "|\\b(?<nine>first nine months|nine months|9m)"
+      + "(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(?:year\\s+)?(?<my>(?:19|20)\\d\\d))?"
+      + "|\\b(?<ytd>year[- ]to[- ]date|ytd)(?:\\s+(?<ty>(?:19|20)\\d\\d))?"
+      + "|\\b(?<same>same period)(?:\\s+(?:of|in)\\s+(?:fiscal\\s+)?(?<sy>(?:19|20)\\d\\d))?"
+      + "|\\b(?<prior>(?:previous|prior|last) (?:fiscal )?year)\\b"
+      + "|\\b(?:fiscal\\s+(?:year\\s+)?|fy\\s?)(?<fy>(?:19|20)?\\d\\d)\\b"
+      + "|\\b(?<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2},\\s+(?<dy>(?:19|20)\\d\\d)\\b"
+      + "|\\b(?<y>(?:19|20)\\d\\d)\\b");
   private static final Pattern PERIOD_AFTER = Pattern.compile("^\\s*,?\\s*(?:in|for|during|of|at the end of|at|as of|to)\\s+(?:the\\s+)?");
 
   /** What a concept phrase names. */
@@ -86,7 +103,11 @@ final class ProseChecker {
 
   private record Mention(int start, int end, Concept concept, Optional<Metal> metal) {}
 
-  private record PeriodMention(int start, int end, Integer quarter, Integer year, boolean samePeriod, boolean priorYear) {}
+  /** What a period mention names: a quarter, a year to date of a length, a year, the same period, the prior year. */
+  private enum Span { QUARTER, HALF, NINE, TO_DATE, YEAR, SAME, PRIOR, DATE }
+
+  /** A period named in a sentence; a date (a balance at it) carries its month in {@code quarter}. */
+  private record PeriodMention(int start, int end, Span span, Integer quarter, Integer year) {}
 
   private record UnitMention(int start, String unitId) {}
 
@@ -134,11 +155,17 @@ final class ProseChecker {
   private final List<Map.Entry<Pattern, Concept>> phrases = new ArrayList<>();
   private final List<Map.Entry<Pattern, String>> unitNames = new ArrayList<>();
   private final int releaseYear;
+  /** The period the release reports (a claim without a period is about it). */
+  private final Period release;
+  /** The year end the tables' reserves are keyed at. */
+  private final Period reserveYear;
 
   private ProseChecker(PublishedRelease pr, Function<FactKey, Optional<Checker.Valued>> values) {
     this.pr = pr;
     this.values = values;
     this.releaseYear = pr.text().latestYear().map(Period::year).orElse(0);
+    this.release = pr.text().releasePeriod().orElse(new Period.Year(releaseYear, pr.text().yearEnd()));
+    this.reserveYear = pr.text().latestYear().orElse(new Period.Year(releaseYear));
     standardPhrases();
     Set<String> seen = new LinkedHashSet<>();
     for (StatementLine l : pr.lines()) {
@@ -517,28 +544,52 @@ final class ProseChecker {
 
   private List<PeriodMention> periods(String lower) {
     List<PeriodMention> out = new ArrayList<>();
-    Matcher m = QUARTER.matcher(lower);
+    Matcher m = PERIOD.matcher(lower);
     while (m.find()) {
-      String g = m.group();
-      if (m.group(1) != null) {
-        int q = switch (m.group(1)) {
+      PeriodMention p;
+      if (m.group("ord") != null) {
+        int q = switch (m.group("ord")) {
           case "first", "1st" -> 1;
           case "second", "2nd" -> 2;
           case "third", "3rd" -> 3;
           default -> 4;
         };
-        out.add(new PeriodMention(m.start(), m.end(), q, m.group(2) == null ? null : Integer.parseInt(m.group(2)), false, false));
-      } else if (m.group(3) != null) {
-        out.add(new PeriodMention(m.start(), m.end(), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), false, false));
-      } else if (g.startsWith("same period")) {
-        out.add(new PeriodMention(m.start(), m.end(), null, m.group(5) == null ? null : Integer.parseInt(m.group(5)), true, false));
-      } else if (g.endsWith("year")) {
-        out.add(new PeriodMention(m.start(), m.end(), null, releaseYear - 1, false, true));
+        p = new PeriodMention(m.start(), m.end(), Span.QUARTER, q, year(m.group("oy")));
+      } else if (m.group("qn") != null) {
+        p = new PeriodMention(m.start(), m.end(), Span.QUARTER, Integer.parseInt(m.group("qn")), year(m.group("qy")));
+      } else if (m.group("nq") != null) {
+        p = new PeriodMention(m.start(), m.end(), Span.QUARTER, Integer.parseInt(m.group("nq")), year(m.group("ny")));
+      } else if (m.group("half") != null) {
+        p = new PeriodMention(m.start(), m.end(), Span.HALF, null, year(m.group("hy")));
+      } else if (m.group("nine") != null) {
+        p = new PeriodMention(m.start(), m.end(), Span.NINE, null, year(m.group("my")));
+      } else if (m.group("ytd") != null) {
+        p = new PeriodMention(m.start(), m.end(), Span.TO_DATE, null, year(m.group("ty")));
+      } else if (m.group("same") != null) {
+        p = new PeriodMention(m.start(), m.end(), Span.SAME, null, year(m.group("sy")));
+      } else if (m.group("prior") != null) {
+        p = new PeriodMention(m.start(), m.end(), Span.PRIOR, null, releaseYear - 1);
+      } else if (m.group("mon") != null) {
+        int month = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+            .indexOf(m.group("mon")) + 1;
+        p = new PeriodMention(m.start(), m.end(), Span.DATE, month, Integer.parseInt(m.group("dy")));
+      } else if (m.group("fy") != null) {
+        p = new PeriodMention(m.start(), m.end(), Span.YEAR, null, year(m.group("fy")));
       } else {
-        out.add(new PeriodMention(m.start(), m.end(), null, Integer.parseInt(m.group(6)), false, false));
+        p = new PeriodMention(m.start(), m.end(), Span.YEAR, null, year(m.group("y")));
       }
+      out.add(p);
     }
     return out;
+  }
+
+  /** A year of four digits, or of two ("fy25"); null when absent. */
+  private static Integer year(String digits) {
+    if (digits == null) {
+      return null;
+    }
+    int v = Integer.parseInt(digits);
+    return digits.length() == 2 ? 2000 + v : v;
   }
 
   private Set<String> units(String lower) {
@@ -555,15 +606,34 @@ final class ProseChecker {
 
   private Period periodOf(PeriodMention m, List<PeriodMention> all) {
     int year = m.year() == null ? releaseYear : m.year();
-    if (m.quarter() != null) {
-      return new Period.Quarter(year, m.quarter());
-    }
-    if (m.samePeriod()) {
-      Optional<PeriodMention> q = all.stream().filter(x -> x.start() < m.start() && x.quarter() != null)
-          .reduce((a, b) -> b);
-      return q.isPresent() ? new Period.Quarter(year, q.get().quarter()) : new Period.Year(year);
-    }
-    return new Period.Year(year);
+    org.orebook.quantity.FiscalYearEnd fye = pr.text().yearEnd();
+    return switch (m.span()) {
+      case QUARTER -> Period.quarter(year, m.quarter(), fye);
+      case HALF -> Period.toDate(year, 2, fye);
+      case NINE -> Period.toDate(year, 3, fye);
+      case TO_DATE -> Period.toDate(year, release.lastQuarter(), fye);
+      case SAME -> {
+        // the same period as the one named before it, in the year it names (or the prior year)
+        Optional<PeriodMention> before = all.stream().filter(x -> x.start() < m.start() && x.span() != Span.SAME
+            && x.span() != Span.PRIOR && x.span() != Span.YEAR).reduce((a, b) -> b);
+        int y = m.year() == null ? releaseYear - 1 : m.year();
+        yield before.map(b -> periodOf(new PeriodMention(b.start(), b.end(), b.span(), b.quarter(), y), all))
+            .orElse(new Period.Year(y, fye));
+      }
+      case PRIOR -> new Period.Year(releaseYear - 1, fye);
+      case YEAR -> new Period.Year(year, fye);
+      case DATE -> {
+        // a balance at a date: the fiscal year at its end, else the quarter ending then
+        java.time.YearMonth ym = java.time.YearMonth.of(m.year(), m.quarter());
+        yield Period.quarter(fye.fiscalYearOf(ym), fye.quarterOf(ym), fye).asAt();
+      }
+    };
+  }
+
+  /** The same kind of period in the release's own year (the current period a change is stated for). */
+  private Period current(Period p) {
+    return p.year() == releaseYear ? p : p.isQuarter() ? Period.quarter(releaseYear, p.lastQuarter(), p.yearEnd())
+        : Period.toDate(releaseYear, p.lastQuarter(), p.yearEnd());
   }
 
   private Period claimPeriod(Claim c, String lower, int windowStart, int clauseStart, List<PeriodMention> periods) {
@@ -589,7 +659,7 @@ final class ProseChecker {
         }
       }
     }
-    return best != null ? periodOf(best, periods) : new Period.Year(releaseYear);
+    return best != null ? periodOf(best, periods) : release;
   }
 
   private ProseClaim test(Sentence s, Claim c, Concept concept, Optional<Metal> metal, String lower, String before,
@@ -614,8 +684,12 @@ final class ProseChecker {
     }
     int windowStart = Math.max(clauseStart, claims.stream().filter(x -> x.end <= c.start).mapToInt(x -> x.end).max().orElse(0));
     if (c.kind == ProseClaim.Kind.PERCENT_CHANGE) {
-      boolean quarter = lower.substring(clauseStart).contains("quarter");
-      Period current = quarter ? new Period.Quarter(releaseYear, quarterOf(periods)) : new Period.Year(releaseYear);
+      // the period the change is stated for: the nearest one named before it in the sentence, else the
+      // first after it ("increased 41% quarter-on-quarter, from ... in the fourth quarter of 2002"), in
+      // the release's year
+      Optional<PeriodMention> named = periods.stream().filter(m -> m.end() <= c.start).reduce((a, b) -> b);
+      Optional<PeriodMention> following = periods.stream().filter(m -> m.start() >= c.end).findFirst();
+      Period current = current(named.or(() -> following).map(m -> periodOf(m, periods)).orElse(release));
       boolean perUnit = claims.stream().anyMatch(x -> x.kind == ProseClaim.Kind.PER_UNIT);
       Optional<FactKey> k = key(concept, perUnit ? ProseClaim.Kind.PER_UNIT : naturalKind(concept), metal, unit, current);
       if (k.isEmpty()) {
@@ -630,7 +704,7 @@ final class ProseChecker {
     if (concept.family() == Family.GRADE && before.contains("reserve")) {
       Optional<FactKey> rk = unit.flatMap(u -> pr.properties().stream().filter(x -> x.unitId().equals(Optional.of(u))
           || x.id().equals(u)).findFirst()).flatMap(x -> metal.map(m -> new FactKey(property(x.id()), GRADE,
-          ReserveCategory.PROVEN_PROBABLE.code() + ":" + m.name(), new Period.Year(releaseYear))));
+          ReserveCategory.PROVEN_PROBABLE.code() + ":" + m.name(), reserveYear)));
       if (rk.isEmpty()) {
         return notLinked(s, c, "a reserve grade of no property the tables print");
       }
@@ -641,10 +715,6 @@ final class ProseChecker {
       return notLinked(s, c, "the words name no table figure of this kind (" + concept.concept() + ", " + c.kind + ")");
     }
     return testLevel(s, c, concept, k.get());
-  }
-
-  private static int quarterOf(List<PeriodMention> periods) {
-    return periods.stream().filter(m -> m.quarter() != null).map(PeriodMention::quarter).findFirst().orElse(4);
   }
 
   private static ProseClaim.Kind naturalKind(Concept c) {

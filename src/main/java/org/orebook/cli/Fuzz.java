@@ -28,25 +28,33 @@ import org.orebook.release.Releases;
  * Feeds the command line mutated inputs and watches how each run ends: mutated releases to
  * {@code check} (text and JSON), mutated dataset folders to {@code load} and, when the load is
  * accepted, to {@code release} from the store. Every run must end with a documented exit code (0,
- * 1, 2), a message on a refusal, no stack trace and no "internal error"; whatever {@code load}
- * accepts, {@code release} must produce. The mutations are what real files hold: flipped bytes,
- * truncation, huge numbers, Unicode digits and spaces, CRLF, tabs, megabyte lines, binary, cyclic
- * subtotals, odd headers. Seeded: the same seed gives the same cases.
+ * 1, 2; 75 when the store is busy), a message on a refusal, no stack trace and no "internal
+ * error"; whatever {@code load} accepts, {@code release} must produce. The mutations are what real
+ * files hold: flipped bytes, truncation, huge numbers, Unicode digits and spaces, CRLF, tabs,
+ * megabyte lines, binary, cyclic subtotals, odd headers. Seeded: the same seed gives the same cases.
  */
 final class Fuzz {
   /** What to run. */
   record Options(long seed, int releases, int datasets, long timeoutMillis, Path work) {}
 
-  /** How one case ended. */
+  /**
+   * How one case ended: its wall time, and the CPU time the JVM spent meanwhile (every thread: the
+   * run's work whatever else the machine is doing, which wall time on a shared machine is not).
+   */
   record Outcome(String kind, int index, String mutation, int bytes, String command, int exit, double seconds,
-      String problem) {
+      double cpuSeconds, String problem) {
     boolean bad() {
       return problem != null;
     }
 
-    /** Seconds per 100 KB of input (at least the time of 100 KB: small inputs are not scaled up). */
+    /** Wall seconds per 100 KB of input (at least the time of 100 KB: small inputs are not scaled up). */
     double secondsPer100k() {
       return seconds / Math.max(1.0, bytes / 100_000.0);
+    }
+
+    /** CPU seconds per 100 KB of input, likewise. */
+    double cpuPer100k() {
+      return cpuSeconds / Math.max(1.0, bytes / 100_000.0);
     }
   }
 
@@ -60,12 +68,20 @@ final class Fuzz {
       return outcomes.stream().filter(o -> o.bad() && o.problem().startsWith("hang")).toList();
     }
 
+    /** The case of most CPU time per 100 KB. */
     Outcome slowest() {
-      return outcomes.stream().max(Comparator.comparingDouble(Outcome::secondsPer100k)).orElse(null);
+      return outcomes.stream().max(Comparator.comparingDouble(Outcome::cpuPer100k)).orElse(null);
     }
 
-    List<Outcome> slowest(int n) {
-      return outcomes.stream().sorted(Comparator.comparingDouble(Outcome::secondsPer100k).reversed()).limit(n).toList();
+    /** The {@code n} cases of most CPU time per 100 KB of a kind (release or dataset), most first. */
+    List<Outcome> slowest(String kind, int n) {
+      return outcomes.stream().filter(o -> o.kind().equals(kind))
+          .sorted(Comparator.comparingDouble(Outcome::cpuPer100k).reversed()).limit(n).toList();
+    }
+
+    /** The case of most wall time per 100 KB. */
+    Outcome slowestWall() {
+      return outcomes.stream().max(Comparator.comparingDouble(Outcome::secondsPer100k)).orElse(null);
     }
 
     long count(String kind) {
@@ -268,6 +284,7 @@ final class Fuzz {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     long t0 = System.nanoTime();
+    long cpu0 = processCpuNanos();
     Future<Integer> f = runner.submit(() -> Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8)));
     int exit;
@@ -279,17 +296,24 @@ final class Fuzz {
       runner.shutdownNow();
       runner = newRunner(); // the stuck run keeps its (daemon) thread; the next case gets a new one
       return new Outcome(kind, index, what, bytes, args[0], -1, (System.nanoTime() - t0) / 1e9,
-          "hang: no result after " + options.timeoutMillis() + " ms");
+          (processCpuNanos() - cpu0) / 1e9, "hang: no result after " + options.timeoutMillis() + " ms");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Outcome(kind, index, what, bytes, args[0], -1, 0, "interrupted");
+      return new Outcome(kind, index, what, bytes, args[0], -1, 0, 0, "interrupted");
     } catch (ExecutionException e) {
       return new Outcome(kind, index, what, bytes, args[0], -1, (System.nanoTime() - t0) / 1e9,
-          "escaped Main.execute: " + e.getCause());
+          (processCpuNanos() - cpu0) / 1e9, "escaped Main.execute: " + e.getCause());
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpu = (processCpuNanos() - cpu0) / 1e9;
     problem = problem(exit, err.toString(StandardCharsets.UTF_8), expect);
-    return new Outcome(kind, index, what, bytes, args[0], exit, seconds, problem);
+    return new Outcome(kind, index, what, bytes, args[0], exit, seconds, cpu, problem);
+  }
+
+  /** CPU time of the whole JVM so far (every thread), or 0 where the platform does not say. */
+  private static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
   }
 
   /**
@@ -298,7 +322,7 @@ final class Fuzz {
    * release of what load accepted ({@code Expect.OK}); a load that failed rather than refused.
    */
   static String problem(int exit, String err, Expect expect) {
-    if (exit < 0 || exit > 2) {
+    if ((exit < 0 || exit > 2) && exit != Main.BUSY) {
       return "undocumented exit code " + exit;
     }
     if (err.contains("internal error")) {

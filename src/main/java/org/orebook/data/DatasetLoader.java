@@ -27,6 +27,7 @@ import org.orebook.model.Property;
 import org.orebook.model.ReserveCategory;
 import org.orebook.model.Segment;
 import org.orebook.model.StatementLine;
+import org.orebook.quantity.FiscalYearEnd;
 import org.orebook.quantity.Period;
 import org.orebook.quantity.Unit;
 
@@ -42,6 +43,8 @@ public final class DatasetLoader {
   private final List<DataError> structural = new ArrayList<>();
   private final FactSet inputs = new FactSet();
   private final Map<FactKey, CsvFile.Row> seen = new HashMap<>();
+  /** The company's fiscal year end (company.csv fiscal_year_end), by which every period code is read. */
+  private FiscalYearEnd fiscalYearEnd = FiscalYearEnd.DECEMBER;
 
   private DatasetLoader(DatasetSource source) {
     this.source = source;
@@ -90,7 +93,8 @@ public final class DatasetLoader {
           + company.coproductPrices().get() + "' (the price deck co-product costs are allocated at)");
     }
     List<Property> properties = readProperties(unitIds);
-    Period reservePeriod = company == null ? null : new Period.Year(company.releasePeriod().year());
+    // reserves.csv holds the reserves at the release's year end, or an interim release's last fiscal year end
+    Period reservePeriod = company == null ? null : company.releasePeriod().lastYearEnd();
     List<ReserveRow> reserveRows = readReserves(properties, reservePeriod);
     readEstimates(properties);
     readReserveChanges(properties);
@@ -199,9 +203,10 @@ public final class DatasetLoader {
       error(r, field, "missing period");
       return Optional.empty();
     }
-    Optional<Period> p = Period.parse(v);
+    Optional<Period> p = Period.parse(v, fiscalYearEnd);
     if (p.isEmpty()) {
-      error(r, field, "not a period: '" + v + "' (write Q4 2003 or FY2003)");
+      error(r, field, "not a period: '" + v + "' (write a quarter Q3 2011, six or nine months 6M 2011 or 9M 2011,"
+          + " or a year FY2011; docs/input-format.md lists every form)");
     }
     return p;
   }
@@ -268,6 +273,15 @@ public final class DatasetLoader {
       error(rows.get(f.getOrDefault("short_name", "").isEmpty() ? "name" : "short_name"), "value", "the company's id in the"
           + " store is made from its short name (or its name): at most " + MAX_SHORT_NAME + " characters, not "
           + shortName.length() + (f.getOrDefault("short_name", "").isEmpty() ? " (give a short_name)" : ""));
+    }
+    if (!f.getOrDefault("fiscal_year_end", "").isEmpty()) {
+      Optional<FiscalYearEnd> fye = FiscalYearEnd.parse(f.get("fiscal_year_end"));
+      if (fye.isEmpty()) {
+        error(rows.get("fiscal_year_end"), "value", "not a fiscal year end: '" + f.get("fiscal_year_end")
+            + "' (write the month's last day as MM-DD, e.g. 06-30; December 31 when left out)");
+      } else {
+        fiscalYearEnd = fye.get();
+      }
     }
     if (!f.containsKey("period")) {
       return null;
@@ -1012,7 +1026,9 @@ public final class DatasetLoader {
       Optional<BigDecimal> v = number(r, "value");
       Optional<Unit> u = uom(r, "uom", List.of(Unit.USD, Unit.SHARES));
       if (p.isPresent() && v.isPresent() && u.isPresent()) {
-        put(r, FactKey.of(st, id, p.get()), v.get(), u.get(), "statement,line,period");
+        // a balance is the balance at the period's end: nine months and the third quarter share it
+        Period at = StatementLine.balance(st) ? p.get().asAt() : p.get();
+        put(r, FactKey.of(st, id, at), v.get(), u.get(), "statement,line,period");
       }
     }
   }

@@ -148,10 +148,11 @@ public final class ReleaseReader {
       raws = raws.subList(0, MAX_TABLES);
     }
     Optional<String> company = companyName(raws);
+    org.orebook.quantity.FiscalYearEnd yearEnd = PeriodHeadings.yearEnd(text);
     List<TextTable> tables = new ArrayList<>();
     TextTable previous = null;
     for (RawTable r : raws) {
-      TextTable t = r.build(company, previous, lines);
+      TextTable t = r.build(company, previous, lines, yearEnd);
       tables.add(t);
       previous = t;
     }
@@ -164,14 +165,30 @@ public final class ReleaseReader {
     }
     Optional<Period> latest = votes.entrySet().stream()
         .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-        .map(e -> (Period) new Period.Year(e.getKey()));
+        .map(e -> (Period) new Period.Year(e.getKey(), yearEnd));
     if (latest.isEmpty()) {
-      Matcher m = Pattern.compile("(?i)(?:ended|as of)\\s+[A-Z][a-z]+\\.?\\s+\\d{1,2},\\s+((?:19|20)\\d\\d)").matcher(text);
+      Matcher m = Pattern.compile("(?i)(?:ended|as of)\\s+([A-Z][a-z]+)\\.?\\s+\\d{1,2},\\s+((?:19|20)\\d\\d)").matcher(text);
       if (m.find()) {
-        latest = Optional.of(new Period.Year(Integer.parseInt(m.group(1))));
+        Optional<PeriodHeadings.Heading> h = PeriodHeadings.parse("ended", m.group(1) + " 1, " + m.group(2));
+        latest = Optional.of(new Period.Year(h.flatMap(x -> x.end()).map(yearEnd::fiscalYearOf)
+            .orElse(Integer.parseInt(m.group(2))), yearEnd));
       }
     }
-    return new ReleaseText(source, raw.length, tables, company, latest, notes, java.util.Arrays.asList(lines));
+    // the period the release reports: the latest end of its fiscal year's columns; the year when a
+    // year ends then, else the quarter (a third quarter beside its nine months)
+    Optional<Period> main = Optional.empty();
+    final Optional<Period> latestYear = latest;
+    if (latest.isPresent()) {
+      int fy = latest.get().year();
+      List<Period> ofYear = tables.stream().flatMap(t -> t.columns().stream()).flatMap(c -> c.period().stream())
+          .filter(p -> p.year() == fy).toList();
+      java.time.LocalDate end = ofYear.stream().map(Period::end).max(java.util.Comparator.naturalOrder()).orElse(null);
+      List<Period> atEnd = ofYear.stream().filter(p -> p.end().equals(end)).toList();
+      main = atEnd.stream().filter(Period::isYear).findFirst().or(() -> atEnd.stream().filter(Period::isQuarter).findFirst())
+          .or(() -> atEnd.stream().findFirst()).or(() -> latestYear);
+    }
+    return new ReleaseText(source, raw.length, tables, company, latest, notes, java.util.Arrays.asList(lines), yearEnd,
+        main);
   }
 
   /**
@@ -496,7 +513,8 @@ public final class ReleaseReader {
       this.inherits = inherits;
     }
 
-    TextTable build(Optional<String> company, TextTable previous, ScannedLine[] lines) {
+    TextTable build(Optional<String> company, TextTable previous, ScannedLine[] lines,
+        org.orebook.quantity.FiscalYearEnd yearEnd) {
       // title: unit line, company name, table name
       Optional<TableUnit> unit = Optional.empty();
       List<String> nameParts = new ArrayList<>();
@@ -544,10 +562,11 @@ public final class ReleaseReader {
       if (headerStart >= 0) {
         Header h = header(lines, clusters);
         stub = h.stub;
+        List<String> groups = h.group.stream().map(String::trim).toList();
+        List<String> owns = h.own.stream().map(String::trim).toList();
+        List<Optional<Period>> periods = PeriodHeadings.periods(groups, owns, yearEnd);
         for (int c = 0; c < clusters.size(); c++) {
-          String g = h.group.get(c).trim();
-          String own = h.own.get(c).trim();
-          columns.add(new Column(c, g, own, period(g, own), clusters.get(c)[0], clusters.get(c)[1]));
+          columns.add(new Column(c, groups.get(c), owns.get(c), periods.get(c), clusters.get(c)[0], clusters.get(c)[1]));
         }
       } else if (previous != null && aligned(previous.columns(), clusters)) {
         continues = true;
@@ -643,7 +662,9 @@ public final class ReleaseReader {
         // stub: phrases left of the first column
         List<Phrase> rest = new ArrayList<>();
         for (Phrase p : phrases) {
-          if (rest.isEmpty() && p.start() < firstStart - 3 && p.center2() < 2 * firstStart) {
+          // a phrase reaching over the first column's figures heads that column (a wide heading of a
+          // single column), not the labels
+          if (rest.isEmpty() && p.start() < firstStart - 3 && p.center2() < 2 * firstStart && p.end() <= firstStart) {
             stub.append(stub.isEmpty() ? "" : " ").append(p.text());
           } else {
             rest.add(p);
@@ -912,8 +933,13 @@ public final class ReleaseReader {
 
   // ------------------------------------------------------------------ periods
 
-  /** The period a column's header names, if it names one Orebook models (a quarter or a year). */
+  /** The period a column's header names in a calendar fiscal year (see {@link PeriodHeadings}). */
   static Optional<Period> period(String group, String own) {
+    return PeriodHeadings.parse(group, own).flatMap(h -> PeriodHeadings.period(h, org.orebook.quantity.FiscalYearEnd.DECEMBER, 0));
+  }
+
+  /** The period a column's header names, if it names one Orebook models (a quarter or a year). */
+  static Optional<Period> periodBefore(String group, String own) {
     String all = (group + " " + own).trim();
     Matcher y = YEAR.matcher(own);
     String year = null;

@@ -5,12 +5,14 @@ import java.util.Optional;
 import org.orebook.quantity.Period;
 
 /**
- * What the reader found in a release: its tables, the company name the tables repeat, and the
- * latest period their columns name (the period of the release), and every scanned line (for the
+ * What the reader found in a release: its tables, the company name the tables repeat, the latest
+ * fiscal year their columns name, the period the release reports (the latest quarter, or the year
+ * when a year ends then), the fiscal year end its headings imply, and every scanned line (for the
  * running text, {@link #sentences()}).
  */
 public record ReleaseText(String source, int lineCount, List<TextTable> tables, Optional<String> companyName,
-    Optional<Period> latestYear, List<String> notes, List<ScannedLine> scanned) {
+    Optional<Period> latestYear, List<String> notes, List<ScannedLine> scanned,
+    org.orebook.quantity.FiscalYearEnd yearEnd, Optional<Period> releasePeriod) {
   public ReleaseText {
     tables = List.copyOf(tables);
     notes = List.copyOf(notes);
@@ -19,7 +21,8 @@ public record ReleaseText(String source, int lineCount, List<TextTable> tables, 
 
   public ReleaseText(String source, int lineCount, List<TextTable> tables, Optional<String> companyName,
       Optional<Period> latestYear, List<String> notes) {
-    this(source, lineCount, tables, companyName, latestYear, notes, List.of());
+    this(source, lineCount, tables, companyName, latestYear, notes, List.of(),
+        latestYear.map(Period::yearEnd).orElse(org.orebook.quantity.FiscalYearEnd.DECEMBER), latestYear);
   }
 
   /** The sentences of the running text outside the tables. */

@@ -65,8 +65,12 @@ public final class DatasetWriter {
     String head = unit.id() + "," + p.code() + ",";
     out.write(head + "ore_milled,," + plain(share(t.tons(u, p), unit.ownershipPct())) + ",st\n");
     out.write(head + "days,," + t.days(u, p) + ",days\n");
+    // a year's grade is its quarters' grades weighted by tons (the catalogue's period relation): given
+    // beside all four quarters as well, its 34-digit quotient would not tie to theirs
+    boolean quarters = p.isYear() && java.util.stream.IntStream.rangeClosed(1, 4)
+        .allMatch(q -> t.hasRows(u, Period.quarter(p.year(), q, p.yearEnd())));
     for (Metal m : Metal.values()) {
-      Optional<BigDecimal> g = t.grade(u, p, m);
+      Optional<BigDecimal> g = quarters ? Optional.empty() : t.grade(u, p, m);
       if (g.isPresent()) {
         out.write(head + "grade," + m.name() + "," + plain(g.get()) + "," + (m.precious() ? "oz/ton" : "%") + "\n");
       }

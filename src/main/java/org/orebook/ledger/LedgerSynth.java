@@ -256,7 +256,8 @@ public final class LedgerSynth {
 
   /**
    * {@code prices.csv} and the sales of each segment ({@code segment_figures.csv}): the company's
-   * share of the metal each unit produced, at the year's price, in whole dollars (rounded down).
+   * share of the metal each unit produced, at the year's price, in whole dollars (each quarter rounded
+   * down, the year the sum of its quarters).
    * Sales are not a ledger category; they are part of the structure the generator makes up.
    */
   private void writePricesAndSales(Path dir) throws IOException {
@@ -271,6 +272,7 @@ public final class LedgerSynth {
     }
     for (String segment : List.of("gold", "silver", "other")) {
       for (int y = 0; y < spec.years(); y++) {
+        BigDecimal year = BigDecimal.ZERO;
         for (int qq = 0; qq <= 4; qq++) {
           int from = qq < 4 ? y * 4 + qq : y * 4;
           int to = qq < 4 ? from + 1 : y * 4 + 4;
@@ -292,8 +294,11 @@ public final class LedgerSynth {
             }
           }
           String period = qq < 4 ? "Q" + (qq + 1) + " " + (firstYear + y) : "FY" + (firstYear + y);
-          f.append(segment).append(',').append(period).append(",sales,")
-              .append(sales.setScale(0, java.math.RoundingMode.DOWN).toPlainString()).append(",USD\n");
+          // each quarter in whole dollars (rounded down); the year is the sum of its quarters, as a
+          // year's figure given beside its quarters must be
+          BigDecimal dollars = qq < 4 ? sales.setScale(0, java.math.RoundingMode.DOWN) : year;
+          year = year.add(qq < 4 ? dollars : BigDecimal.ZERO);
+          f.append(segment).append(',').append(period).append(",sales,").append(dollars.toPlainString()).append(",USD\n");
         }
       }
     }
@@ -483,7 +488,9 @@ public final class LedgerSynth {
     for (int u = 0; u < units.size(); u++) {
       Unit unit = units.get(u);
       BigDecimal pct = new BigDecimal(unit.ownershipPct());
+      final int u2 = u;
       for (int y = 0; y < spec.years(); y++) {
+        final int y2 = y;
         for (int qq = 0; qq <= 4; qq++) {
           int from = qq < 4 ? y * 4 + qq : y * 4;
           int to = qq < 4 ? from + 1 : y * 4 + 4;
@@ -505,8 +512,10 @@ public final class LedgerSynth {
           String head = unit.id() + "," + period + ",";
           prod.append(head).append("ore_milled,,").append(plain(ofShare(BigDecimal.valueOf(tons, 2), pct))).append(",st\n");
           prod.append(head).append("days,,").append(daysRun).append(",days\n");
+          // a year with all its quarters gets its grade from theirs (the catalogue's period relation)
+          boolean quarters = qq == 4 && java.util.stream.IntStream.range(y2 * 4, y2 * 4 + 4).allMatch(q -> tonsCenti[u2][q] > 0);
           for (int m = 0; m < LOG_METALS.length; m++) {
-            if (unit.has(m) && gTons[m] > 0) {
+            if (unit.has(m) && gTons[m] > 0 && !quarters) {
               BigDecimal grade = BigDecimal.valueOf(gProd[m], 2 + GRADE_DECIMALS[m])
                   .divide(BigDecimal.valueOf(gTons[m], 2), MathContext.DECIMAL128);
               prod.append(head).append("grade,").append(LOG_METALS[m]).append(',').append(plain(grade))

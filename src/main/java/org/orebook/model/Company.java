@@ -43,6 +43,11 @@ public record Company(
     reserveStandardByYear = java.util.Map.copyOf(reserveStandardByYear);
   }
 
+  /** When the company's fiscal year ends (its release period's year end). */
+  public org.orebook.quantity.FiscalYearEnd fiscalYearEnd() {
+    return releasePeriod.yearEnd();
+  }
+
   public Optional<OperatingUnit> unit(String id) {
     return units.stream().filter(u -> u.id().equals(id)).findFirst();
   }

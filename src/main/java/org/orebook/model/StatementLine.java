@@ -15,8 +15,19 @@ import java.util.List;
 public record StatementLine(
     String statement, String id, String label, Kind kind, List<String> terms, String concept, String rule) {
 
+  /** The statement of balances at a date; every other statement is of flows over a period. */
+  public static final String BALANCE_SHEET = "balance_sheet";
+  public static final String OPERATIONS = "operations";
+  public static final String CASH_FLOWS = "cash_flows";
+  public static final String NON_GAAP = "non_gaap";
+
   public StatementLine {
     terms = List.copyOf(terms);
+  }
+
+  /** True for the balance sheet: its figures are balances at a date, not flows. */
+  public static boolean balance(String statement) {
+    return statement.equals(BALANCE_SHEET);
   }
 
   /** The kinds of statement lines. */

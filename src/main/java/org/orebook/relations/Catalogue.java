@@ -40,19 +40,27 @@ import org.orebook.quantity.Unit;
 public final class Catalogue {
   private final Company company;
   private final FactSet inputs;
+  /** Figures the period relations add over longer periods (nine months from quarters), with their units. */
+  private final Map<FactKey, Unit> periodSums;
   private final List<Relation> relations = new ArrayList<>();
   private final Set<FactKey> results = new java.util.HashSet<>();
 
-  private Catalogue(Company company, FactSet inputs) {
+  private Catalogue(Company company, FactSet inputs, Map<FactKey, Unit> periodSums) {
     this.company = company;
     this.inputs = inputs;
+    this.periodSums = periodSums;
   }
 
-  /** Every relation that applies to the company's data. */
+  /**
+   * Every relation that applies to the company's data: the period relations (years to date from
+   * quarters), then each period's standards over what is given or summed, then the ties.
+   */
   public static List<Relation> build(Company company, List<StatementLine> lines, List<Property> properties, FactSet inputs) {
-    Catalogue c = new Catalogue(company, inputs);
+    PeriodRelations.Result byPeriod = PeriodRelations.build(inputs, lines);
+    Catalogue c = new Catalogue(company, inputs, byPeriod.derived());
     Set<Period> periods = inputs.all().stream().map(f -> f.key().period())
         .collect(Collectors.toCollection(java.util.TreeSet::new));
+    byPeriod.derived().keySet().forEach(k -> periods.add(k.period()));
     for (Period p : periods) {
       company.units().forEach(u -> c.unitCosts(u, p));
       for (Metal m : Metal.values()) {
@@ -69,9 +77,27 @@ public final class Catalogue {
       }
       company.units().forEach(u -> c.coProduct(u, p));
       c.gaapTies(p);
+      c.statementTies(lines, p);
     }
     c.changes();
-    return List.copyOf(c.relations);
+    // a figure the period relations sum that a standard of its own period also computes (an excluded
+    // part of a GAAP line): the standard computes it, the sum over quarters ties to it
+    List<Relation> all = new ArrayList<>();
+    for (Relation r : byPeriod.relations()) {
+      all.add(c.results.contains(r.result()) ? r.asTie() : r);
+    }
+    all.addAll(c.relations);
+    return List.copyOf(all);
+  }
+
+  /** Given as an input, or summed from quarters by the period relations. */
+  private boolean given(FactKey k) {
+    return inputs.has(k) || periodSums.containsKey(k);
+  }
+
+  /** The unit of a figure given or summed from quarters. */
+  private Optional<Unit> givenUnit(FactKey k) {
+    return inputs.find(k).map(Fact::unit).or(() -> Optional.ofNullable(periodSums.get(k)));
   }
 
   private FactKey key(String entity, String concept, Period p) {
@@ -83,12 +109,18 @@ public final class Catalogue {
   }
 
   private void add(String id, String words, FactKey result, Unit unit, Expr expr) {
-    relations.add(new Relation(id, words, result, unit, expr));
-    results.add(result);
+    add(id, words, result, unit, expr, Relation.Role.COMPUTE);
+  }
+
+  private void add(String id, String words, FactKey result, Unit unit, Expr expr, Relation.Role role) {
+    relations.add(new Relation(id, words, result, unit, expr, role));
+    if (role == Relation.Role.COMPUTE) {
+      results.add(result);
+    }
   }
 
   private boolean hasAny(String entity, Period p, List<String> concepts) {
-    return concepts.stream().anyMatch(c -> inputs.has(key(entity, c, p)));
+    return concepts.stream().anyMatch(c -> given(key(entity, c, p)));
   }
 
   // ---------------------------------------------------------------- units (Gold Institute)
@@ -99,12 +131,12 @@ public final class Catalogue {
       return;
     }
     Function<String, Expr> in = c -> opt(key(e, c, p));
-    if (inputs.has(key(e, ORE_MILLED, p))) {
-      if (inputs.has(key(e, MINING, p))) {
+    if (given(key(e, ORE_MILLED, p))) {
+      if (given(key(e, MINING, p))) {
         add("gi.mining_cost_per_ton", "mining cost / tons of ore milled", key(e, MINING_PER_TON, p), Unit.USD_PER_TON,
             div(ref(key(e, MINING, p)), ref(key(e, ORE_MILLED, p))));
       }
-      if (inputs.has(key(e, MILLING, p))) {
+      if (given(key(e, MILLING, p))) {
         add("gi.milling_cost_per_ton", "milling cost / tons of ore milled", key(e, MILLING_PER_TON, p), Unit.USD_PER_TON,
             div(ref(key(e, MILLING, p)), ref(key(e, ORE_MILLED, p))));
       }
@@ -129,7 +161,7 @@ public final class Catalogue {
     }
     String m = u.primaryMetal().get().name();
     FactKey basis = key(e, COST_BASIS, m, p);
-    if (inputs.has(basis)) {
+    if (given(basis)) {
       add("gi.cost_ounces", "ounces dividing unit costs = cost basis ounces", key(e, COST_OUNCES, p), Unit.TROY_OUNCE,
           sum(List.of(plus(ref(basis)))));
     } else {
@@ -173,7 +205,7 @@ public final class Catalogue {
   /** Company production of a metal: the sum over every unit, shown in tables or not. */
   private void productionTotal(Metal metal, Period p) {
     List<FactKey> parts = company.units().stream().map(u -> key(unit(u.id()), PRODUCED, metal.name(), p))
-        .filter(inputs::has).toList();
+        .filter(this::given).toList();
     if (parts.isEmpty()) {
       return;
     }
@@ -184,7 +216,7 @@ public final class Catalogue {
   private void segmentRelations(Segment s, Period p) {
     String e = segment(s.id());
     List<OperatingUnit> members = company.unitsOf(s);
-    boolean any = inputs.has(key(e, SALES, p)) || hasAny(e, p, List.of(OTHER_COST_OF_SALES, OTHER_DDA))
+    boolean any = given(key(e, SALES, p)) || hasAny(e, p, List.of(OTHER_COST_OF_SALES, OTHER_DDA))
         || members.stream().anyMatch(u -> hasAny(unit(u.id()), p, COST_ITEMS));
     if (!any) {
       return;
@@ -243,7 +275,7 @@ public final class Catalogue {
         FactKey alias = key(COMPANY, l.concept(), p);
         if (figure && !l.concept().isBlank() && !knownOrComputed(alias)) {
           add("stmt.concept", "the statement line that carries " + l.concept(), alias,
-              inputs.find(result).map(Fact::unit)
+              givenUnit(result)
                   .orElse(l.kind() == StatementLine.Kind.PER_SHARE ? Unit.USD_PER_SHARE : Unit.USD),
               sum(List.of(plus(ref(result)))));
         }
@@ -270,6 +302,79 @@ public final class Catalogue {
     return key(reference.substring(0, colon), reference.substring(colon + 1), p);
   }
 
+  /**
+   * The ties between statements: the balance sheet balances (total assets = total liabilities and
+   * equity), the cash flow statement ends at the balance sheet's cash at the period's end, and starts
+   * at the cash on the day before the period (the prior balance sheet, or the prior period's closing
+   * cash). Opening cash is computed from the prior balance when the data does not give it.
+   */
+  private void statementTies(List<StatementLine> lines, Period p) {
+    Map<String, List<StatementLine>> byStatement = lines.stream()
+        .collect(Collectors.groupingBy(StatementLine::statement, java.util.LinkedHashMap::new, Collectors.toList()));
+    Optional<FactKey> cashLine = Optional.empty();
+    for (var e : byStatement.entrySet()) {
+      if (!balanceSheet(e.getKey())) {
+        continue;
+      }
+      Optional<StatementLine> assets = withConcept(e.getValue(), TOTAL_ASSETS);
+      Optional<StatementLine> claims = withConcept(e.getValue(), TOTAL_LIABILITIES_AND_EQUITY);
+      if (assets.isPresent() && claims.isPresent()) {
+        FactKey a = key(e.getKey(), assets.get().id(), p);
+        FactKey b = key(e.getKey(), claims.get().id(), p);
+        if (knownOrComputed(a) && knownOrComputed(b)) {
+          add("tie.balance_sheet", "total assets = total liabilities and equity", a, Unit.USD,
+              sum(List.of(plus(ref(b)))), Relation.Role.TIE);
+        }
+      }
+      if (cashLine.isEmpty()) {
+        cashLine = withConcept(e.getValue(), CASH).map(l -> key(e.getKey(), l.id(), p));
+      }
+    }
+    if (cashLine.isEmpty()) {
+      return;
+    }
+    FactKey cash = cashLine.get();
+    for (var e : byStatement.entrySet()) {
+      String st = e.getKey();
+      if (balanceSheet(st)) {
+        continue;
+      }
+      Optional<StatementLine> end = withConcept(e.getValue(), CF_CASH_END);
+      Optional<StatementLine> begin = withConcept(e.getValue(), CF_CASH_BEGIN);
+      if (end.isPresent() && knownOrComputed(key(st, end.get().id(), p)) && knownOrComputed(cash.withPeriod(p.asAt()))) {
+        add("tie.closing_cash", "cash at the end of the period (cash flows) = cash on the balance sheet at "
+            + p.asAt().code(), key(st, end.get().id(), p), Unit.USD, sum(List.of(plus(ref(cash.withPeriod(p.asAt()))))),
+            Relation.Role.TIE);
+      }
+      if (begin.isEmpty()) {
+        continue;
+      }
+      FactKey opening = key(st, begin.get().id(), p);
+      // the cash on the day before the period: the balance sheet then, or the prior period's closing cash
+      Period before = p.openingAsAt();
+      List<FactKey> candidates = new ArrayList<>(List.of(cash.withPeriod(before)));
+      end.ifPresent(l -> {
+        candidates.add(key(st, l.id(), before));
+        candidates.add(key(st, l.id(), before.toDate()));
+      });
+      Optional<FactKey> source = candidates.stream().filter(this::given).findFirst()
+          .or(() -> Optional.of(cash.withPeriod(before)).filter(this::knownOrComputed));
+      if (source.isEmpty() || results.contains(opening)) {
+        continue;
+      }
+      add("tie.opening_cash", "cash at the beginning of the period = cash at the end of the period before ("
+          + before.code() + ")", opening, Unit.USD, sum(List.of(plus(ref(source.get())))));
+    }
+  }
+
+  private static boolean balanceSheet(String statement) {
+    return StatementLine.balance(statement) || statement.startsWith(StatementLine.BALANCE_SHEET + "_");
+  }
+
+  private static Optional<StatementLine> withConcept(List<StatementLine> lines, String concept) {
+    return lines.stream().filter(l -> concept.equals(l.concept())).findFirst();
+  }
+
   /** Ratios the release quotes: current ratio, cash plus short-term investments. */
   private void ratios(Period p) {
     // the statement lines that carry these concepts are found by concept name at layout time;
@@ -289,7 +394,7 @@ public final class Catalogue {
   }
 
   private boolean knownOrComputed(FactKey k) {
-    return inputs.has(k) || results.contains(k);
+    return given(k) || results.contains(k);
   }
 
   /** Year-on-year percent change of the company figures a release quotes in its text. */
@@ -299,6 +404,7 @@ public final class Catalogue {
         .filter(k -> !k.concept().equals(PERCENT_CHANGE)).toList();
     Set<FactKey> known = new java.util.HashSet<>(current);
     inputs.all().forEach(f -> known.add(f.key()));
+    known.addAll(periodSums.keySet());
     for (FactKey k : current) {
       FactKey prior = k.withPeriod(k.period().priorYear());
       if (known.contains(prior)) {
@@ -323,7 +429,7 @@ public final class Catalogue {
     String g = group(metal.name());
     boolean active = members.stream().anyMatch(u -> hasAny(unit(u.id()), p, AISC_ITEMS)
             || hasAny(unit(u.id()), p, List.of(ADJUSTED_OPERATING, AISC)))
-        || AISC_ITEMS.stream().anyMatch(i -> inputs.has(key(CORPORATE, i, metal.name(), p)))
+        || AISC_ITEMS.stream().anyMatch(i -> given(key(CORPORATE, i, metal.name(), p)))
         || hasAny(g, p, List.of(ADJUSTED_OPERATING, AISC));
     if (!active) {
       return;
@@ -338,17 +444,17 @@ public final class Catalogue {
       List<FactKey> parts = new ArrayList<>();
       members.stream().map(u -> key(unit(u.id()), item, p)).filter(this::knownOrComputed).forEach(parts::add);
       FactKey corporate = key(CORPORATE, item, metal.name(), p);
-      if (inputs.has(corporate)) {
+      if (given(corporate)) {
         parts.add(corporate);
       }
-      if (!parts.isEmpty() && !inputs.has(key(g, item, p))) {
+      if (!parts.isEmpty() && !given(key(g, item, p))) {
         add("sum.combined_" + item, "sum of the " + metal.displayName().toLowerCase() + " units' " + item.replace('_', ' ')
                 + " + the corporate amount the " + metal.displayName().toLowerCase() + " business carries",
             key(g, item, p), Unit.USD, sum(parts.stream().map(k -> plus(ref(k))).toList()));
       }
     }
     List<FactKey> sold = members.stream().map(u -> key(unit(u.id()), SOLD, metal.name(), p)).toList();
-    if (sold.stream().allMatch(inputs::has)) {
+    if (sold.stream().allMatch(this::given)) {
       add("sum.combined_sold", "sum of the " + metal.displayName().toLowerCase() + " units' ounces sold",
           key(g, SOLD, metal.name(), p), metal.quantityUnit(), sum(sold.stream().map(k -> plus(ref(k))).toList()));
     }
@@ -400,8 +506,10 @@ public final class Catalogue {
   private void gaapTies(Period p) {
     Map<String, List<String[]>> sources = new java.util.TreeMap<>();
     Set<String> lines = new java.util.TreeSet<>();
-    for (Fact f : inputs.all()) {
-      FactKey k = f.key();
+    List<FactKey> givenKeys = new ArrayList<>();
+    inputs.all().forEach(f -> givenKeys.add(f.key()));
+    givenKeys.addAll(periodSums.keySet());
+    for (FactKey k : givenKeys) {
       if (!k.entity().equals(GAAP) || !k.period().equals(p)) {
         continue;
       }
@@ -417,7 +525,7 @@ public final class Catalogue {
       FactKey amount = key(GAAP, GAAP_AMOUNT, line, p);
       boolean negative = line.startsWith("-");
       String ref = negative ? line.substring(1) : line;
-      if (ref.contains(":") && knownOrComputed(linked(ref, p)) && !inputs.has(amount)) {
+      if (ref.contains(":") && knownOrComputed(linked(ref, p)) && !given(amount)) {
         FactKey statementLine = linked(ref, p);
         add("gaap.line_amount", negative ? "the statement line's amount, sign reversed" : "the statement line's amount",
             amount, Unit.USD, sum(List.of(negative ? minus(ref(statementLine)) : plus(ref(statementLine)))));
@@ -427,7 +535,7 @@ public final class Catalogue {
           .map(s -> plus(ref(key(s[1], s[2], s[3], p)))).toList();
       List<Expr.Term> inAic = drawn.stream().filter(s -> AIC_ITEMS.contains(s[2]))
           .map(s -> plus(ref(key(s[1], s[2], s[3], p)))).toList();
-      if (!drawn.isEmpty() && !inputs.has(key(GAAP, IN_AISC, line, p))) {
+      if (!drawn.isEmpty() && !given(key(GAAP, IN_AISC, line, p))) {
         add("gaap.in_aisc", "sum of the all-in sustaining cost items drawn from the line", key(GAAP, IN_AISC, line, p),
             Unit.USD, sum(inAisc));
         add("gaap.in_aic_only", "sum of the all-in cost items (not sustaining) drawn from the line",
@@ -460,8 +568,8 @@ public final class Catalogue {
     Optional<String> deck = company.coproductPrices();
     // every metal needs its value (revenue, production at the deck's price, or printed), else no allocation
     boolean valued = metals.stream().allMatch(m -> deck.isPresent()
-        ? inputs.has(key("market", PRICE, m.name() + ":" + deck.get(), p)) && inputs.has(key(e, PRODUCED, m.name(), p))
-        : inputs.has(key(e, REVENUE, m.name(), p)) || inputs.has(key(e, COPRODUCT_VALUE, m.name(), p)));
+        ? given(key("market", PRICE, m.name() + ":" + deck.get(), p)) && given(key(e, PRODUCED, m.name(), p))
+        : given(key(e, REVENUE, m.name(), p)) || given(key(e, COPRODUCT_VALUE, m.name(), p)));
     if (!valued) {
       return;
     }
@@ -471,11 +579,11 @@ public final class Catalogue {
         FactKey price = key("market", PRICE, m.name() + ":" + deck.get(), p);
         FactKey produced = key(e, PRODUCED, m.name(), p);
         // precious: oz x USD/oz; base metals: tons x pounds per ton x cents/lb / 100
-        String factor = m.precious() ? "1" : poundsPer(inputs.find(produced).orElseThrow().unit()).movePointLeft(2)
+        String factor = m.precious() ? "1" : poundsPer(givenUnit(produced).orElseThrow()).movePointLeft(2)
             .toPlainString();
         add("coproduct.value_at_prices", "production x the price deck's price", value, Unit.USD,
             times(times(ref(produced), ref(price)), Expr.constant(factor)));
-      } else if (inputs.has(key(e, REVENUE, m.name(), p))) {
+      } else if (given(key(e, REVENUE, m.name(), p))) {
         add("coproduct.value_revenue", "the metal's revenue", value, Unit.USD,
             sum(List.of(plus(ref(key(e, REVENUE, m.name(), p))))));
       }
@@ -492,9 +600,9 @@ public final class Catalogue {
       add("coproduct.cost", "total cash costs before by-product credits x the metal's share / 100", cost, Unit.USD,
           div(times(ref(gross), ref(share)), Expr.constant("100")));
       FactKey produced = key(e, PRODUCED, m.name(), p);
-      Optional<Fact> made = inputs.find(produced);
+      Optional<Unit> made = givenUnit(produced);
       if (made.isPresent()) {
-        String lb = m.precious() ? "1" : poundsPer(made.get().unit()).toPlainString();
+        String lb = m.precious() ? "1" : poundsPer(made.get()).toPlainString();
         add("coproduct.cost_per_unit", m.precious() ? "co-product cost / ounces produced"
                 : "co-product cost / pounds produced (tons x " + lb + " pounds per ton)",
             key(e, COPRODUCT_COST_PER_UNIT, m.name(), p), m.precious() ? Unit.USD_PER_OUNCE : Unit.USD_PER_POUND,
@@ -508,7 +616,7 @@ public final class Catalogue {
    * Co-product all-in sustaining costs: AISC before by-product credits x the metal's share, per
    * ounce sold where the data gives ounces sold, else per ounce or pound produced.
    */
-  private void coProductAisc(String e, Metal m, FactKey share, Optional<Fact> made, Period p) {
+  private void coProductAisc(String e, Metal m, FactKey share, Optional<Unit> made, Period p) {
     FactKey gross = key(e, AISC_GROSS, p);
     if (!knownOrComputed(gross)) {
       return;
@@ -518,11 +626,11 @@ public final class Catalogue {
         div(times(ref(gross), ref(share)), Expr.constant("100")));
     FactKey perUnit = key(e, COPRODUCT_AISC_PER_UNIT, m.name(), p);
     FactKey sold = key(e, SOLD, m.name(), p);
-    if (m.precious() && inputs.has(sold)) {
+    if (m.precious() && given(sold)) {
       add("coproduct.aisc_per_unit", "co-product AISC / ounces sold", perUnit, Unit.USD_PER_OUNCE,
           div(ref(aisc), ref(sold)));
     } else if (made.isPresent()) {
-      String lb = m.precious() ? "1" : poundsPer(made.get().unit()).toPlainString();
+      String lb = m.precious() ? "1" : poundsPer(made.get()).toPlainString();
       FactKey produced = key(e, PRODUCED, m.name(), p);
       add("coproduct.aisc_per_unit", m.precious() ? "co-product AISC / ounces produced"
               : "co-product AISC / pounds produced (tons x " + lb + " pounds per ton)", perUnit,

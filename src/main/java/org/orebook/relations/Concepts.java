@@ -139,6 +139,20 @@ public final class Concepts {
   // prices (entity market, qualifier metal:basis)
   public static final String PRICE = "price";
 
+  // standard statement concepts (statement_lines.csv concept column)
+  public static final String CASH = "cash";
+  public static final String SHORT_TERM_INVESTMENTS = "short_term_investments";
+  public static final String TOTAL_CURRENT_ASSETS = "total_current_assets";
+  public static final String TOTAL_CURRENT_LIABILITIES = "total_current_liabilities";
+  public static final String TOTAL_ASSETS = "total_assets";
+  public static final String TOTAL_LIABILITIES_AND_EQUITY = "total_liabilities_and_equity";
+  public static final String NET_INCOME = "net_income";
+  public static final String EPS_BASIC = "eps_basic";
+  public static final String WEIGHTED_SHARES = "weighted_shares";
+  public static final String CF_OPERATING = "cf_operating";
+  public static final String CF_CASH_BEGIN = "cf_cash_begin";
+  public static final String CF_CASH_END = "cf_cash_end";
+
   public static final String COMPANY = "company";
 
   public static String unit(String id) {

@@ -16,11 +16,19 @@ import org.orebook.facts.Origin;
 /**
  * The forward direction: computes every relation's result from the inputs, in dependency order,
  * memoised. An input that is also the result of a relation whose operands are all present must
- * agree with it; a disagreement is reported, not silently overwritten.
+ * agree with it; a disagreement is reported, not silently overwritten. A tie (two figures computed
+ * or given elsewhere that must be equal) is evaluated once everything is computed, and a tie that
+ * does not hold is a disagreement too.
  */
 public final class Engine {
 
-  /** An input that contradicts the relation computing the same figure. */
+  /**
+   * A figure that contradicts a relation: an input the relation computes otherwise, or one side of
+   * a tie against the other.
+   *
+   * @param input the figure as given (an input) or computed (a tie's left side)
+   * @param computed the relation's right side
+   */
   public record Disagreement(Relation relation, Fact input, BigDecimal computed) {
     @Override
     public String toString() {
@@ -36,7 +44,12 @@ public final class Engine {
 
   public static Result run(FactSet inputs, List<Relation> relations) {
     Map<FactKey, Relation> producers = new HashMap<>();
+    List<Relation> ties = new ArrayList<>();
     for (Relation r : relations) {
+      if (r.tie()) {
+        ties.add(r);
+        continue;
+      }
       Relation previous = producers.putIfAbsent(r.result(), r);
       if (previous != null) {
         throw new IllegalStateException("two relations compute " + r.result() + ": " + previous.id() + ", " + r.id());
@@ -48,6 +61,9 @@ public final class Engine {
     Set<FactKey> visiting = new HashSet<>();
     Map<FactKey, Optional<BigDecimal>> memo = new HashMap<>();
     for (Relation r : relations) {
+      if (r.tie()) {
+        continue;
+      }
       resolve(r.result(), producers, out, visiting, memo);
       Optional<Fact> input = inputs.find(r.result());
       if (input.isPresent()) {
@@ -57,6 +73,13 @@ public final class Engine {
         if (computed.isPresent() && allOperandsGiven && computed.get().compareTo(input.get().value()) != 0) {
           disagreements.add(new Disagreement(r, input.get(), computed.get()));
         }
+      }
+    }
+    for (Relation t : ties) {
+      Optional<BigDecimal> lhs = resolve(t.result(), producers, out, visiting, memo);
+      Optional<BigDecimal> rhs = t.compute(k -> resolve(k, producers, out, visiting, memo));
+      if (lhs.isPresent() && rhs.isPresent() && lhs.get().compareTo(rhs.get()) != 0) {
+        disagreements.add(new Disagreement(t, out.find(t.result()).orElseThrow(), rhs.get()));
       }
     }
     return new Result(out, disagreements);

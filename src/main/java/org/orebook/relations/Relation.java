@@ -11,10 +11,32 @@ import org.orebook.quantity.Unit;
  * A standard relation instantiated for one entity and period: {@code result = expr}. Forward, it
  * computes the result from its operands; backward, it checks printed figures against each other.
  *
+ * <p>A {@link Role#TIE tie} states that two figures computed (or given) elsewhere are equal: total
+ * assets and total liabilities and equity, the cash flow statement's closing cash and the balance
+ * sheet's cash. The engine does not compute a figure from a tie; it evaluates both sides afterwards
+ * and refuses inputs that break it. The checker tests ties like any other relation.
+ *
  * @param id the standard's name, e.g. {@code gi.total_cash_costs} (Gold Institute)
  * @param description the relation in words, for reports and the JSON origin
  */
-public record Relation(String id, String description, FactKey result, Unit unit, Expr expr) {
+public record Relation(String id, String description, FactKey result, Unit unit, Expr expr, Role role) {
+
+  /** Whether a relation computes its result or ties two figures computed elsewhere. */
+  public enum Role { COMPUTE, TIE }
+
+  /** A relation that computes its result. */
+  public Relation(String id, String description, FactKey result, Unit unit, Expr expr) {
+    this(id, description, result, unit, expr, Role.COMPUTE);
+  }
+
+  /** The same relation as a tie: checked, never used to compute its result. */
+  public Relation asTie() {
+    return new Relation(id, description, result, unit, expr, Role.TIE);
+  }
+
+  public boolean tie() {
+    return role == Role.TIE;
+  }
 
   public Optional<BigDecimal> compute(Function<FactKey, Optional<BigDecimal>> values) {
     return expr.eval(values);

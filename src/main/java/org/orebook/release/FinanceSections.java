@@ -88,8 +88,9 @@ final class FinanceSections {
     return t;
   }
 
+  /** A cell of a schedule: a year without the figure (no ore mined before production starts) prints "--". */
   private static Cell cell(FactKey key, int decimals, int scale) {
-    return Cell.of(key, decimals, scale);
+    return Cell.of(key, decimals, scale).emptyAs("--");
   }
 
   private static Row.Values row(String label, Cell... cells) {

@@ -28,13 +28,16 @@ public final class Formats {
     });
   }
 
-  /** The printed text of a cell: "1,007", "(0.94)", "--". */
+  /** The printed text of a cell: "1,007", "(0.94)", "--" for zero, blank (or the layout's text) when absent. */
   public static String text(Cell cell, FactSet facts) {
     if (cell.key().isEmpty()) {
       return cell.empty();
     }
     Optional<BigDecimal> v = value(cell, facts);
-    if (v.isEmpty() || v.get().signum() == 0) {
+    if (v.isEmpty()) {
+      return cell.missing();
+    }
+    if (v.get().signum() == 0) {
       return cell.empty();
     }
     return number(v.get(), cell.decimals());

@@ -29,6 +29,7 @@ import org.orebook.model.ReserveCategory;
 import org.orebook.model.StatementLine;
 import org.orebook.quantity.Exact;
 import org.orebook.quantity.Period;
+import org.orebook.quantity.PeriodSet;
 
 /**
  * The words around the numbers: the headline, highlights, operations, reserves, financial and
@@ -68,29 +69,54 @@ public final class Narrative {
   private final Dataset data;
   private final Company company;
   private final FactSet facts;
-  private final Period.Year year;
-  private final Optional<Period.Quarter> quarter;
+  private final PeriodSet columns;
+  /** The period the release reports: the year, or the quarter of an interim release. */
+  private final Period main;
+  /** The period beside it: the fourth quarter of a year release, the year to date of an interim one. */
+  private final Optional<Period> other;
+  /** The year end the reserves are stated at. */
+  private final Period reserveYear;
+  /** The balance sheet's date. */
+  private final Period balance;
 
-  private Narrative(Dataset data, FactSet facts, Period period, boolean withQuarter) {
+  private Narrative(Dataset data, FactSet facts, PeriodSet columns) {
     this.data = data;
     this.company = data.company();
     this.facts = facts;
-    this.year = new Period.Year(period.year());
-    this.quarter = withQuarter ? Optional.of(new Period.Quarter(period.year(), 4)) : Optional.empty();
+    this.columns = columns;
+    this.main = columns.release().isYear() ? columns.toDate().get(0) : columns.quarter().get(0);
+    this.other = columns.release().isYear() ? columns.shownQuarter() : Optional.ofNullable(
+        columns.toDate().isEmpty() ? null : columns.toDate().get(0));
+    this.reserveYear = ReleaseLayout.reservePeriod(columns);
+    this.balance = columns.balance().get(0);
   }
 
   /** The prose sections of a release, in print order, before its tables. */
-  static List<Section> sections(Dataset data, FactSet facts, Period period, boolean withQuarter) {
-    Narrative n = new Narrative(data, facts, period, withQuarter);
+  static List<Section> sections(Dataset data, FactSet facts, PeriodSet columns) {
+    Narrative n = new Narrative(data, facts, columns);
     Map<String, Object> scope = n.scope();
     List<Section> out = new ArrayList<>();
     for (String id : SECTIONS) {
       List<String> lines = layout(n.render(id, scope));
       if (!lines.isEmpty()) {
-        out.add(new Section("prose-" + id, id, List.of(new Section.TextBlock(lines))));
+        out.add(new Section("prose-" + id, title(id), List.of(new Section.TextBlock(lines))));
       }
     }
     return out;
+  }
+
+  /** The title a reader sees for a prose section (the HTML and web headings), not its template's name. */
+  static String title(String id) {
+    return switch (id) {
+      case "headline" -> "Headline";
+      case "lead" -> "Summary";
+      case "highlights" -> "Highlights";
+      case "operations" -> "Operations";
+      case "reserves" -> "Reserves";
+      case "financial" -> "Financial results";
+      case "cautionary" -> "Cautionary statement";
+      default -> Character.toUpperCase(id.charAt(0)) + id.substring(1).replace('_', ' ');
+    };
   }
 
   private String render(String section, Map<String, Object> scope) {
@@ -104,25 +130,37 @@ public final class Narrative {
 
   private Map<String, Object> scope() {
     Map<String, Object> s = new HashMap<>();
+    Period year = main;
     s.put("company", company.name());
     s.put("short", company.shortName());
-    s.put("year", year.year());
-    s.put("prior", year.year() - 1);
-    s.put("periodEnd", year.endMonthDay() + " " + year.year());
+    s.put("pName", PeriodWords.name(main));
+    s.put("pPrior", PeriodWords.name(main.priorYear()));
+    s.put("pTitle", PeriodWords.title(main));
+    s.put("pTitleUpper", PeriodWords.title(main).toUpperCase(Locale.ROOT));
+    s.put("periodEnd", PeriodWords.endDate(main));
+    s.put("ended", main.isYear() ? "Year Ended" : "Period Ended");
+    s.put("resultsFor", resultsFor());
+    s.put("balanceWhen", balance.isYear() ? "the end of " + PeriodWords.year(balance) : PeriodWords.endDate(balance));
+    s.put("balanceAgain", balance.isYear() ? "the end of the year" : "that date");
+    s.put("reserveWhen", reserveYear.equals(main) ? "the end of " + PeriodWords.year(reserveYear)
+        : PeriodWords.endDate(reserveYear) + ", the end of " + PeriodWords.year(reserveYear));
     s.put("fig", figure(null, null));
-    Optional<Period.Quarter> q = quarter.filter(x -> has(COMPANY, GROSS_PROFIT, "", x) && has(COMPANY, GROSS_PROFIT, "", x.priorYear()));
-    s.put("quarter", q.isPresent());
-    q.ifPresent(x -> s.put("quarterName", x.ordinalName().toLowerCase(Locale.ROOT)));
+    Optional<Period> q = other.filter(x -> has(COMPANY, GROSS_PROFIT, "", x) && has(COMPANY, GROSS_PROFIT, "", x.priorYear()));
+    s.put("other", q.isPresent());
+    q.ifPresent(x -> {
+      s.put("oName", PeriodWords.name(x));
+      s.put("oPrior", PeriodWords.name(x.priorYear()));
+    });
     s.put("sales", has(COMPANY, SALES, "", year) && has(COMPANY, SALES, "", year.priorYear()));
     s.put("gp", has(COMPANY, GROSS_PROFIT, "", year) && has(COMPANY, GROSS_PROFIT, "", year.priorYear()));
     s.put("gpChange", positive(COMPANY, GROSS_PROFIT, year));
-    s.put("gpQuarterChange", q.isPresent() && positive(COMPANY, GROSS_PROFIT, q.get()));
+    s.put("gpOtherChange", q.isPresent() && positive(COMPANY, GROSS_PROFIT, q.get()));
     s.put("cf", has(COMPANY, "cf_operating", "", year) && has(COMPANY, "cf_operating", "", year.priorYear()));
     s.put("cfChange", positive(COMPANY, "cf_operating", year));
     income(s, "ni", year);
-    q.ifPresent(x -> income(s, "qni", x));
-    s.put("cashSt", has(COMPANY, CASH_AND_SHORT_TERM, "", year));
-    s.put("ratio", has(COMPANY, CURRENT_RATIO, "", year));
+    q.ifPresent(x -> income(s, "oni", x));
+    s.put("cashSt", has(COMPANY, CASH_AND_SHORT_TERM, "", balance));
+    s.put("ratio", has(COMPANY, CURRENT_RATIO, "", balance));
     List<Map<String, Object>> nonGaap = new ArrayList<>();
     for (StatementLine l : data.statementLines()) {
       if (l.statement().equals("non_gaap") && l.kind() == StatementLine.Kind.SUBTOTAL && has("non_gaap", l.id(), "", year)
@@ -180,13 +218,13 @@ public final class Narrative {
     s.put("units", units);
     List<Map<String, Object>> reserves = new ArrayList<>();
     for (Metal m : company.metals()) {
-      FactKey k = new FactKey(reserves(), CONTAINED, "proven_probable:" + m.name(), year);
+      FactKey k = new FactKey(reserves(), CONTAINED, "proven_probable:" + m.name(), reserveYear);
       if (facts.find(k).map(f -> f.value().signum() > 0).orElse(false)) {
         Map<String, Object> item = metalItem(m);
         item.put("fig", figure(reserves(), m));
-        item.put("rollForward", has(reserves(), RES_OPENING, m.name(), year) && has(reserves(), RES_DEPLETED, m.name(), year));
-        item.put("added", has(reserves(), RES_ADDED, m.name(), year));
-        item.put("revisedUp", facts.find(new FactKey(reserves(), RES_REVISED, m.name(), year))
+        item.put("rollForward", has(reserves(), RES_OPENING, m.name(), reserveYear) && has(reserves(), RES_DEPLETED, m.name(), reserveYear));
+        item.put("added", has(reserves(), RES_ADDED, m.name(), reserveYear));
+        item.put("revisedUp", facts.find(new FactKey(reserves(), RES_REVISED, m.name(), reserveYear))
             .map(f -> f.value().signum() >= 0).orElse(true));
         reserves.add(item);
       }
@@ -199,11 +237,22 @@ public final class Narrative {
     return s;
   }
 
+  /** "the year ended Dec. 31, 2003", "the third quarter and nine months ended Sept. 30, 2011", "the first quarter ended March 31, 2011". */
+  private String resultsFor() {
+    String end = PeriodWords.endDate(main);
+    if (main.isYear()) {
+      return "the year ended " + end;
+    }
+    String quarter = "the " + PeriodWords.name(main).substring(4).replaceFirst(" of .*", "");
+    return other.map(o -> quarter + " and " + (o.quarters() == 2 ? "six" : "nine") + " months ended " + end)
+        .orElse(quarter + " ended " + end);
+  }
+
   /** Whether the release prints the S-K 1300 tables (its cautionary note says so): an S-K 1300 year with estimates. */
   private boolean sk1300() {
-    return ReserveCategory.Standard.forYear(company, year.year()) == ReserveCategory.Standard.SK_1300
+    return ReserveCategory.Standard.forYear(company, reserveYear.year()) == ReserveCategory.Standard.SK_1300
         && data.properties().stream().anyMatch(prop -> ReserveCategory.SK_INPUTS.stream()
-            .anyMatch(cat -> has(property(prop.id()), TONS, cat.code(), year)));
+            .anyMatch(cat -> has(property(prop.id()), TONS, cat.code(), reserveYear)));
   }
 
   private Map<String, Object> metalItem(Metal m) {
@@ -227,6 +276,10 @@ public final class Narrative {
 
   /** Record production: the year beats every prior year of history.csv and of the dataset; no history, no record. */
   private boolean record(Metal m) {
+    Period year = main;
+    if (!year.isYear()) {
+      return false;
+    }
     BigDecimal current = value(COMPANY, PRODUCED, m.name(), year).orElse(BigDecimal.ZERO);
     List<Fact> history = data.history().all().stream().filter(f -> f.key().entity().equals("history")
         && f.key().concept().equals(PRODUCED) && f.key().qualifier().equals(m.name()) && f.key().period().year() < year.year())
@@ -278,11 +331,13 @@ public final class Narrative {
         concept = concept.substring(0, b);
       }
       Period p = switch (w[2]) {
-        case "FY" -> year;
-        case "FY-1" -> year.priorYear();
-        case "Q" -> quarter.orElseThrow();
-        case "Q-1" -> quarter.orElseThrow().priorYear();
-        default -> throw new IllegalArgumentException("period '" + w[2] + "' is not FY, FY-1, Q or Q-1");
+        case "P" -> main;
+        case "P-1" -> main.priorYear();
+        case "O" -> other.orElseThrow();
+        case "O-1" -> other.orElseThrow().priorYear();
+        case "B" -> balance;
+        case "R" -> reserveYear;
+        default -> throw new IllegalArgumentException("period '" + w[2] + "' is not P, P-1, O, O-1, B or R");
       };
       FactKey k = new FactKey(entity, concept, qualifier, p);
       Fact f = facts.find(k).orElseThrow(() -> new IllegalStateException("the prose names " + k + ", which is not computed"));
@@ -319,9 +374,17 @@ public final class Narrative {
     BigDecimal pct = Exact.divide(f.value().subtract(p), p.abs()).multiply(Exact.HUNDRED);
     BigDecimal r = pct.setScale(0, RoundingMode.HALF_UP);
     if (r.signum() == 0) {
-      return "about the same as a year earlier";
+      return "about unchanged";
     }
-    return "a " + r.abs().toPlainString() + "% " + (r.signum() > 0 ? "increase" : "decrease");
+    String n = r.abs().toPlainString();
+    return article(n) + " " + n + "% " + (r.signum() > 0 ? "increase" : "decrease");
+  }
+
+  /** "an" before a number read with a vowel sound (8, 11, 18, 80-89, 800-899, 11,000...), else "a". */
+  static String article(String digits) {
+    boolean vowel = digits.startsWith("8") || digits.matches("1[18]") || digits.matches("1[18]\\d{3}")
+        || digits.matches("1[18]\\d{6}");
+    return vowel ? "an" : "a";
   }
 
   // ---------------------------------------------------------------- laying out the words

@@ -12,6 +12,8 @@ import org.orebook.data.DatasetLoader;
 import org.orebook.data.DatasetSource;
 import org.orebook.facts.Fact;
 import org.orebook.facts.Origin;
+import org.orebook.quantity.Period;
+import org.orebook.quantity.UnitSystem;
 
 /**
  * The test a dataset passes before it is stored: it loads (every row valid), the engine computes
@@ -25,12 +27,25 @@ public final class Producible {
 
   private Producible() {}
 
-  /** The dataset, loaded and produced once; the exception locates why it cannot be. */
+  /** The dataset, loaded and produced once (and printed as text); the exception locates why it cannot be. */
   public static Dataset require(DatasetSource source) throws DatasetException {
     Dataset data = DatasetLoader.load(source);
+    TextRenderer.render(produce(source, data, null, UnitSystem.AS_STORED));
+    return data;
+  }
+
+  /**
+   * The release of a dataset from any source ({@link Releases#produce}), with a failure of the
+   * engine or the layout turned into a located error rather than an exception.
+   */
+  public static Release produce(DatasetSource source, Period period, UnitSystem units) throws DatasetException {
+    return produce(source, DatasetLoader.load(source), period, units);
+  }
+
+  private static Release produce(DatasetSource source, Dataset data, Period period, UnitSystem units)
+      throws DatasetException {
     try {
-      Release r = Releases.produce(data, null);
-      TextRenderer.render(r);
+      return Releases.produce(data, period, units);
     } catch (DatasetException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -39,7 +54,6 @@ public final class Producible {
       throw new DatasetException(List.of(new DataError(DatasetFile.STATEMENT_LINES.name(), 0, "sum_of",
           "the release cannot be produced: its relations nest too deeply (a chain of thousands of subtotals)")));
     }
-    return data;
   }
 
   /** Where a failure of the engine or layout comes from, as far as its message tells. */

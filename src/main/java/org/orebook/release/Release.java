@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.orebook.facts.FactSet;
 import org.orebook.model.Company;
-import org.orebook.quantity.Comparison;
+import org.orebook.quantity.PeriodSet;
 
 /** A laid-out release: its sections over the computed figures. This class is immutable. */
-public record Release(Company company, Comparison columns, FactSet facts, List<Section> sections) {
+public record Release(Company company, PeriodSet columns, FactSet facts, List<Section> sections) {
   public Release {
     sections = List.copyOf(sections);
   }

@@ -22,8 +22,8 @@ import org.orebook.model.Property;
 import org.orebook.model.ReserveCategory;
 import org.orebook.model.Segment;
 import org.orebook.model.StatementLine;
-import org.orebook.quantity.Comparison;
 import org.orebook.quantity.Period;
+import org.orebook.quantity.PeriodSet;
 import org.orebook.quantity.Unit;
 
 /**
@@ -37,24 +37,21 @@ public final class ReleaseLayout {
   private final Dataset data;
   private final Company company;
   private final FactSet facts;
-  private final Comparison columns;
+  private final PeriodSet columns;
   private final List<Period> all;
 
-  private ReleaseLayout(Dataset data, FactSet facts, Comparison columns) {
+  private ReleaseLayout(Dataset data, FactSet facts, PeriodSet columns) {
     this.data = data;
     this.company = data.company();
     this.facts = facts;
     this.columns = columns;
-    this.all = columns.all();
+    this.all = columns.flows();
   }
 
-  /** The release of the dataset's period, with the quarter when the data has it. */
-  public static Release build(Dataset data, FactSet facts, Period period) {
-    boolean quarter = period instanceof Period.Year y
-        && facts.all().stream().anyMatch(f -> f.key().period().equals(new Period.Quarter(y.year(), 4)));
-    Comparison columns = Comparison.of(period, quarter);
+  /** The release with the given columns (their period decides every heading, word and table). */
+  public static Release build(Dataset data, FactSet facts, PeriodSet columns) {
     ReleaseLayout l = new ReleaseLayout(data, facts, columns);
-    List<Section> sections = new ArrayList<>(Narrative.sections(data, facts, period, quarter));
+    List<Section> sections = new ArrayList<>(Narrative.sections(data, facts, columns));
     l.reserveSection().ifPresent(sections::add);
     sections.add(l.highlights());
     l.statement("operations", "Consolidated Statements of Operations",
@@ -73,22 +70,34 @@ public final class ReleaseLayout {
 
   // ---------------------------------------------------------------- shared
 
+  /**
+   * The headings over runs of columns of one length: "Fourth Quarter Ended" (or "Three Months
+   * Ended" in {@code monthsWording}), "Nine Months Ended", "Year Ended" (or "Twelve Months Ended"
+   * beside a quarter).
+   */
   static List<Table.Group> groups(List<Period> periods, boolean monthsWording) {
     List<Table.Group> g = new ArrayList<>();
-    long q = periods.stream().filter(p -> p instanceof Period.Quarter).count();
-    long y = periods.size() - q;
-    if (q > 0) {
-      Period.Quarter first = (Period.Quarter) periods.get(0);
-      g.add(new Table.Group(monthsWording ? "Three Months Ended" : first.ordinalName() + " Ended", (int) q));
-    }
-    if (y > 0) {
-      g.add(new Table.Group(monthsWording && q > 0 ? "Twelve Months Ended" : "Year Ended", (int) y));
+    boolean quarter = periods.stream().anyMatch(Period::isQuarter);
+    int i = 0;
+    while (i < periods.size()) {
+      int j = i;
+      while (j < periods.size() && periods.get(j).quarters() == periods.get(i).quarters()) {
+        j++;
+      }
+      g.add(new Table.Group(PeriodWords.ended(periods.get(i), monthsWording, quarter), j - i));
+      i = j;
     }
     return g;
   }
 
+  /** Each column's heading: "Sept. 30," over the calendar year of the period's last day. */
+  static List<List<String>> dateHeaders(List<Period> periods, boolean monthsWording) {
+    return dateHeaders(periods);
+  }
+
+  /** Each column's date heading (a balance sheet's columns, which no length heads). */
   static List<List<String>> dateHeaders(List<Period> periods) {
-    return periods.stream().map(p -> List.of(p.endMonthDay(), String.valueOf(p.year()))).toList();
+    return periods.stream().map(p -> List.of(p.endMonthDay(), String.valueOf(p.end().getYear()))).toList();
   }
 
   private Row.Values row(String label, int indent, List<Cell> cells) {
@@ -126,11 +135,12 @@ public final class ReleaseLayout {
   // ---------------------------------------------------------------- reserves
 
   private Optional<Section> reserveSection() {
-    // the release's year end (--period may name an earlier year than the dataset's release period)
-    Period p = new Period.Year(all.get(0).year());
+    // the release's year end, or for an interim release the last fiscal year end before it (--period
+    // may name an earlier year than the dataset's release period)
+    Period p = reservePeriod(columns);
     ReserveCategory.Standard standard = ReserveCategory.Standard.forYear(company, p.year());
     // reserves.csv (Guide 7) holds the dataset's release year end only
-    List<ReserveRow> reserveRows = p.year() == company.releasePeriod().year() ? data.reserveRows() : List.of();
+    List<ReserveRow> reserveRows = p.equals(company.releasePeriod().lastYearEnd()) ? data.reserveRows() : List.of();
     // S-K 1300 tables need S-K 1300 estimates; a dataset with Guide 7 reserve rows only prints those
     if (standard == ReserveCategory.Standard.SK_1300 && !rowsOf(ReserveCategory.SK_INPUTS, p).isEmpty()) {
       return Optional.of(ReserveSections.sk1300(data, facts, p,
@@ -154,6 +164,11 @@ public final class ReleaseLayout {
       }
     }
     return Optional.of(new Section("reserves", "ESTIMATED ORE RESERVES", blocks));
+  }
+
+  /** The year end whose reserves a release states: its own year's, or an interim release's last fiscal year end. */
+  static Period reservePeriod(PeriodSet columns) {
+    return columns.release().lastYearEnd();
   }
 
   /** The properties with a tonnage in each of the categories at the period, in dataset order. */
@@ -338,7 +353,7 @@ public final class ReleaseLayout {
       }
     }
     Table t = new Table("highlights", companyTitle("(dollars in thousands, except per share,",
-        "per ounce and per pound amounts - unaudited)"), groups(all, false), dateHeaders(all), "HIGHLIGHTS", rows, 23, CELL, false);
+        "per ounce and per pound amounts - unaudited)"), groups(all, false), dateHeaders(all, false), "HIGHLIGHTS", rows, 23, CELL, false);
     List<String> notes = List.of("",
         "(1) Basic income (loss) per common share deducts preferred stock dividends, declared or not.",
         "",
@@ -358,14 +373,18 @@ public final class ReleaseLayout {
     if (lines.isEmpty()) {
       return Optional.empty();
     }
-    boolean yearsOnly = !id.equals("operations");
-    List<Period> periods = yearsOnly ? columns.years() : all;
+    // the statement of operations for every flow column, the balance sheet at the period's end and
+    // the prior year end, other statements (cash flows) for the year to date
+    List<Period> periods = id.equals("operations") ? all
+        : id.equals("balance_sheet") ? columns.balance() : columns.cashFlows();
     if (periods.isEmpty()) {
       return Optional.empty();
     }
     List<Row> rows = statementRows(lines, periods);
-    List<Table.Group> groups = id.equals("balance_sheet") ? List.of() : groups(periods, false);
-    Table t = new Table(id, companyTitle(title, unitLine1, unitLine2), groups, dateHeaders(periods), "", rows,
+    boolean balances = StatementLine.balance(id);
+    List<Table.Group> groups = balances ? List.of() : groups(periods, false);
+    Table t = new Table(id, companyTitle(title, unitLine1, unitLine2), groups,
+        balances ? dateHeaders(periods) : dateHeaders(periods, false), "", rows,
         id.equals("operations") ? 31 : 52, id.equals("operations") ? 10 : 10, false);
     List<Section.Block> blocks = new ArrayList<>();
     blocks.add(new Section.TableBlock(t));
@@ -487,7 +506,7 @@ public final class ReleaseLayout {
         rows.add(row("Capital additions", 0, dollar(capex)));
       }
     }
-    Table t = new Table("production", companyTitle("Production Data"), groups(all, false), dateHeaders(all), "", rows, 26,
+    Table t = new Table("production", companyTitle("Production Data"), groups(all, false), dateHeaders(all, false), "", rows, 26,
         CELL - 1, false);
     List<String> notes = List.of("",
         "(1) Total cash costs per ounce represent non-U.S. generally accepted accounting principles (GAAP)",
@@ -547,7 +566,7 @@ public final class ReleaseLayout {
     }
     Table t = new Table("reconciliation", companyTitle("Reconciliation of Cash Costs per Ounce to Generally Accepted",
         "Accounting Principles (GAAP)", "(dollars and ounces in thousands, except per ounce - unaudited)"),
-        groups(all, true), dateHeaders(all), "", rows, 32, 10, false);
+        groups(all, true), dateHeaders(all, true), "", rows, 32, 10, false);
     List<String> notes = List.of("",
         "(1) Cash costs per ounce represent non-U.S. generally accepted accounting principles (GAAP) measurements",
         "    that management uses to monitor and evaluate the performance of its mining operations.");

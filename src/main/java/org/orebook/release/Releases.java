@@ -58,14 +58,74 @@ public final class Releases {
     List<Relation> relations = Catalogue.build(data.company(), data.statementLines(), data.properties(), data.inputs());
     Engine.Result result = Engine.run(data.inputs(), relations);
     if (!result.disagreements().isEmpty()) {
-      throw new DatasetException(result.disagreements().stream().map(d -> {
-        var in = (org.orebook.facts.Origin.Input) d.input().origin();
-        return new DataError(in.file(), in.line(), in.field(), "given as " + d.input().value().toPlainString()
-            + " but " + d.relation().description() + " gives " + d.computed().toPlainString());
-      }).toList());
+      throw new DatasetException(result.disagreements().stream().map(d -> disagreement(d, result.facts())).toList());
+    }
+    Period asked = period == null ? data.company().releasePeriod()
+        : period.inYearEnding(data.company().fiscalYearEnd());
+    List<DataError> refused = ReleasePeriods.refusals(data, result.facts(), asked);
+    if (!refused.isEmpty()) {
+      throw new DatasetException(refused);
     }
     return ReleaseLayout.build(data, perTonne(result.facts()).reportedIn(units),
-        period == null ? data.company().releasePeriod() : period);
+        ReleasePeriods.columns(data, result.facts(), asked));
+  }
+
+  /**
+   * A figure that breaks a relation, as a located error: an input where the relation computes it
+   * otherwise, or a tie (a balance sheet that does not balance) with both sides and the input rows
+   * each side comes from.
+   */
+  static DataError disagreement(Engine.Disagreement d, FactSet facts) {
+    if (d.input().origin() instanceof Origin.Input in) {
+      return new DataError(in.file(), in.line(), in.field(), "given as " + d.input().value().toPlainString()
+          + " but " + d.relation().description() + " gives " + d.computed().toPlainString());
+    }
+    List<Origin.Input> left = inputsOf(d.input().key(), facts);
+    List<Origin.Input> right = d.relation().expr().refs().stream().flatMap(k -> inputsOf(k, facts).stream()).toList();
+    Origin.Input first = left.isEmpty() ? (right.isEmpty() ? null : right.get(0)) : left.get(0);
+    String message = "the tie '" + d.relation().description() + "' does not hold at " + d.input().key().period().code()
+        + ": " + d.input().key().entity() + "/" + d.input().key().concept() + " is " + d.input().value().toPlainString()
+        + " (from " + rows(left) + ") but the other side is " + d.computed().toPlainString() + " (from " + rows(right) + ")";
+    return first == null ? new DataError("", 0, "", message) : new DataError(first.file(), first.line(), first.field(), message);
+  }
+
+  /** The input rows a figure is computed from, in file and line order. */
+  private static List<Origin.Input> inputsOf(org.orebook.facts.FactKey key, FactSet facts) {
+    java.util.Set<Origin.Input> out = new java.util.TreeSet<>(java.util.Comparator.comparing(Origin.Input::file)
+        .thenComparingLong(Origin.Input::line).thenComparing(Origin.Input::field));
+    java.util.Deque<org.orebook.facts.FactKey> todo = new java.util.ArrayDeque<>(List.of(key));
+    java.util.Set<org.orebook.facts.FactKey> seen = new java.util.HashSet<>();
+    while (!todo.isEmpty()) {
+      org.orebook.facts.FactKey k = todo.pop();
+      if (!seen.add(k)) {
+        continue;
+      }
+      facts.find(k).ifPresent(f -> {
+        Origin o = f.origin().unconverted();
+        if (o instanceof Origin.Input in) {
+          out.add(in);
+        } else if (o instanceof Origin.Derived dv) {
+          todo.addAll(dv.operands());
+        }
+      });
+    }
+    return List.copyOf(out);
+  }
+
+  /** "statement_values.csv lines 40, 41 and 12 more". */
+  private static String rows(List<Origin.Input> inputs) {
+    if (inputs.isEmpty()) {
+      return "no input row";
+    }
+    java.util.Map<String, List<Long>> byFile = new java.util.LinkedHashMap<>();
+    inputs.forEach(i -> byFile.computeIfAbsent(i.file(), f -> new java.util.ArrayList<>()).add(i.line()));
+    List<String> parts = new java.util.ArrayList<>();
+    byFile.forEach((file, lines) -> {
+      String shown = lines.stream().limit(6).map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+      parts.add(file + (lines.size() == 1 ? " line " : " lines ") + shown
+          + (lines.size() > 6 ? " and " + (lines.size() - 6) + " more" : ""));
+    });
+    return String.join("; ", parts);
   }
 
   /**

@@ -52,11 +52,11 @@ final class ReleaseViews {
   /** The current and comparison periods of the release: quarter pair, then year pair. */
   static List<Period[]> pairs(Release r) {
     List<Period[]> out = new ArrayList<>();
-    if (r.columns().quarters().size() == 2) {
-      out.add(new Period[] {r.columns().quarters().get(0), r.columns().quarters().get(1)});
+    if (r.columns().quarter().size() == 2) {
+      out.add(new Period[] {r.columns().quarter().get(0), r.columns().quarter().get(1)});
     }
-    if (r.columns().years().size() == 2) {
-      out.add(new Period[] {r.columns().years().get(0), r.columns().years().get(1)});
+    if (r.columns().toDate().size() == 2) {
+      out.add(new Period[] {r.columns().toDate().get(0), r.columns().toDate().get(1)});
     }
     return out;
   }
@@ -158,10 +158,10 @@ final class ReleaseViews {
 
   /** The release's main period: the current year when it has year columns, else the current quarter. */
   static Period mainPeriod(Release r) {
-    if (!r.columns().years().isEmpty()) {
-      return r.columns().years().get(0);
+    if (!r.columns().toDate().isEmpty()) {
+      return r.columns().toDate().get(0);
     }
-    return r.columns().quarters().isEmpty() ? r.company().releasePeriod() : r.columns().quarters().get(0);
+    return r.columns().quarter().isEmpty() ? r.company().releasePeriod() : r.columns().quarter().get(0);
   }
 
   /**
@@ -245,7 +245,7 @@ final class ReleaseViews {
   /** Bar charts of production by unit, one per metal, with a series per period of the main comparison. */
   static List<Map<String, Object>> productionCharts(Release r, String container) {
     List<Map<String, Object>> charts = new ArrayList<>();
-    List<Period> periods = r.columns().years().isEmpty() ? r.columns().quarters() : r.columns().years();
+    List<Period> periods = r.columns().toDate().isEmpty() ? r.columns().quarter() : r.columns().toDate();
     for (Metal m : r.company().metals()) {
       List<OperatingUnit> units = new ArrayList<>();
       for (OperatingUnit u : r.company().units()) {

@@ -20,7 +20,7 @@ class FuzzTest {
 
   @Test
   void mutatedReleasesAndDatasetsEndWithADocumentedExitAndAMessage() throws Exception {
-    Fuzz.Summary s = new Fuzz(new Fuzz.Options(20_260_601L, 120, 80, 60_000, work)).run(null);
+    Fuzz.Summary s = new Fuzz(new Fuzz.Options(20_260_601L, 100, 60, 60_000, work)).run(null);
     assertThat(s.crashes()).as("crashes").isEmpty();
     assertThat(s.hangs()).as("hangs").isEmpty();
     // the run did exercise what it claims: every kind of mutation, refusals and successes

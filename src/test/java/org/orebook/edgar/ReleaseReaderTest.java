@@ -113,7 +113,8 @@ class ReleaseReaderTest {
     assertThat(ReleaseReader.period("Three Months Ended", "September 30, 2004")).contains(new Period.Quarter(2004, 3));
     assertThat(ReleaseReader.period("Year ended December 31,", "2004")).contains(new Period.Year(2004));
     assertThat(ReleaseReader.period("", "Dec. 31, 2002")).contains(new Period.Year(2002));
-    assertThat(ReleaseReader.period("Nine Months Ended", "Sept. 30, 2004")).isEmpty();
+    assertThat(ReleaseReader.period("Nine Months Ended", "Sept. 30, 2004")).contains(Period.parse("9M 2004").orElseThrow());
+    assertThat(ReleaseReader.period("Six Months Ended", "Sept. 30, 2004")).isEmpty();
     assertThat(ReleaseReader.period("Second Quarter Ended", "2004")).contains(new Period.Quarter(2004, 2));
     assertThat(ReleaseReader.period("", "Gold (oz/ton)")).isEqualTo(Optional.empty());
   }

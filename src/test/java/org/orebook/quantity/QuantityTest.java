@@ -52,10 +52,6 @@ class QuantityTest {
     assertThat(Period.parse("2003")).isEmpty();
     assertThat(Period.parse("Q5 2003")).isEmpty();
     assertThat((Period) new Period.Quarter(2003, 4)).isLessThan(new Period.Year(2003));
-    Comparison c = Comparison.of(new Period.Year(2003), true);
-    assertThat(c.all()).extracting(Period::code).containsExactly("Q4 2003", "Q4 2002", "FY2003", "FY2002");
-    assertThat(c.describe()).isEqualTo("Q4 2003 vs Q4 2002; FY2003 vs FY2002");
-    assertThat(Comparison.of(new Period.Year(2025), false).all()).extracting(Period::code).containsExactly("FY2025", "FY2024");
   }
 
   @Test

@@ -135,9 +135,10 @@ class HtmlRendererTest {
         List<String> lines = TextRenderer.table(one, release.facts());
         List<String> tokens = Stream.of(lines.get(lines.size() - 1).trim().split("\\s+"))
             .filter(s -> !s.equals("$")).map(s -> s.startsWith("$") ? s.substring(1) : s).toList();
-        List<String> expected = tokens.subList(tokens.size() - v.cells().size(), tokens.size());
-        assertThat(html.subList(0, v.cells().size()).stream().map(Td::text).toList())
-            .as("row '%s' of %s", v.label(), t.id()).isEqualTo(expected);
+        // a figure the data does not have prints blank in both renderings
+        List<String> printed = html.subList(0, v.cells().size()).stream().map(Td::text).filter(x -> !x.isBlank()).toList();
+        List<String> expected = tokens.subList(tokens.size() - printed.size(), tokens.size());
+        assertThat(printed).as("row '%s' of %s", v.label(), t.id()).isEqualTo(expected);
         compared++;
       }
     }
@@ -190,7 +191,7 @@ class HtmlRendererTest {
     String doc = HtmlRenderer.document(release);
     assertThat(doc).startsWith("<!DOCTYPE html>").contains("<html lang=\"en\">", "<meta charset=\"utf-8\">",
         "<title>Hecla Mining Company", "<style>", "text-align: right", "</html>");
-    assertThat(doc).contains(fragment);
+    assertThat(doc).contains(fragment.replace(" tabindex=\"0\"", "")); // the download's cells answer no click
     assertThat(doc.split("<table class=\"release-table\"", -1)).hasSize(release.tables().size() + 1);
     assertThat(Releases.render(release, "html")).isEqualTo(doc);
     assertThat(new String(Releases.renderBytes(release, "html"), StandardCharsets.UTF_8)).isEqualTo(doc);

@@ -326,13 +326,15 @@ final class BenchCommand implements Runnable {
           System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), HeapMonitor.maxHeapBytes() >> 20,
           cases, sets, seed, timeout);
       o.flush();
-      Ledger.deleteTree(work);
+      // a scratch folder of this run's own inside --work: nothing else there is touched
+      Path scratch = work.resolve("run-" + ProcessHandle.current().pid());
+      Ledger.deleteTree(scratch);
       long t0 = System.nanoTime();
-      Fuzz.Summary s = new Fuzz(new Fuzz.Options(seed, cases, sets, timeout * 1000L, work)).run(o);
+      Fuzz.Summary s = new Fuzz(new Fuzz.Options(seed, cases, sets, timeout * 1000L, scratch)).run(o);
       if (s.crashes().isEmpty() && s.hangs().isEmpty()) {
-        Ledger.deleteTree(work);
+        Ledger.deleteTree(scratch);
       } else {
-        o.println("the inputs of the bad cases are in " + work.resolve("kept"));
+        o.println("the inputs of the bad cases are in " + scratch.resolve("kept"));
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       Fuzz.Outcome slow = s.slowest();

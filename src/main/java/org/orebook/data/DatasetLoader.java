@@ -963,15 +963,16 @@ public final class DatasetLoader {
   private void circles(List<StatementLine> lines, Map<String, CsvFile.Row> rowOf) {
     Map<String, List<String>> refs = new LinkedHashMap<>();
     for (StatementLine l : lines) {
-      List<String> to = new ArrayList<>();
+      refs.put(l.statement() + ":" + l.id(), new ArrayList<>());
+    }
+    for (StatementLine l : lines) {
       for (String t : l.terms()) {
         String ref = t.startsWith("-") ? t.substring(1) : t;
         String target = ref.contains(":") ? ref : l.statement() + ":" + ref;
-        if (!ref.startsWith("company:") && rowOf.containsKey(target)) {
-          to.add(target);
+        if (!ref.startsWith("company:") && refs.containsKey(target)) { // a line refused already is no link
+          refs.get(l.statement() + ":" + l.id()).add(target);
         }
       }
-      refs.put(l.statement() + ":" + l.id(), to);
     }
     Map<String, Integer> state = new HashMap<>(); // 1 on the current path, 2 done
     for (String start : refs.keySet()) {

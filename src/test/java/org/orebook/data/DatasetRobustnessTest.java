@@ -167,6 +167,21 @@ class DatasetRobustnessTest {
   }
 
   @Test
+  void aSubtotalOfALineRefusedForItsKindIsNoCrash() throws IOException {
+    // the fuzz's case 966: a quoted field with a newline made a line's kind unreadable; a subtotal named it
+    List<String> lines = Files.readAllLines(dir.resolve("statement_lines.csv"));
+    lines.add("operations,odd,Odd,\"a,\"\"b\"\"");
+    lines.add("c\",,,");
+    lines.add("operations,odd_total,Odd total,subtotal,odd sales,,");
+    Files.write(dir.resolve("statement_lines.csv"), lines);
+    assertThat(errors()).singleElement().satisfies(e -> {
+      assertThat(e.file()).isEqualTo("statement_lines.csv");
+      assertThat(e.field()).isEqualTo("kind");
+      assertThat(e.message()).startsWith("unknown kind");
+    });
+  }
+
+  @Test
   void subtotalsThatAddOneAnotherAreACircleOnTheirLine() throws IOException {
     List<String> lines = Files.readAllLines(dir.resolve("statement_lines.csv"));
     lines.add("operations,circle_a,Circle A,subtotal,circle_b,,");

@@ -64,7 +64,7 @@ public final class ReleaseLayout {
     l.hedges().ifPresent(sections::add);
     l.reconciliation().ifPresent(sections::add);
     sections.addAll(CostSections.build(data, facts, columns));
-    sections.addAll(FinanceSections.build(data, facts));
+    sections.addAll(FinanceSections.build(data, facts, columns.release().end()));
     return new Release(data.company(), columns, facts, sections);
   }
 

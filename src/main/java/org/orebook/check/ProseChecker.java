@@ -497,6 +497,13 @@ final class ProseChecker {
   /** Longest claim read ("$1,234.5 million per ounce of gold" is 35 characters): a longer number is not a figure. */
   static final int MAX_CLAIM_CHARS = 80;
 
+  /** "$000", "($000s)", "US$000": a unit of thousands of dollars written in a label, not an amount. */
+  static boolean scaleMarker(String text, int start, int end) {
+    String t = text.substring(start, end).replaceAll("[^0-9]", "");
+    boolean zeros = !t.isEmpty() && t.chars().allMatch(ch -> ch == '0') && t.length() >= 3;
+    return zeros && (end >= text.length() || text.charAt(end) == ')' || text.charAt(end) == 's' || text.charAt(end) == '\'');
+  }
+
   private static void find(Pattern p, String text, boolean[] taken, List<Claim> out, Fill fill) {
     Matcher m = p.matcher(text);
     while (m.find()) {
@@ -508,7 +515,7 @@ final class ProseChecker {
         free &= !taken[i];
       }
       if (!free || (m.start() > 0 && (Character.isLetterOrDigit(text.charAt(m.start() - 1)) || text.charAt(m.start() - 1) == '-'))
-          || (m.end() < text.length() && text.charAt(m.end()) == '-')) {
+          || (m.end() < text.length() && text.charAt(m.end()) == '-') || scaleMarker(text, m.start(), m.end())) {
         continue;
       }
       Claim c = new Claim();

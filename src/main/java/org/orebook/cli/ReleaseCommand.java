@@ -50,7 +50,9 @@ final class ReleaseCommand implements Callable<Integer> {
   String figures = "current";
 
   @Option(names = "--period", paramLabel = "PERIOD",
-      description = "release period: FY2003 (year, with its fourth quarter when the data has it) or 'Q4 2003'; default: the dataset's")
+      description = "release period: a quarter 'Q3 2011' (with its six or nine months; 'Q3 FY2025' in a fiscal year"
+          + " not ending Dec. 31), '9M 2011' or 'H1 2011' (the same release), a year FY2011 (with its fourth quarter when"
+          + " the data has it); default: the dataset's (docs/input-format.md, Periods)")
   String period;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, csv, html or xlsx (default: text; with --out: all five; xlsx only with --out)")
@@ -75,7 +77,7 @@ final class ReleaseCommand implements Callable<Integer> {
     if (period != null) {
       p = Period.parse(period).orElse(null);
       if (p == null) {
-        err.println("orebook: --period '" + period + "' is not a period (write FY2003 or 'Q4 2003')");
+        err.println("orebook: --period '" + period + "' is not a period (write a quarter 'Q3 2011', nine months '9M 2011' or a year FY2011)");
         return Main.BAD_INPUT;
       }
     }

@@ -143,7 +143,7 @@ public final class Narrative {
     s.put("balanceWhen", balance.isYear() ? "the end of " + PeriodWords.year(balance) : PeriodWords.endDate(balance));
     s.put("balanceAgain", balance.isYear() ? "the end of the year" : "that date");
     s.put("reserveWhen", reserveYear.equals(main) ? "the end of " + PeriodWords.year(reserveYear)
-        : PeriodWords.endDate(reserveYear) + ", the end of " + PeriodWords.year(reserveYear));
+        : PeriodWords.endDate(reserveYear) + ", the end of " + PeriodWords.year(reserveYear) + ",");
     s.put("fig", figure(null, null));
     Optional<Period> q = other.filter(x -> has(COMPANY, GROSS_PROFIT, "", x) && has(COMPANY, GROSS_PROFIT, "", x.priorYear()));
     s.put("other", q.isPresent());

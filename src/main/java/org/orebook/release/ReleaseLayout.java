@@ -64,7 +64,7 @@ public final class ReleaseLayout {
     l.hedges().ifPresent(sections::add);
     l.reconciliation().ifPresent(sections::add);
     sections.addAll(CostSections.build(data, facts, columns));
-    sections.addAll(FinanceSections.build(data, facts));
+    sections.addAll(FinanceSections.build(data, facts, columns.release().end()));
     return new Release(data.company(), columns, facts, sections);
   }
 
@@ -260,8 +260,9 @@ public final class ReleaseLayout {
       headers.add(List.of(m.displayName(), "(" + UnitWords.grade(gu, false) + ")"));
     }
     blocks.add(new Section.TextBlock(List.of(title)));
+    // an S-K 1300 table at least as wide as the title over it (a reader takes a wider line for prose)
     blocks.add(new Section.TableBlock(new Table("reserves-" + cat.code(), List.of(), List.of(), headers, mineHeader,
-        rows, 30, sk ? 12 : 10, true)));
+        rows, sk ? Math.max(30, title.length() - headers.size() * 12) : 30, sk ? 12 : 10, true)));
     if (cat.containedMetalAllowed() && !metals.isEmpty()) {
       List<Cell> total = new ArrayList<>();
       List<List<String>> ch = new ArrayList<>();
@@ -273,8 +274,9 @@ public final class ReleaseLayout {
       contained.add(row("TOTAL", 0, total));
       // S-K 1300 prints many categories: each contained-metal table names its own
       blocks.add(new Section.TextBlock(sk ? List.of("", categoryTitle + " - contained metal") : List.of("")));
+      String containedTitle = categoryTitle + " - contained metal";
       blocks.add(new Section.TableBlock(new Table("reserves-contained", List.of(), List.of(), ch, mineHeader,
-          contained, 30, sk ? 12 : 11, true)));
+          contained, sk ? Math.max(30, containedTitle.length() - ch.size() * 12) : 30, sk ? 12 : 11, true)));
     }
     blocks.add(new Section.TextBlock(List.of("")));
     if (!noteLines.isEmpty()) {

@@ -692,7 +692,7 @@ final class Pages {
     if (p == null || p.isBlank()) {
       return null;
     }
-    return Period.parse(p).orElseThrow(() -> new WebError(400, "period '" + p + "' is not a period (FY2003 or 'Q4 2003')"));
+    return Period.parse(p).orElseThrow(() -> new WebError(400, "period '" + p + "' is not a period (a quarter Q3 2011, nine months 9M 2011 or a year FY2011)"));
   }
 
   /** A viewer may not change figures (the store refuses it too, after validating the change). */

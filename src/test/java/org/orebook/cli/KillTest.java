@@ -79,9 +79,25 @@ class KillTest {
     }
   }
 
-  /** The name of the reference (a or b) {@code bytes} equals, or null. */
-  static String which(byte[] bytes, byte[] a, byte[] b) {
-    return java.util.Arrays.equals(bytes, a) ? "a" : java.util.Arrays.equals(bytes, b) ? "b" : null;
+  /** The references (a, b) {@code bytes} equals: none, one, or both when a file is the same in both. */
+  static java.util.Set<String> which(byte[] bytes, byte[] a, byte[] b) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    if (java.util.Arrays.equals(bytes, a)) {
+      out.add("a");
+    }
+    if (java.util.Arrays.equals(bytes, b)) {
+      out.add("b");
+    }
+    return out;
+  }
+
+  /** The references every file of {@code files} equals (empty: the files are not one run's output). */
+  static java.util.Set<String> version(Map<String, byte[]> files, Map<String, byte[]> a, Map<String, byte[]> b) {
+    java.util.Set<String> both = new java.util.TreeSet<>(List.of("a", "b"));
+    for (Map.Entry<String, byte[]> f : files.entrySet()) {
+      both.retainAll(which(f.getValue(), a.get(f.getKey()), b.get(f.getKey())));
+    }
+    return both;
   }
 
   @Test
@@ -98,18 +114,15 @@ class KillTest {
     for (int k = 0; k < KILLS; k++) {
       Path out = dir.resolve("out-" + k);
       String log = runAndKill("release", MINI.toString(), b.toString(), out.toString(), "jdbc:h2:mem:kill;DB_CLOSE_DELAY=-1");
-      for (Map.Entry<String, byte[]> f : textFiles(out).entrySet()) {
+      for (Map.Entry<String, byte[]> f : textFiles(out).entrySet()) { // each file whole, from one run or the other
         assertThat(which(f.getValue(), a.get(f.getKey()), bb.get(f.getKey()))).as(f.getKey() + " after kill " + k + ": " + log)
-            .isNotNull();
+            .isNotEmpty();
       }
       AtomicOutput.recoverFiles(out); // what the next run to the same folder does first
       Map<String, byte[]> after = textFiles(out);
-      if (!after.isEmpty()) {
+      if (!after.isEmpty()) { // the files of one run
         assertThat(after.keySet()).isEqualTo(a.keySet());
-        String version = which(after.get("release.txt"), a.get("release.txt"), bb.get("release.txt"));
-        for (Map.Entry<String, byte[]> f : after.entrySet()) {
-          assertThat(which(f.getValue(), a.get(f.getKey()), bb.get(f.getKey()))).as(f.getKey()).isEqualTo(version);
-        }
+        assertThat(version(after, a, bb)).as("after kill " + k + " and recovery").isNotEmpty();
         try (ZipFile xlsx = new ZipFile(out.resolve("release.xlsx").toFile())) {
           assertThat(xlsx.size()).isPositive();
         }
@@ -139,11 +152,7 @@ class KillTest {
       if (Files.exists(out)) {
         Map<String, byte[]> now = textFiles(out);
         assertThat(now.keySet()).as("after kill " + k + ": " + log).isEqualTo(a.keySet());
-        String version = which(now.get("release.txt"), a.get("release.txt"), b.get("release.txt"));
-        assertThat(version).isNotNull();
-        for (Map.Entry<String, byte[]> f : now.entrySet()) {
-          assertThat(which(f.getValue(), a.get(f.getKey()), b.get(f.getKey()))).as(f.getKey()).isEqualTo(version);
-        }
+        assertThat(version(now, a, b)).as("after kill " + k + ": the files of one run").isNotEmpty();
       }
       AtomicOutput.recoverFolder(out); // what the next run to the same folder does first
       try (Stream<Path> s = Files.list(parent)) {
@@ -160,6 +169,11 @@ class KillTest {
     assertThat(rowsA).isNotEqualTo(rowsB);
     for (int k = 0; k < KILLS; k++) {
       String db = "jdbc:h2:" + dir.resolve("store-" + k);
+      // the store is created first: a kill during H2's first migration (DDL is not transactional in H2)
+      // leaves a half-migrated file, which is the store's to recover, not the load's
+      try (Store s = Store.open(db)) {
+        assertThat(s.companies()).isEmpty();
+      }
       String log = runAndKill("load", MINI.toString(), b.toString(), db);
       try (Store s = Store.open(db)) {
         if (s.company("k").isPresent()) {

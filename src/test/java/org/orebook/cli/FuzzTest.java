@@ -20,9 +20,12 @@ class FuzzTest {
 
   @Test
   void mutatedReleasesAndDatasetsEndWithADocumentedExitAndAMessage() throws Exception {
-    Fuzz.Summary s = new Fuzz(new Fuzz.Options(20_260_601L, 100, 60, 60_000, work)).run(null);
+    // a run is a hang after minutes of wall time (only a real hang: other builds stretch wall time), or when it
+    // spends more than 30 s of CPU time (a few seconds at most for the largest case; the square takes minutes)
+    Fuzz.Summary s = new Fuzz(new Fuzz.Options(20_260_601L, 100, 60, org.orebook.HangGuard.WALL.toMillis(), work)).run(null);
     assertThat(s.crashes()).as("crashes").isEmpty();
     assertThat(s.hangs()).as("hangs").isEmpty();
+    assertThat(s.outcomes()).as("runs over 30 s of CPU time").noneMatch(o -> o.cpuSeconds() > 30);
     // the run did exercise what it claims: every kind of mutation, refusals and successes
     Set<String> mutations = s.outcomes().stream().flatMap(o -> java.util.Arrays.stream(o.mutation().split("\\+")))
         .map(m -> m.replaceAll(" in .*| \\(release\\)", "")).collect(Collectors.toSet());

@@ -217,8 +217,10 @@ final class ProseChecker {
       List<Sentence> paragraph = paragraphs.get(s.paragraph());
       try {
         out.addAll(c.sentence(s, paragraph));
-      } catch (RuntimeException e) {
-        // an odd sentence is skipped, never a reason for the check to fail
+      } catch (ArithmeticException | IllegalArgumentException | IllegalStateException e) {
+        // reported as a claim that could not be tested, with the reason, never dropped
+        out.add(new ProseClaim(s.lineAt(0), s.text(), "(the sentence)", ProseClaim.Kind.AMOUNT, ProseClaim.Status.NOT_LINKED,
+            "", List.of(), "the sentence could not be evaluated: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
       }
     }
     return out;

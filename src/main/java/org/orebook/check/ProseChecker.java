@@ -197,6 +197,9 @@ final class ProseChecker {
     phrase("prices?", new Concept(Family.PRICE, PRICE, "", false));
     phrase("proven and probable (?:\\w+ )?reserves?", new Concept(Family.RESERVES, CONTAINED, "", false));
     phrase("(?:ore )?grade", new Concept(Family.GRADE, GRADE, "", false));
+    phrase("preferred (?:stock )?dividends?|noncash dividends?", new Concept(Family.COMPANY, PREFERRED_DIVIDENDS, "", false));
+    phrase("(?:income|loss|losses|income \\(loss\\)) applicable to common shareholders",
+        new Concept(Family.COMPANY, INCOME_APPLICABLE_TO_COMMON, "", false));
   }
 
   private void phrase(String regex, Concept c) {

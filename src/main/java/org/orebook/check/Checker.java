@@ -35,6 +35,8 @@ public final class Checker {
   private final Map<FactKey, Optional<Interval>> memo = new HashMap<>();
   private final Set<FactKey> visiting = new HashSet<>();
   private final Set<String> printedConcepts = new HashSet<>();
+  /** Figures a relation could not derive from the printed ones, with the reason. */
+  private final Map<FactKey, String> derivationErrors = new java.util.LinkedHashMap<>();
 
   private Checker(PublishedRelease pr) {
     this.pr = pr;
@@ -65,6 +67,7 @@ public final class Checker {
     List<Failure> failures = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     boolean outOfTime = false;
+    List<CheckResult.Unevaluated> unevaluated = new ArrayList<>();
     for (Relation r : all) {
       if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
         outOfTime = true;
@@ -79,7 +82,9 @@ public final class Checker {
       try {
         rhs = e.evalInterval(this::value);
       } catch (ArithmeticException | IllegalArgumentException ex) {
-        rhs = Optional.empty();
+        unevaluated.add(new CheckResult.Unevaluated(r.id(), Report.describe(r.result()),
+            ex.getClass().getSimpleName() + ": " + ex.getMessage()));
+        continue;
       }
       if (rhs.isEmpty()) {
         continue;
@@ -102,7 +107,8 @@ public final class Checker {
       checked = new PublishedRelease(pr.text(), pr.company(), pr.lines(), pr.properties(), pr.facts(), pr.readings(),
           pr.aliases(), pr.statementConcepts(), pr.unmapped(), notes);
     }
-    return new CheckResult(checked, all.size(), tested, passed, failures, ids, prose.claims());
+    derivationErrors.forEach((k, why) -> unevaluated.add(new CheckResult.Unevaluated("derivation", Report.describe(k), why)));
+    return new CheckResult(checked, all.size(), tested, passed, failures, ids, prose.claims(), unevaluated);
   }
 
   /** A figure's interval with the printed figures it comes from (itself, or its relation's operands). */
@@ -175,7 +181,9 @@ public final class Checker {
     Optional<Interval> v;
     try {
       v = expr(producer).evalInterval(this::value);
-    } catch (ArithmeticException e) {
+    } catch (ArithmeticException | IllegalArgumentException e) {
+      // not derivable from the printed figures: reported, and the relations that need it are untested
+      derivationErrors.putIfAbsent(k, producer.id() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
       v = Optional.empty();
     }
     visiting.remove(k);

@@ -44,6 +44,7 @@ final class StatementRelations implements RelationFamily {
   public void instantiate(Catalogue c, Period p) {
     statements(c, c.lines(), p);
     ratios(c, p);
+    applicableToCommon(c, p);
   }
 
   static void statements(Catalogue c, List<StatementLine> lines, Period p) {
@@ -165,6 +166,16 @@ final class StatementRelations implements RelationFamily {
   }
 
   /** Ratios the release quotes: current ratio, cash plus short-term investments. */
+  /** Net income (loss) less the period's preferred dividends, declared or not: what common shareholders earned. */
+  static void applicableToCommon(Catalogue c, Period p) {
+    FactKey dividends = c.key(COMPANY, PREFERRED_DIVIDENDS, p);
+    FactKey income = c.key(COMPANY, NET_INCOME, p);
+    if (c.given(dividends) && c.knownOrComputed(income)) {
+      c.add("eps.applicable_to_common", "net income (loss) - preferred dividends, declared or not",
+          c.key(COMPANY, INCOME_APPLICABLE_TO_COMMON, p), Unit.USD, sum(List.of(plus(ref(income)), minus(ref(dividends)))));
+    }
+  }
+
   static void ratios(Catalogue c, Period p) {
     // the statement lines that carry these concepts are found by concept name at layout time;
     // the ratio relations read the company-level aliases the data layer adds for concepts.

@@ -152,6 +152,34 @@ final class Reconstruction {
     List<Metal> metals = new ArrayList<>(company.metals());
     company.units().forEach(u -> u.metals().stream().filter(m -> !metals.contains(m)).forEach(metals::add));
     c.add("metals", String.join(" ", metals.stream().map(Metal::name).toList()));
+    String decimals = gradeDecimals();
+    if (!decimals.isEmpty()) {
+      c.add("grade_decimals", decimals);
+    }
+  }
+
+  /**
+   * The decimals the published release prints grades with, per table and metal, where it prints
+   * every grade of that metal and table alike ({@code reserves:AU=2}): the release's house style,
+   * kept so the produced release prints them as published.
+   */
+  private String gradeDecimals() {
+    Map<String, java.util.Set<Integer>> seen = new java.util.TreeMap<>();
+    for (var e : pr.readings().entrySet()) {
+      FactKey k = e.getKey();
+      // a dash (no grade) says nothing of the decimals
+      if (!k.concept().equals(GRADE) || pr.facts().find(k).map(f -> f.value().signum() == 0).orElse(true)) {
+        continue;
+      }
+      String table = k.entity().startsWith("property:") ? "reserves" : k.entity().startsWith("unit:") ? "production" : null;
+      String[] q = k.qualifier().split(":");
+      Optional<Metal> m = Metal.ofCode(q[q.length - 1]);
+      if (table != null && m.isPresent()) {
+        seen.computeIfAbsent(table + ":" + m.get().name(), x -> new java.util.TreeSet<>()).add(e.getValue().figure().decimals());
+      }
+    }
+    return seen.entrySet().stream().filter(e -> e.getValue().size() == 1)
+        .map(e -> e.getKey() + "=" + e.getValue().iterator().next()).collect(java.util.stream.Collectors.joining(" "));
   }
 
   /**

@@ -73,8 +73,12 @@ final class Entities {
     }
     String h = heading.trim();
     Optional<Metal> metal = ConceptDictionary.metalIn(h);
-    if (h.toLowerCase(Locale.ROOT).matches(".*\\b(combined|total|consolidated|all)\\b.*") && metal.isPresent()) {
+    String lower = h.toLowerCase(Locale.ROOT);
+    if (lower.matches(".*\\b(combined|total|consolidated|all)\\b.*") && metal.isPresent()) {
       return Concepts.group(metal.get().name());
+    }
+    if (lower.matches("(total|consolidated|combined|company|corporate)( (operations|totals?|company|results))?( total)?")) {
+      return Concepts.COMPANY;
     }
     String name = unitName(h);
     if (name.isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.orebook.edgar.ReleaseText;
 import org.orebook.edgar.Table;
+import org.orebook.facts.FactKey;
 import org.orebook.relations.Relation;
 
 /**
@@ -75,6 +76,59 @@ public final class Modeller {
     }
   }
 
+  /**
+   * A statement line carrying a concept the highlights print for the company or a metal (adjusted
+   * EBITDA, cash costs per ounce sold): the same figure, so the two must agree. The ties the checker
+   * already makes ({@code ExtraRelations}) are left to it.
+   */
+  private List<Relation> conceptTies() {
+    Map<String, List<FactKey>> byConceptPeriod = new HashMap<>();
+    for (FactKey k : figures.readings.keySet()) {
+      if ((k.entity().equals(org.orebook.relations.Concepts.COMPANY) || k.entity().startsWith("group:"))
+          && !k.qualifier().contains("@line")) {
+        byConceptPeriod.computeIfAbsent(k.concept() + "|" + k.period().code(), x -> new ArrayList<>()).add(k);
+      }
+    }
+    List<Relation> out = new ArrayList<>();
+    for (var e : statements.statementConcepts.entrySet()) {
+      String st = e.getKey().substring(0, e.getKey().indexOf('/'));
+      String id = e.getKey().substring(e.getKey().indexOf('/') + 1);
+      String concept = e.getValue();
+      if (tiedByChecker(st, concept)) {
+        continue;
+      }
+      for (FactKey k : figures.readings.keySet()) {
+        if (!k.entity().equals(st) || !k.concept().equals(id) || !k.qualifier().isEmpty()) {
+          continue;
+        }
+        List<FactKey> others = byConceptPeriod.getOrDefault(concept + "|" + k.period().code(), List.of());
+        if (others.size() == 1) {
+          Reading r = figures.readings.get(k);
+          out.add(new Relation("tie.concept", concept.replace('_', ' ') + ": the same figure in every table (\""
+              + r.figure().label() + "\" line " + r.figure().line() + ")", k, r.unit(),
+              org.orebook.relations.Expr.sum(List.of(org.orebook.relations.Expr.plus(ref(others.get(0)))))));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean tiedByChecker(String statement, String concept) {
+    String base = statement.replaceAll("_\\d+$", "");
+    for (String[] cls : ExtraRelations.SAME_FIGURE) {
+      boolean inStatement = false;
+      boolean inCompany = false;
+      for (int i = 1; i < cls.length; i++) {
+        inStatement |= cls[i].equals(base + ":" + concept);
+        inCompany |= cls[i].equals("company/" + concept);
+      }
+      if (inStatement && inCompany) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private PublishedRelease result() {
     Map<String, Integer> currencies = new HashMap<>();
     for (Table t : text.tables()) {
@@ -97,6 +151,7 @@ public final class Modeller {
             div(ref(r.numerator()), ref(r.denominator()))));
       }
     }
+    layout.addAll(conceptTies());
     Map<String, String> kindNames = new LinkedHashMap<>();
     kinds.forEach((t, k) -> kindNames.put(t.name() + "@" + t.firstLine(), k.name().toLowerCase(java.util.Locale.ROOT)));
     return new PublishedRelease(text, company, statements.lines, List.copyOf(entities.properties.values()), figures.facts,

@@ -88,7 +88,7 @@ final class ProseChecker {
       + "|\\b(?<prior>(?:previous|prior|last) (?:fiscal )?year)\\b"
       + "|\\b(?:fiscal\\s+(?:year\\s+)?|fy\\s?)(?<fy>(?:19|20)?\\d\\d)\\b"
       + "|\\b(?<y>(?:19|20)\\d\\d)\\b");
-  private static final Pattern PERIOD_AFTER = Pattern.compile("^\\s*,?\\s*(?:in|for|during|of|at the end of|at|as of|to)\\s+(?:the\\s+)?");
+  private static final Pattern PERIOD_AFTER = Pattern.compile("^(?:\\s+(?:sold|produced|payable))?\\s*,?\\s*(?:in|for|during|of|at the end of|at|as of|to)\\s+(?:the\\s+)?");
 
   /** What a concept phrase names. */
   private enum Family { COMPANY, STATEMENT, COST, PRODUCED, CAPITAL, PRICE, RESERVES, GRADE }

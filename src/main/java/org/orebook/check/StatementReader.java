@@ -35,7 +35,8 @@ final class StatementReader {
           + "|(income|loss|earnings)( \\(loss\\))? (from|before) .*|earnings before .*|(adjusted )?ebitda"
           + "|adjusted net (earnings|income).*|(total )?cash costs?|all-in sustaining costs?|aisc|all-in costs?"
           + "|free cash flows?|mine operating (earnings|income)|(income|earnings) from mine operations"
-          + "|(total )?(cash operating|production) costs?|adjusted operating costs?");
+          + "|(total )?(cash operating|production) costs?|adjusted operating costs?"
+          + "|cash( and cash equivalents)?,? (at )?(the )?end of (the )?(period|year|quarter)");
   /** A per-unit row: "Cash costs per ounce sold", "AISC per payable pound", "Costs per tonne processed". */
   private static final Pattern PER_UNIT = Pattern.compile(
       "(.+?),? (?:per|/) (?:(\\w+) )?(ounce|oz|pound|lb|tonne|ton|gold equivalent ounce|geo)( of \\w+)?"
@@ -179,8 +180,16 @@ final class StatementReader {
           }
           case TableRow.Blank b -> { }
           case TableRow.Values v -> {
-            String concept = scope == null ? "" : dict.lookup(scope, v.label(),
-                new ConceptDictionary.Context(v.subheading(), Optional.empty(), firstLine)).map(Mapping::concept).orElse("");
+            ConceptDictionary.Context ctx = new ConceptDictionary.Context(v.subheading(), Optional.empty(), firstLine);
+            Optional<Mapping> mapping = scope == null ? Optional.empty() : dict.lookup(scope, v.label(), ctx);
+            if (mapping.isEmpty() && (scope == null || scope == ConceptDictionary.Scope.NON_GAAP)) {
+              // a reconciliation's lines that name company figures (adjusted EBITDA, cash costs per ounce sold)
+              mapping = dict.lookup(ConceptDictionary.Scope.COMPANY, v.label(), ctx)
+                  .or(() -> dict.lookup(ConceptDictionary.Scope.UNIT, v.label(), ctx)
+                      .filter(x -> x.concept().matches(".*_per_(oz|oz_sold|lb)|all_in_sustaining_costs|total_cash_costs"
+                          + "|all_in_costs|sold|produced")));
+            }
+            String concept = mapping.map(Mapping::concept).orElse("");
             firstLine = false;
             Measure m = measure(v);
             String id = id(v.label(), concept);

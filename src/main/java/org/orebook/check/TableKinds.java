@@ -73,8 +73,10 @@ final class TableKinds {
     if (n.contains("reconciliation")) {
       return blocks ? Kind.RECONCILIATION : byContent(t, dict, Kind.OTHER);
     }
-    if (n.matches(".*(production|operating data|operating statistics|operating results|mine statistics|"
-        + "operating highlights|operational highlights|key operating).*")) {
+    if (n.matches(".*(highlights|summary|selected|key (financial|figures)).*") && !blocks) {
+      return Kind.HIGHLIGHTS;
+    }
+    if (n.matches(".*(production|operating data|operating statistics|operating results|mine statistics|key operating).*")) {
       return blocks || productionRows(t, dict) >= 2 ? Kind.PRODUCTION : Kind.HIGHLIGHTS;
     }
     if (n.matches(".*(highlights|summary|selected|key (financial|figures)).*")) {

@@ -118,6 +118,17 @@ final class FixedWidthColumns {
         }
         continue;
       }
+      // dates without a year under group headings ("September 30," over its two years): each is the
+      // group heading of the columns nearest it
+      if (rest.size() >= 2 && rest.size() < n && rest.stream().allMatch(p -> MONTH.matcher(p.text()).find()
+          && !YEAR.matcher(p.text()).find())) {
+        for (int c = 0; c < n; c++) {
+          int center2 = clusters.get(c)[0] + clusters.get(c)[1];
+          Phrase best = rest.stream().min(Comparator.comparingInt(p -> Math.abs(p.center2() - center2))).orElseThrow();
+          append(group.get(c), best.text());
+        }
+        continue;
+      }
       for (Phrase p : rest) {
         List<Integer> over = overlapping(p, clusters);
         if (over.size() >= 2 && MONTH.matcher(p.text()).find() && !YEAR.matcher(p.text()).find()) {

@@ -180,6 +180,35 @@ final class GridTables {
     for (Grid.Row r : g.rows) {
       lines.add(line(g, r));
     }
+    // the label column: where the rows of figures print their labels; a row whose only text stands
+    // right of it is a heading over the columns ("Nine Months Ended" in a cell of its own)
+    Map<Integer, Integer> labelCols = new HashMap<>();
+    for (Line l : lines) {
+      if (l.kind() == Kind.FIGURES && !l.texts().isEmpty() && l.texts().get(0).col() < l.tokens().get(0).col()) {
+        labelCols.merge(l.texts().get(0).col(), 1, Integer::sum);
+      }
+    }
+    int labelCol = labelCols.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
+        .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).map(Map.Entry::getKey).orElse(0);
+    int minToken = Integer.MAX_VALUE;
+    for (Line l : lines) {
+      if (l.kind() == Kind.FIGURES) {
+        minToken = Math.min(minToken, l.tokens().get(0).col());
+      }
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      Line l = lines.get(i);
+      if (l.kind() == Kind.LABEL && l.texts().get(0).col() > labelCol && l.texts().get(0).end() >= minToken) {
+        lines.set(i, new Line(l.row(), l.tokens(), l.texts(), Kind.HEADER));
+      }
+    }
+    int width = 0;
+    for (Grid.Row r : g.rows) {
+      for (Grid.Cell c : r.cells()) {
+        width = Math.max(width, c.end() + 1);
+      }
+    }
+    final int gridWidth = width;
     List<ReleaseReader.Draft> out = new ArrayList<>();
     int i = 0;
     int n = lines.size();
@@ -197,9 +226,12 @@ final class GridTables {
           header.add(l);
           lead.clear();
         } else if (l.kind() == Kind.LABEL) {
-          if (header.isEmpty()) {
-            String text = labelText(l);
-            titles.add(text);
+          // above the headings: a title; below them, or in a table without headings, a heading of
+          // the body, unless it spans the table or names a unit
+          Grid.Cell c = l.texts().get(0);
+          boolean titleLike = c.span() * 2 >= gridWidth || TableUnit.parse(c.text()).isPresent() && c.text().startsWith("(");
+          if (header.isEmpty() && (titleLike || !noHeadings(lines, i))) {
+            titles.add(labelText(l));
           } else {
             lead.add(l);
           }
@@ -224,6 +256,20 @@ final class GridTables {
       first = false;
     }
     return out;
+  }
+
+  /** True when no heading row stands between row {@code i} and the next row of figures. */
+  private static boolean noHeadings(List<Line> lines, int i) {
+    for (int j = i; j < lines.size(); j++) {
+      Kind k = lines.get(j).kind();
+      if (k == Kind.FIGURES) {
+        return true;
+      }
+      if (k == Kind.HEADER) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A heading row in the body starts a new table when figures follow it. */
@@ -407,6 +453,9 @@ final class GridTables {
       if (name.isEmpty() && b.previous() != null && (inherits || continues)) {
         name = b.previous().name() + (header.isEmpty() && !context.isEmpty() ? ", note" : "");
         continues = true;
+      }
+      if (name.isEmpty() && !context.isEmpty()) {
+        name = Titles.fromContext(context);
       }
       if (name.isEmpty()) {
         name = "table at line " + firstLine;

@@ -453,6 +453,9 @@ final class TextDocument {
         name = b.previous().name() + (region.headerStart() < 0 && !region.context().isEmpty() ? ", note" : "");
         continues = true;
       }
+      if (name.isEmpty() && !region.context().isEmpty()) {
+        name = Titles.fromContext(region.context());
+      }
       if (name.isEmpty()) {
         name = "table at line " + (lineOffset + region.bodyStart() + 1);
       }

@@ -73,6 +73,15 @@ final class Titles {
     return new Parsed(String.join(" ", nameParts).trim(), unit);
   }
 
+  /** A name for a table without a title, from the sentence that introduces it: its first words. */
+  static String fromContext(String context) {
+    String[] words = context.trim().split("\\s+");
+    if (words.length <= 12) {
+      return context.trim().replaceAll("[:.]$", "");
+    }
+    return String.join(" ", java.util.Arrays.copyOf(words, 12)) + " ...";
+  }
+
   /**
    * The company name: a title line printed over two or more tables, not a unit line nor a table's
    * name; one that reads like a company's name ({@code ... Mining Corp.}) before any other.

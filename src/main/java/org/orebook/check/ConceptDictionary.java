@@ -50,7 +50,7 @@ public final class ConceptDictionary {
   }
 
   private static final Set<String> MEASURES = Set.of("money", "ounces", "tons", "tonnes", "pounds", "quantity", "mass",
-      "per_ounce", "per_ton", "per_tonne", "per_pound", "cents_per_pound", "grade", "percent", "ratio", "shares", "per_share",
+      "per_ounce", "per_ton", "per_tonne", "per_pound", "per_unit", "cents_per_pound", "grade", "percent", "ratio", "shares", "per_share",
       "days", "");
   private static final Pattern CONCEPT = Pattern.compile("[a-z][a-z0-9_]*");
   /** Footnote markers: (1), (a), (iv), [1], *, daggers, superscript digits, a digit glued to a word ("EBITDA1"). */
@@ -61,7 +61,7 @@ public final class ConceptDictionary {
       "\\((in )?((us|c|a)?\\$|usd|cad)?\\s*(/\\s*)?(oz\\.?|ounces?|tons?|tonnes?|lbs?\\.?|pounds?|cents/pound|cents/lb\\.?|%|g/t|oz\\.?/ton|"
           + "oz/ton|\\$/oz\\.?|\\$/ounce|\\$/ton|\\$/tonne|\\$/t|\\$/lb|us\\$/oz|us\\$/lb|us\\$/t|000'?s?|'000|thousands|millions|"
           + "gpt|t|kt|mt|koz|moz|mlb|klb|000 oz|000 tonnes|000 t|000 lbs?|m|mm|\\$m|\\$000|us\\$000|us\\$m|\\$ millions|"
-          + "\\$ thousands|per ounce|per oz|per tonne|per ton|per pound|per lb|ratio|x|days|dmt|wmt|tpd)\\)");
+          + "\\$ thousands|per ounce|per oz|per tonne|per ton|per pound|per lb|ratio|x|days|dmt|wmt|tpd|(us )?cents|c|us\u00a2|\u00a2)\\)");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private static volatile ConceptDictionary standard;
@@ -328,6 +328,8 @@ public final class ConceptDictionary {
       case "mass" -> l.contains("tonne") || hint.contains("tonne") || hint.equals("t") || hint.equals("kt")
           || hint.equals("mt") || hint.equals("dmt") || hint.equals("wmt") ? Measure.TONNES : Measure.TONS;
       case "per_ounce" -> Measure.PER_OUNCE;
+      case "per_unit" -> l.matches(".*\\b(pounds?|lbs?)\\b.*") || hint.contains("lb") || hint.contains("pound") ? Measure.PER_POUND
+          : l.matches(".*\\btonnes?\\b.*") || hint.contains("/t") ? Measure.PER_TONNE : Measure.PER_OUNCE;
       case "per_ton" -> Measure.PER_TON;
       case "per_tonne" -> Measure.PER_TONNE;
       case "per_pound" -> Measure.PER_POUND;

@@ -22,6 +22,10 @@ import org.orebook.relations.Relation;
  * particular company.
  */
 public final class Modeller {
+  /** Company figures a second statement may print again (beyond the checker's own ties). */
+  private static final java.util.Set<String> STATEMENT_TIES = java.util.Set.of("profit_for_the_period", "ebitda",
+      "adjusted_ebitda", "adjusted_net_earnings", "adjusted_eps", "free_cash_flow");
+
   private final ReleaseText text;
   private final ConceptDictionary dict;
   private final PublishedFigures figures;
@@ -90,6 +94,28 @@ public final class Modeller {
       }
     }
     List<Relation> out = new ArrayList<>();
+    // a company figure that two statements print (profit for the period in the income statement and
+    // at the top of the EBITDA reconciliation)
+    Map<String, FactKey> firstPrinted = new HashMap<>();
+    for (var e : statements.statementConcepts.entrySet()) {
+      if (!STATEMENT_TIES.contains(e.getValue())) {
+        continue;
+      }
+      String st = e.getKey().substring(0, e.getKey().indexOf('/'));
+      String id = e.getKey().substring(e.getKey().indexOf('/') + 1);
+      for (FactKey k : figures.readings.keySet()) {
+        if (!k.entity().equals(st) || !k.concept().equals(id) || !k.qualifier().isEmpty()) {
+          continue;
+        }
+        FactKey first = firstPrinted.putIfAbsent(e.getValue() + "|" + k.period().code(), k);
+        if (first != null && !first.entity().equals(st)) {
+          Reading r = figures.readings.get(k);
+          out.add(new Relation("tie.concept", e.getValue().replace('_', ' ') + ": the same figure in every table (\""
+              + r.figure().label() + "\" line " + r.figure().line() + ")", k, r.unit(),
+              org.orebook.relations.Expr.sum(List.of(org.orebook.relations.Expr.plus(ref(first))))));
+        }
+      }
+    }
     for (var e : statements.statementConcepts.entrySet()) {
       String st = e.getKey().substring(0, e.getKey().indexOf('/'));
       String id = e.getKey().substring(e.getKey().indexOf('/') + 1);
@@ -102,6 +128,13 @@ public final class Modeller {
           continue;
         }
         List<FactKey> others = byConceptPeriod.getOrDefault(concept + "|" + k.period().code(), List.of());
+        // the company's figure; a metal's only for a per-unit figure of a release of one metal business
+        List<FactKey> company = others.stream().filter(x -> x.entity().equals(org.orebook.relations.Concepts.COMPANY)).toList();
+        boolean perUnit = concept.matches(".*_per_(oz|oz_sold|lb)");
+        if (company.isEmpty() && perUnit && others.size() == 1) {
+          company = others;
+        }
+        others = company;
         if (others.size() == 1) {
           Reading r = figures.readings.get(k);
           out.add(new Relation("tie.concept", concept.replace('_', ' ') + ": the same figure in every table (\""

@@ -4,6 +4,7 @@ import static org.orebook.relations.Concepts.*;
 
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.orebook.edgar.Table;
@@ -29,12 +30,22 @@ final class OperatingTables {
 
   /** The metal a table names most in its title and labels: a row without its own metal has it. */
   static Optional<Metal> tableMetal(Table t) {
+    return tableMetal(t, null);
+  }
+
+  /**
+   * The metal a table names most, among the precious metals ({@code precious} true: a figure per
+   * ounce) or the base metals (false: per pound or tonne), or among all ({@code null}).
+   */
+  static Optional<Metal> tableMetal(Table t, Boolean precious) {
     Map<Metal, Integer> votes = new HashMap<>();
     ConceptDictionary.metalIn(t.name()).ifPresent(m -> votes.merge(m, 3, Integer::sum));
     for (TableRow.Values v : t.valueRows()) {
       ConceptDictionary.metalIn(v.label()).ifPresent(m -> votes.merge(m, 1, Integer::sum));
     }
-    return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+    return votes.entrySet().stream().filter(e -> precious == null || e.getKey().precious() == precious)
+        .max(Map.Entry.<Metal, Integer>comparingByValue().thenComparing(e -> -e.getKey().ordinal()))
+        .map(Map.Entry::getKey);
   }
 
   private ConceptDictionary.Context context(TableRow.Values v, Optional<Metal> metal) {
@@ -73,7 +84,7 @@ final class OperatingTables {
         Optional<Metal> subMetal = ConceptDictionary.metalIn(v.subheading());
         if (mp.isPresent() && mp.get().concept().endsWith("_per_oz") && subMetal.isPresent()) {
           figures.putRow(t, v, group(subMetal.get().name()), mp.get());
-        } else if (mp.isPresent() && mp.get().concept().equals(PRODUCED)) {
+        } else if (mp.isPresent() && (mp.get().concept().equals(PRODUCED) || mp.get().concept().equals(SOLD))) {
           entities.metal(Metal.valueOf(mp.get().metal()));
           figures.putRow(t, v, COMPANY, mp.get());
         } else if (company.isPresent()) {
@@ -91,9 +102,15 @@ final class OperatingTables {
         if (mp.isPresent() && (mp.get().concept().equals(PRODUCED) || mp.get().concept().equals(SOLD))) {
           entities.metal(Metal.valueOf(mp.get().metal()));
           figures.putRow(t, v, COMPANY, mp.get());
-        } else if (mp.isPresent() && tm.isPresent() && mp.get().concept().matches(".*_per_oz(_sold)?|realized_price|"
-            + "c1_cash_cost_per_lb|grade|recovery")) {
-          figures.putRow(t, v, group(tm.get().name()), mp.get());
+        } else if (mp.isPresent() && mp.get().concept().matches(".*_per_oz(_sold)?|.*_per_lb|realized_price|grade|recovery")) {
+          boolean perPound = mp.get().measure() == Measure.PER_POUND || mp.get().measure() == Measure.CENTS_PER_POUND;
+          Optional<Metal> metal = mp.get().metal().isEmpty() ? tableMetal(t, !perPound).or(() -> tm)
+              : Optional.of(Metal.valueOf(mp.get().metal()));
+          if (metal.isEmpty()) {
+            figures.unmapped(v.figures());
+          } else {
+            figures.putRow(t, v, group(metal.get().name()), mp.get());
+          }
         } else if (mp.isPresent() && mp.get().concept().matches("ore_milled|ore_mined|waste_mined|material_mined|strip_ratio|"
             + "capital_additions|sustaining_capital|nonsustaining_capital|days")) {
           figures.putRow(t, v, COMPANY, mp.get());
@@ -127,6 +144,9 @@ final class OperatingTables {
    */
   void operating(Table t) {
     Optional<Metal> tm = tableMetal(t);
+    if (entitiesAsRows(t, tm)) {
+      return;
+    }
     String implicit = null;
     if (t.valueRows().stream().allMatch(v -> v.section().isBlank())) {
       String name = Entities.unitName(t.name().replaceAll("(?i)\\b(operating|production|results|data|statistics|summary|"
@@ -158,6 +178,47 @@ final class OperatingTables {
       }
       figures.putRow(t, v, entity, m);
     }
+  }
+
+  /**
+   * A table whose title names the figure ("Quarterly copper production (kt)", "Gold produced by mine")
+   * and whose rows name the mines: each row is a unit's figure, a "Total" row the company's. True
+   * when the table was read so.
+   */
+  private boolean entitiesAsRows(Table t, Optional<Metal> tm) {
+    Optional<Mapping> title = dict.lookup(ConceptDictionary.Scope.UNIT, t.name().replaceAll("(?i)\\b(quarterly|annual|by mine|"
+        + "by operation|by asset)\\b", " ").replaceAll("\\s+", " ").trim(), new ConceptDictionary.Context("", tm, false));
+    if (title.isEmpty() || !title.get().concept().matches("produced|sold|ore_milled|ore_mined")) {
+      return false;
+    }
+    List<TableRow.Values> rows = t.valueRows();
+    long unknown = rows.stream().filter(v -> dict.lookup(ConceptDictionary.Scope.UNIT, v.label(),
+        context(v, tm)).isEmpty()).count();
+    if (rows.isEmpty() || unknown * 2 < rows.size()) {
+      return false;
+    }
+    Mapping m = title.get();
+    for (TableRow.Values v : rows) {
+      String l = ConceptDictionary.normalize(v.label());
+      String entity = l.matches("(total|consolidated|combined|company)\\b.*") || l.isEmpty() ? COMPANY
+          : entities.entityOf(v.label());
+      if (entity == null) {
+        figures.unmapped(v.figures());
+        continue;
+      }
+      if (entity.startsWith("unit:") && m.concept().equals(PRODUCED) && !m.metal().isEmpty()) {
+        Entities.UnitInfo u = entities.unit(entity);
+        u.produced.add(Metal.valueOf(m.metal()));
+        if (u.primary == null) {
+          u.primary = Metal.valueOf(m.metal());
+        }
+      }
+      if (!m.metal().isEmpty()) {
+        entities.metal(Metal.valueOf(m.metal()));
+      }
+      figures.putRow(t, v, entity, m);
+    }
+    return true;
   }
 
   /**

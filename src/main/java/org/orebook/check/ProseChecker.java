@@ -46,7 +46,7 @@ final class ProseChecker {
   private static final Pattern RATIO = Pattern.compile(NUM + "\\s*:\\s*1\\b");
   private static final Pattern PERCENT = Pattern.compile(NUM + "\\s*(?:%|percent\\b)");
   private static final Pattern PER_UNIT = Pattern.compile("(negative\\s+)?(?:\\$\\s?" + NUM + "|" + NUM + "\\s+cents)"
-      + "\\s+(?:per|an|a)\\s+(ounce|oz\\.?|ton|tonne|pound|lb\\.?)(?:\\s+of\\s+" + METALS + ")?", Pattern.CASE_INSENSITIVE);
+      + "\\s+(?:per|an|a)\\s+(?:payable\\s+|recovered\\s+|produced\\s+|sold\\s+)?(ounce|oz\\.?|ton|tonne|pound|lb\\.?)(?:\\s+of\\s+" + METALS + ")?", Pattern.CASE_INSENSITIVE);
   private static final Pattern GRADE_CLAIM = Pattern.compile(NUM + "\\s+(?:ounces?|oz\\.?)\\s+(?:of\\s+" + METALS
       + "\\s+)?per\\s+(?:short\\s+)?ton", Pattern.CASE_INSENSITIVE);
   private static final Pattern MONEY = Pattern.compile("(negative\\s+)?\\$\\s?" + NUM + "(?:\\s+(million|billion|thousand)\\b)?",
@@ -84,7 +84,8 @@ final class ProseChecker {
       + "|\\b(?<nine>first nine months|nine months|9m)"
       + "(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(?:year\\s+)?(?<my>(?:19|20)\\d\\d))?"
       + "|\\b(?<ytd>year[- ]to[- ]date|ytd)(?:\\s+(?<ty>(?:19|20)\\d\\d))?"
-      + "|\\b(?<same>same period)(?:\\s+(?:of|in)\\s+(?:fiscal\\s+)?(?<sy>(?:19|20)\\d\\d))?"
+      + "|\\b(?<same>same period|a year (?:earlier|ago|before)|the year[- ]earlier (?:period|quarter))"
+      + "(?:\\s+(?:of|in)\\s+(?:fiscal\\s+)?(?<sy>(?:19|20)\\d\\d))?"
       + "|\\b(?<prior>(?:previous|prior|last) (?:fiscal )?year)\\b"
       + "|\\b(?:fiscal\\s+(?:year\\s+)?|fy\\s?)(?<fy>(?:19|20)?\\d\\d)\\b"
       + "|\\b(?<y>(?:19|20)\\d\\d)\\b");
@@ -589,6 +590,12 @@ final class ProseChecker {
   }
 
   private Period claimPeriod(Claim c, String lower, int windowStart, int clauseStart, List<PeriodMention> periods) {
+    // "compared to $1.3 million a year earlier": the same period a year before, named right after it
+    for (PeriodMention m : periods) {
+      if (m.span() == Span.SAME && m.start() >= c.end && lower.substring(c.end, m.start()).isBlank()) {
+        return periodOf(m, periods);
+      }
+    }
     Matcher a = PERIOD_AFTER.matcher(lower.substring(c.end));
     if (a.find()) {
       int at = c.end + a.end();

@@ -74,7 +74,8 @@ final class PublishedFigures {
 
   /** The power of ten a figure of this measure in this row is printed at. */
   int exponent(Table t, Measure m, String label) {
-    Optional<Integer> own = LabelUnits.exponent(label, m);
+    Optional<Integer> own = LabelUnits.exponent(label, m).or(() -> m == Measure.MONEY ? Optional.empty()
+        : LabelUnits.exponent(t.name(), m));
     if (own.isPresent()) {
       return own.get();
     }

@@ -32,8 +32,10 @@ final class StatementReader {
       "(total|subtotal|sub-total)\\b.*"
           + "|net (income|loss|earnings|cash|change|increase|decrease|revenues?|sales|smelter return|assets|debt)\\b(?!.*, net$).*"
           + "|gross (profit|margin)|(total )?operating (income|loss|earnings|profit)( \\(loss\\))?"
+          + "|profit( \\(loss\\))? (before|for the) .*|loss (before|for the) .*"
           + "|(income|loss|earnings)( \\(loss\\))? (from|before) .*|earnings before .*|(adjusted )?ebitda"
-          + "|adjusted net (earnings|income).*|(total )?cash costs?|all-in sustaining costs?|aisc|all-in costs?"
+          + "|adjusted net (earnings|income).*|(total )?cash costs?(,? net of by-?product credits?)?|all-in sustaining costs?|aisc"
+          + "|all-in costs?"
           + "|free cash flows?|mine operating (earnings|income)|(income|earnings) from mine operations"
           + "|(total )?(cash operating|production) costs?|adjusted operating costs?"
           + "|cash( and cash equivalents)?,? (at )?(the )?end of (the )?(period|year|quarter)");
@@ -139,7 +141,7 @@ final class StatementReader {
     int unlabelled;
     final List<Item> all = new ArrayList<>();
 
-    record Item(String id, TableRow.Values row, int ruleCount, int colonCount, Measure measure) {}
+    record Item(String id, TableRow.Values row, int ruleCount, int colonCount, Measure measure, boolean subtotal) {}
 
     One(String st, String base, Table t) {
       this.st = st;
@@ -204,7 +206,7 @@ final class StatementReader {
               }
             }
             out.add(line);
-            Item item = new Item(id, v, ruleCount, colonCount, m);
+            Item item = new Item(id, v, ruleCount, colonCount, m, line.kind() == StatementLine.Kind.SUBTOTAL);
             sections.get(sections.size() - 1).add(item);
             all.add(item);
             int exp = figures.exponent(t, m, v.label());
@@ -245,6 +247,18 @@ final class StatementReader {
           candidates.add(sinceColon);
         }
         candidates.add(section);
+      }
+      // a running total: the last subtotal still open, in any section, and every line after it
+      List<Item> open = new ArrayList<>();
+      sections.forEach(s -> s.stream().filter(i -> i.measure() == m).forEach(open::add));
+      int lastSubtotal = -1;
+      for (int i = 0; i < open.size(); i++) {
+        if (open.get(i).subtotal()) {
+          lastSubtotal = i;
+        }
+      }
+      if (lastSubtotal >= 0 && lastSubtotal < open.size() - 1) {
+        candidates.add(new ArrayList<>(open.subList(lastSubtotal, open.size())));
       }
       if (section.size() <= 1) {
         List<Item> everything = new ArrayList<>();
@@ -419,6 +433,11 @@ final class StatementReader {
           continue;
         }
         String what = m.group(1).replaceAll("^(total|average) ", "");
+        if (what.matches("aisc|all-in sustaining cost")) {
+          what = "all-in sustaining costs";
+        } else if (what.matches("aic|all-in cost")) {
+          what = "all-in costs";
+        }
         String basis = m.group(5) == null ? "" : m.group(5);
         Item num = null;
         for (String candidate : List.of(what, "total " + what, what + "s", what.replaceAll("s$", ""),
@@ -445,6 +464,18 @@ final class StatementReader {
             }
             den = i;
           }
+        }
+        if (num == null) {
+          // "Cash costs, net of by-product credits" for "Cash cost per ounce sold"
+          List<Item> prefixed = new ArrayList<>();
+          for (Item i : all) {
+            String l = ConceptDictionary.normalize(i.row().label());
+            if (i.measure() == Measure.MONEY && (l.startsWith(what + ",") || l.startsWith(what + "s,")
+                || l.startsWith(what + " (") || l.startsWith(what + "s ("))) {
+              prefixed.add(i);
+            }
+          }
+          num = prefixed.size() == 1 ? prefixed.get(0) : null;
         }
         if (num == null || den == null) {
           continue;

@@ -77,7 +77,7 @@ final class TableKinds {
       return Kind.HIGHLIGHTS;
     }
     if (n.matches(".*(production|operating data|operating statistics|operating results|mine statistics|key operating).*")) {
-      return blocks || productionRows(t, dict) >= 2 ? Kind.PRODUCTION : Kind.HIGHLIGHTS;
+      return blocks || productionRows(t, dict) >= 2 || titleNamesAFigure(t, dict) ? Kind.PRODUCTION : Kind.HIGHLIGHTS;
     }
     if (n.matches(".*(highlights|summary|selected|key (financial|figures)).*")) {
       return Kind.HIGHLIGHTS;
@@ -97,6 +97,8 @@ final class TableKinds {
     int costOrProfit = 0;
     int nonGaap = 0;
     int company = 0;
+    boolean firstIsNetIncome = false;
+    boolean first = true;
     for (TableRow r : t.rows()) {
       String label = switch (r) {
         case TableRow.Values v -> v.label();
@@ -117,11 +119,15 @@ final class TableKinds {
       if (l.matches("(total )?(net )?(sales|revenues?)( from .*)?|sales of products|metal (sales|revenues?)")) {
         revenue++;
       }
-      if (l.matches("net (income|earnings|loss).*")) {
+      if (l.matches("net (income|earnings|loss).*|profit( \\(loss\\))?( for the (period|year|quarter))?|loss for the (period|year)")) {
         netIncome++;
+        firstIsNetIncome |= first && r instanceof TableRow.Values;
       }
-      if (l.matches("(costs? of sales|gross (profit|margin)|income before (income )?taxes|(operating|mine operating) (income|earnings)|"
-          + "(income|loss|earnings) from operations).*")) {
+      if (r instanceof TableRow.Values) {
+        first = false;
+      }
+      if (l.matches("(costs? of sales|gross (profit|margin)|(income|profit) before (income )?tax(es|ation)?|(operating|mine operating) "
+          + "(income|earnings|profit)|(income|loss|earnings) from operations).*")) {
         costOrProfit++;
       }
       if (l.matches("(adjusted )?ebitda|adjusted net (earnings|income).*|free cash flow")) {
@@ -138,13 +144,17 @@ final class TableKinds {
     if (activities >= 2) {
       return Kind.CASH_FLOWS;
     }
-    if (nonGaap >= 1 && netIncome >= 1) {
+    int physical = physicalRows(t, dict);
+    if (physical >= 2 && company >= 2) {
+      return Kind.HIGHLIGHTS;
+    }
+    if (nonGaap >= 1 && firstIsNetIncome) {
       return Kind.NON_GAAP;
     }
     if (revenue >= 1 && netIncome >= 1 && costOrProfit >= 1) {
       return Kind.OPERATIONS;
     }
-    if (productionRows(t, dict) >= 3) {
+    if (physical >= 3) {
       return Kind.PRODUCTION;
     }
     if (company >= 2) {
@@ -153,11 +163,31 @@ final class TableKinds {
     return otherwise;
   }
 
+  /** A title that names one operating figure ("Quarterly copper production (kt)"): its rows are mines. */
+  static boolean titleNamesAFigure(Table t, ConceptDictionary dict) {
+    String title = t.name().replaceAll("(?i)\\b(quarterly|annual|by mine|by operation|by asset)\\b", " ").replaceAll("\\s+", " ").trim();
+    return dict.lookup(ConceptDictionary.Scope.UNIT, title, ConceptDictionary.Context.NONE)
+        .filter(m -> m.concept().matches("produced|sold|ore_milled|ore_mined")).isPresent();
+  }
+
   /** True when the rows stand under headings naming units, mines or metal groups. */
   static boolean unitBlocks(Table t) {
     return t.rows().stream().anyMatch(r -> r instanceof TableRow.Heading h && !h.colon()
         && h.text().toUpperCase(Locale.ROOT).matches(UNIT_HEADING.pattern())
         && !h.text().toLowerCase(Locale.ROOT).matches(".*\\b(activities|expenses|income)\\b.*"));
+  }
+
+  /** Rows of physical operating figures: tons mined and milled, grades, recoveries, metal produced and sold. */
+  static int physicalRows(Table t, ConceptDictionary dict) {
+    int n = 0;
+    for (TableRow.Values v : t.valueRows()) {
+      if (dict.lookup(ConceptDictionary.Scope.UNIT, v.label(), new ConceptDictionary.Context(v.subheading(),
+          java.util.Optional.empty(), false)).filter(m -> m.concept().matches("ore_milled|ore_mined|waste_mined|material_mined|"
+              + "strip_ratio|grade|recovery|produced|sold|days")).isPresent()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Rows that read as a unit's operating figures (production, grades, tons, costs per ounce). */

@@ -164,6 +164,29 @@ final class FixedWidthFinder {
     return String.join(" ", para);
   }
 
+  /**
+   * The sentence that introduces a table without a title ("The following table reconciles ..."): the
+   * paragraph ending at most two blank lines above its header.
+   */
+  String sentenceAbove(int start, int floor) {
+    int j = start - 1;
+    int blanks = 0;
+    while (j >= 0 && kind(j) == Kind.BLANK && blanks < 3) {
+      j--;
+      blanks++;
+    }
+    if (j < 0 || kind(j) != Kind.TEXT || blanks > 2) {
+      return "";
+    }
+    List<String> para = new ArrayList<>();
+    while (j >= 0 && kind(j) == Kind.TEXT && para.size() < 8) {
+      para.add(0, lines[j].text().trim());
+      j--;
+    }
+    String p = String.join(" ", para);
+    return p.split(" ").length >= 6 ? p : "";
+  }
+
   /** Splits a run [s, e] into tables at each header block. */
   List<Region> split(int s, int e, String context, int floor) {
     List<int[]> blocks = new ArrayList<>();
@@ -238,7 +261,8 @@ final class FixedWidthFinder {
           tl.add(lines[m].text().trim());
         }
       }
-      out.add(new Region(tl, hb[0], hb[1], hb[1] + 1, trimEnd(hb[1] + 1, bodyEnd), "", b > 0 && tt == null));
+      out.add(new Region(tl, hb[0], hb[1], hb[1] + 1, trimEnd(hb[1] + 1, bodyEnd),
+          sentenceAbove(tt != null ? tt[0] : hb[0], floor), b > 0 && tt == null));
     }
     return out;
   }

@@ -101,8 +101,7 @@ final class HtmlDocument {
   }
 
   private static boolean shortTitle(String t) {
-    String s = t.trim();
-    return s.length() <= 120 && !(s.endsWith(".") && s.split(" ").length > 12);
+    return Titles.titleLike(t, 120);
   }
 
   /** Walks the document once, in order. */

@@ -33,6 +33,8 @@ public final class Prose {
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern ENDS_SENTENCE = Pattern.compile(".*[.:;\"\u201d]$");
   private static final Pattern FOOTNOTE = Pattern.compile("\\(\\d{1,2}\\) .*");
+  /** A bullet that starts a paragraph of its own: "--", "*", "-", "\u2022", "o" before a space. */
+  private static final Pattern BULLET = Pattern.compile("^(--|[*\u2022\u25aa\u00b7-]|o)\\s+\\S");
   private static final Pattern BREAK = Pattern.compile("([.!?])([\"\u201d']?)(\\s+)(?=[\"\u201c(]?[A-Z0-9$])");
   private static final Set<String> ABBREVIATIONS = Set.of("dec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
       "sept", "oct", "nov", "inc", "co", "corp", "ltd", "jr", "sr", "mr", "mrs", "ms", "dr", "no", "st", "vs", "oz", "e.g",
@@ -71,8 +73,8 @@ public final class Prose {
     for (ScannedLine l : lines) {
       boolean text = l.kind() == ScannedLine.Kind.TEXT;
       String t = l.text().trim();
-      boolean starts = text && !para.isEmpty() && l.indent() >= 3
-          && (previousIndent < 3 && ENDS_SENTENCE.matcher(previous).matches() || t.startsWith("--") || FOOTNOTE.matcher(t).matches());
+      boolean starts = text && !para.isEmpty() && (BULLET.matcher(t).find() || l.indent() >= 3
+          && (previousIndent < 3 && ENDS_SENTENCE.matcher(previous).matches() || t.startsWith("--") || FOOTNOTE.matcher(t).matches()));
       if (!text || starts) {
         flush(para, out);
       }
@@ -101,8 +103,8 @@ public final class Prose {
     int n = 0;
     for (ScannedLine l : para) {
       String t = SPACES.matcher(l.text().trim()).replaceAll(" ");
-      if (sb.isEmpty() && t.startsWith("--")) {
-        t = t.substring(2).trim();
+      if (sb.isEmpty() && BULLET.matcher(t).find()) {
+        t = t.substring(t.startsWith("--") ? 2 : 1).trim();
       }
       if (t.isEmpty()) {
         continue;

@@ -14,6 +14,10 @@ import java.util.Optional;
  * section and sub-heading in force. Linear in the number of lines.
  */
 final class RowAssembly {
+  /** A line that ends like this continues on the next line ("Revenue from", "Depreciation and"). */
+  private static final java.util.regex.Pattern JOINER = java.util.regex.Pattern.compile(
+      "(?i)(\\b(and|or|of|from|to|for|in|on|at|by|the|a|an|with|before|after|less|net|per|including|excluding)|[,&(/-])$");
+
   private final List<Column> columns;
   private final String table;
   private final List<TableRow> rows = new ArrayList<>();
@@ -73,6 +77,11 @@ final class RowAssembly {
       BodyLine p0 = pending.get(0);
       boolean wrapped = label.isEmpty() || l.indent() > p0.indent()
           || (pending.size() > 1 && pending.get(1).indent() > p0.indent());
+      // a short heading ("Operating") over a label of its own ("Copper production"): not one label
+      if (wrapped && !label.isEmpty() && pending.size() == 1 && Character.isUpperCase(label.charAt(0))
+          && p0.text().split(" ").length <= 4 && !JOINER.matcher(p0.text()).find()) {
+        wrapped = false;
+      }
       if (wrapped) {
         StringBuilder sb = new StringBuilder();
         for (BodyLine p : pending) {

@@ -34,9 +34,9 @@ public record TableUnit(String text, Set<String> scaled, int exponent, Set<Strin
   private static final Pattern IN_SCALE = Pattern.compile("(?:^|[(,;\\s])in\\s+(thousands|millions|billions)\\b");
   /** "(US$000s)", "$000", "(000's)", "US$ 000", "(C$000)", "($ in thousands)", "(US$ millions)", "($M)", "US$m". */
   private static final Pattern SHORT = Pattern.compile(
-      "(?:^|[(\\s,])((?:us|c|a|ca|cdn|au)?\\$)?\\s*(?:in\\s+)?(000'?s?|'000|thousands|millions|mm|m|bn)(?=$|[)\\s,;.])");
+      "(?:^|[(\\s,])((?:us|c|a|ca|cdn|au)?\\$)?\\s*(?:in\\s+)?(000'?s?|'000|thousands?|millions?|mm|m|bn)(?=$|[)\\s,;.])");
   private static final Pattern SHORT_DOLLAR_FIRST = Pattern.compile(
-      "(?:^|[(\\s,])((?:us|c|a|ca|cdn|au)?\\$)\\s*(?:in\\s+)?(000'?s?|'000|thousands|millions|mm|m|bn)(?=$|[)\\s,;.])");
+      "(?:^|[(\\s,])((?:us|c|a|ca|cdn|au)?\\$)\\s*(?:in\\s+)?(000'?s?|'000|thousands?|millions?|mm|m|bn)(?=$|[)\\s,;.])");
 
   public TableUnit {
     scaled = Set.copyOf(scaled);
@@ -96,7 +96,7 @@ public record TableUnit(String text, Set<String> scaled, int exponent, Set<Strin
       }
       String s = sh.group(2);
       // a bare "m" or "thousands" without a currency sign is no unit ("m" of metres, "thousands of tonnes")
-      if (s.equals("m") || s.equals("mm") || s.equals("bn") || s.equals("thousands") || s.equals("millions")) {
+      if (s.equals("m") || s.equals("mm") || s.equals("bn") || s.startsWith("thousand") || s.startsWith("million")) {
         return Optional.empty();
       }
       // "(000's)", "(000s)": only as a parenthesis or the whole text
@@ -105,7 +105,7 @@ public record TableUnit(String text, Set<String> scaled, int exponent, Set<Strin
       }
     }
     String s = sh.group(2);
-    int exp = s.startsWith("000") || s.equals("'000") || s.equals("thousands") ? 3
+    int exp = s.startsWith("000") || s.equals("'000") || s.startsWith("thousand") ? 3
         : s.equals("bn") ? 9 : 6;
     return Optional.of(new TableUnit(text.trim(), Set.of("dollars"), exp, excepts(t), currency));
   }

@@ -66,6 +66,14 @@ final class TextDocument {
     grids.addAll(tabBlocks(raw, starts, lineOffset, charOffset, source, consumed));
     ScannedLine[] lines = new ScannedLine[count];
     boolean[] tabbed = new boolean[count];
+    boolean[] heading = new boolean[count];
+    if (markdown) {
+      for (int i = 0; i < count; i++) {
+        String t = raw.get(i).trim();
+        heading[i] = !consumed[i] && (t.startsWith("#") || t.length() > 4 && (t.startsWith("**") && t.endsWith("**")
+            || t.startsWith("__") && t.endsWith("__")));
+      }
+    }
     java.util.stream.IntStream range = java.util.stream.IntStream.range(0, count);
     (count > 20_000 ? range.parallel() : range).forEach(i -> {
       String l = raw.get(i);
@@ -80,6 +88,9 @@ final class TextDocument {
     });
     for (Grid g : grids) {
       titlesAbove(g, lines, lineOffset);
+      if (g.titles.isEmpty() && markdown) {
+        headingAbove(g, lines, heading, consumed, lineOffset);
+      }
     }
     for (FixedWidthFinder.Region r : new FixedWidthFinder(lines).find()) {
       drafts.add(new FixedWidthDraft(r, lines, starts, tabbed, lineOffset, charOffset));
@@ -352,6 +363,9 @@ final class TextDocument {
             i--;
             continue;
           }
+          if (i - 1 >= 0 && lines[i - 1].kind() == ScannedLine.Kind.TEXT && g.context.isEmpty()) {
+            g.context = paragraphEndingAt(lines, i - 1);
+          }
           break;
         }
         i--;
@@ -362,9 +376,7 @@ final class TextDocument {
       }
       String t = l.text().trim();
       if (!shortTitle(t)) {
-        if (above.isEmpty()) {
-          g.context = t;
-        }
+        g.context = paragraphEndingAt(lines, i);
         break;
       }
       above.add(0, t);
@@ -373,9 +385,30 @@ final class TextDocument {
     g.titles.addAll(0, above);
   }
 
+  /** A Markdown heading (a bold line, a # heading) a few lines above a table without a title: its name. */
+  private static void headingAbove(Grid g, ScannedLine[] lines, boolean[] heading, boolean[] consumed, int lineOffset) {
+    for (int i = g.firstLine - lineOffset - 2, k = 0; i >= 0 && k < 12; i--, k++) {
+      if (consumed[i]) {
+        return; // another table
+      }
+      if (heading[i]) {
+        g.titles.add(lines[i].text().trim());
+        return;
+      }
+    }
+  }
+
+  /** The paragraph of text lines ending at line {@code end}, joined. */
+  private static String paragraphEndingAt(ScannedLine[] lines, int end) {
+    List<String> para = new ArrayList<>();
+    for (int j = end; j >= 0 && lines[j].kind() == ScannedLine.Kind.TEXT && para.size() < 8; j--) {
+      para.add(0, lines[j].text().trim());
+    }
+    return String.join(" ", para);
+  }
+
   private static boolean shortTitle(String t) {
-    String s = t.trim();
-    return s.length() <= 100 && !(s.endsWith(".") && s.split(" ").length > 12) && !s.toLowerCase(Locale.ROOT).startsWith("(1)");
+    return Titles.titleLike(t, 100) && !t.trim().toLowerCase(Locale.ROOT).startsWith("(1)");
   }
 
   /** A fixed-width table before its columns and rows are worked out. */

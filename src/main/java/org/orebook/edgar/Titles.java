@@ -22,6 +22,10 @@ final class Titles {
       "(?i)\\b(statements?|balance|sheets?|quarterly|quarter|months|year|ended|reconciliation|highlights|data|summary|"
           + "results|table|thousands|millions|unaudited|note|notes)\\b");
 
+  private static final Pattern INTRODUCES = Pattern.compile(
+      "(?i)\\b(following table|table below|tables below|table sets out|set out below|sets out|summari[sz]ed below|"
+          + "reconciles?|reconciled|as follows|presented below|shown below)\\b");
+
   private Titles() {}
 
   /** What the title lines of one table say. */
@@ -73,9 +77,25 @@ final class Titles {
     return new Parsed(String.join(" ", nameParts).trim(), unit);
   }
 
+  /**
+   * A line that may be a table's title: short, and not a sentence (a full stop ends only a company's
+   * abbreviation: "Inc.", "Corp.", "Ltd."), not a bullet.
+   */
+  static boolean titleLike(String text, int maxLength) {
+    String s = text.trim();
+    if (s.length() > maxLength || s.matches("^([*\u2022-]|--)\\s.*")) {
+      return false;
+    }
+    return !s.endsWith(".") || s.matches("(?i).*\\b(inc|corp|co|ltd|plc|s\\.a|n\\.v|l\\.p|llc)\\.$");
+  }
+
   /** A name for a table without a title, from the sentence that introduces it: its first words. */
   static String fromContext(String context) {
-    String[] words = context.trim().split("\\s+");
+    String c = context.trim();
+    if (!INTRODUCES.matcher(c).find() && !c.endsWith(":")) {
+      return "";
+    }
+    String[] words = c.split("\\s+");
     if (words.length <= 12) {
       return context.trim().replaceAll("[:.]$", "");
     }

@@ -1,8 +1,8 @@
 /*
  * Orebook pages: charts (ECharts), the waterfall from total cash costs to GAAP cost of sales, the
- * provenance panel of the release figures, and confirmations. Data comes from
- * <script type="application/json"> blocks rendered by the server; text from the data is always set
- * with textContent, never as markup.
+ * provenance panel of the release figures (fetched from the API when a figure is clicked), and
+ * confirmations. Chart data comes from <script type="application/json"> blocks rendered by the
+ * server; text from the data is always set with textContent, never as markup.
  */
 (function () {
   'use strict';
@@ -49,13 +49,41 @@
 
   // ------------------------------------------------------------------ bar charts
 
+  // The width a category label may take: its slot on the axis, less a gap, so that labels wrap
+  // onto a second line at their spaces instead of running into their neighbours.
+  function slotWidth(div, count, reserved) {
+    var plot = Math.max(100, div.clientWidth - reserved);
+    return Math.max(36, Math.floor(plot / Math.max(1, count)) - 6);
+  }
+
+  // Redraws every chart at its box's new size, with its labels' widths worked out again.
+  var relayouts = [];
+
+  var LEGEND = { itemWidth: 14, itemHeight: 10, itemGap: 10, iconGap: 5, font: '11px sans-serif', rowHeight: 20 };
+  var measurer = null;
+
+  // How many rows a plain legend wraps into at this width (the way ECharts packs its items), so that
+  // the plot starts below it instead of under it.
+  function legendRows(names, width) {
+    if (!measurer) { measurer = document.createElement('canvas').getContext('2d'); }
+    measurer.font = LEGEND.font;
+    var rows = 1, x = 0, room = Math.max(60, width - 10);
+    names.forEach(function (n) {
+      var w = LEGEND.itemWidth + LEGEND.iconGap + Math.ceil(measurer.measureText(n).width);
+      if (x > 0 && x + w > room) { rows++; x = 0; }
+      x += w + LEGEND.itemGap;
+    });
+    return rows;
+  }
+
   function barCharts(specs) {
     // lay out every chart's box first, so that each chart is drawn at its final width
     var boxes = specs.map(function (spec) {
       var container = document.getElementById(spec.container);
       if (!container) { return null; }
       var box = el('div', 'chart-box');
-      box.appendChild(el('h3', null, spec.title));
+      // the unit goes with the title, the legend above the plot: neither can cover the unit names below it
+      box.appendChild(el('h3', null, spec.title + (spec.unit ? ' (' + spec.unit + ')' : '')));
       var div = el('div', 'chart');
       box.appendChild(div);
       container.appendChild(box);
@@ -66,26 +94,33 @@
       if (!div) { return; }
       var chart = echarts.init(div, null, { renderer: 'canvas' });
       charts.push(chart);
-      chart.setOption({
-        color: PALETTE,
-        animationDuration: 300,
-        tooltip: {
-          trigger: 'axis',
-          axisPointer: { type: 'shadow' },
-          valueFormatter: function (v) { return number(v, spec.decimals) + ' ' + spec.unit; }
-        },
-        legend: { bottom: 0, textStyle: { fontSize: 11 } },
-        grid: { left: 8, right: 12, top: 28, bottom: 30, containLabel: true },
-        xAxis: { type: 'category', data: spec.categories, axisLabel: { interval: 0, fontSize: 11, overflow: 'break', width: 90, lineHeight: 14 } },
-        yAxis: { type: 'value', name: spec.unit, nameTextStyle: { fontSize: 11 }, axisLabel: { fontSize: 11 } },
-        series: spec.series.map(function (s) { return { name: s.name, type: 'bar', data: s.data, barMaxWidth: 28 }; })
-      });
+      function option() {
+        return {
+          color: PALETTE,
+          animationDuration: 300,
+          tooltip: {
+            trigger: 'axis',
+            axisPointer: { type: 'shadow' },
+            valueFormatter: function (v) { return number(v, spec.decimals) + ' ' + spec.unit; }
+          },
+          legend: { top: 0, left: 'center', itemWidth: LEGEND.itemWidth, itemHeight: LEGEND.itemHeight,
+            itemGap: LEGEND.itemGap, textStyle: { fontSize: 11, fontFamily: 'sans-serif' } },
+          grid: { left: 8, right: 12, bottom: 4, containLabel: true,
+            top: 14 + LEGEND.rowHeight * legendRows(spec.series.map(function (x) { return x.name; }), div.clientWidth) },
+          xAxis: { type: 'category', data: spec.categories,
+            axisLabel: { interval: 0, fontSize: 11, overflow: 'break', width: slotWidth(div, spec.categories.length, 60), lineHeight: 14 } },
+          yAxis: { type: 'value', axisLabel: { fontSize: 11 } },
+          series: spec.series.map(function (s) { return { name: s.name, type: 'bar', data: s.data, barMaxWidth: 28 }; })
+        };
+      }
+      chart.setOption(option());
+      relayouts.push(function () { chart.resize(); chart.setOption(option()); });
     });
   }
 
   // ------------------------------------------------------------------ waterfall
 
-  function waterfallOption(w) {
+  function waterfallOption(w, div) {
     var labels = [w.start.label];
     var bars = [{ lo: Math.min(0, w.start.value), hi: Math.max(0, w.start.value), value: w.start.value, kind: 'total' }];
     var running = Number(w.start.value);
@@ -123,8 +158,9 @@
           return escapeHtml(labels[i]) + '<br><b>' + sign + escapeHtml(number(b.value, 0)) + '</b> ' + escapeHtml(w.unit);
         }
       },
-      grid: { left: 8, right: 12, top: 20, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, fontSize: 11, overflow: 'break', width: 120, lineHeight: 14 } },
+      grid: { left: 8, right: 12, top: 30, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: labels,
+        axisLabel: { interval: 0, fontSize: 11, overflow: 'break', width: Math.min(120, slotWidth(div, labels.length, 80)), lineHeight: 14 } },
       yAxis: { type: 'value', name: w.unit, axisLabel: { fontSize: 11 } },
       series: [
         { name: 'base', type: 'bar', stack: 'wf', data: base, itemStyle: { color: 'transparent' },
@@ -150,20 +186,27 @@
         select.appendChild(o);
       });
       select.addEventListener('change', function () {
-        chart.setOption(waterfallOption(list[Number(select.value)]), true);
+        chart.setOption(waterfallOption(list[Number(select.value)], container), true);
       });
     }
-    chart.setOption(waterfallOption(list[0]), true);
+    chart.setOption(waterfallOption(list[0], container), true);
+    relayouts.push(function () {
+      chart.resize();
+      chart.setOption(waterfallOption(list[select ? Number(select.value) : 0], container), true);
+    });
   }
 
   // ------------------------------------------------------------------ provenance
 
-  function provenance(figures) {
-    var panel = document.getElementById('prov-panel');
+  // The provenance of a clicked figure is asked of the server (the panel's data-src names the API
+  // for the release the page shows); answers are kept for the page's life.
+  function provenance(panel) {
     var body = document.getElementById('prov-body');
     var back = document.getElementById('prov-back');
     var close = document.getElementById('prov-close');
-    if (!panel || !body) { return; }
+    if (!body) { return; }
+    var src = panel.getAttribute('data-src');
+    var known = {};
     var trail = [];
     var current = null;
 
@@ -173,10 +216,36 @@
       cells.forEach(function (c) { c.classList.add('prov-selected'); });
     }
 
+    function fetchFigure(key) {
+      if (known[key]) { return Promise.resolve(known[key]); }
+      return fetch(src + '&key=' + encodeURIComponent(key), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (r) {
+          return r.json().then(function (j) {
+            if (!r.ok) { throw new Error(j && j.error ? j.error : 'HTTP ' + r.status); }
+            known[key] = j;
+            return j;
+          });
+        });
+    }
+
     function show(key) {
-      var f = figures[key];
-      if (!f) { return; }
       current = key;
+      body.textContent = '';
+      body.removeAttribute('data-shown'); // set once the figure is shown
+      body.appendChild(el('p', 'muted small', 'Loading…'));
+      panel.hidden = false;
+      mark(key);
+      fetchFigure(key).then(function (f) {
+        if (current !== key) { return; }
+        render(key, f);
+      }, function (err) {
+        if (current !== key) { return; }
+        body.textContent = '';
+        body.appendChild(el('p', 'alert error', 'The provenance could not be loaded: ' + err.message));
+      });
+    }
+
+    function render(key, f) {
       body.textContent = '';
       body.setAttribute('data-shown', key);
       body.appendChild(el('p', 'prov-label', f.label));
@@ -205,7 +274,7 @@
           b.type = 'button';
           b.setAttribute('data-key', op.key);
           b.title = op.key;
-          if (!figures[op.key]) { b.disabled = true; }
+          if (!op.known) { b.disabled = true; }
           li.appendChild(b);
           li.appendChild(el('span', 'op-value', op.absent ? 'absent (zero)' : grouped(op.value) + ' ' + (op.unit || '')));
           ul.appendChild(li);
@@ -217,8 +286,6 @@
       }
       body.appendChild(section);
       back.hidden = trail.length === 0;
-      panel.hidden = false;
-      mark(key);
     }
 
     document.addEventListener('click', function (ev) {
@@ -229,7 +296,7 @@
         return;
       }
       var cell = ev.target.closest('.fig[data-key]');
-      if (cell && figures[cell.getAttribute('data-key')]) {
+      if (cell) {
         trail = [];
         show(cell.getAttribute('data-key'));
       }
@@ -267,7 +334,7 @@
         color: ['#b4432f', '#2f6db4'],
         title: { text: t.project + ': NPV at ' + t.rate + ' (' + t.unit + '), base ' + number(base, 0), textStyle: { fontSize: 12 } },
         legend: { bottom: 0, data: [t.lowChange, t.highChange] },
-        grid: { left: 90, right: 24, top: 36, bottom: 36 },
+        grid: { left: 8, right: 24, top: 36, bottom: 36, containLabel: true },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
           valueFormatter: function (v) { return number(v + base, 0); } },
         xAxis: { type: 'value', axisLabel: { formatter: function (v) { return number(v + base, 0); } } },
@@ -295,8 +362,8 @@
         if (!window.confirm(f.getAttribute('data-confirm'))) { ev.preventDefault(); }
       });
     });
-    var figures = data('provenance-data');
-    if (figures) { provenance(figures); }
+    var panel = document.getElementById('prov-panel');
+    if (panel && panel.getAttribute('data-src')) { provenance(panel); }
     if (window.echarts) {
       var specs = data('chart-data');
       if (specs) { barCharts(specs); }
@@ -304,7 +371,14 @@
       if (wf) { waterfall(wf); }
       var td = data('tornado-data');
       if (td) { tornados(td); }
-      window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
+      var pending = null;
+      window.addEventListener('resize', function () {
+        clearTimeout(pending);
+        pending = setTimeout(function () {
+          charts.forEach(function (c) { c.resize(); });
+          relayouts.forEach(function (f) { f(); });
+        }, 100);
+      });
     }
   });
 })();

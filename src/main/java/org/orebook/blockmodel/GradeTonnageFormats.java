@@ -205,7 +205,16 @@ public final class GradeTonnageFormats {
     return o.append('"').toString();
   }
 
-  private static String csvField(String s) {
+  /**
+   * A CSV field: quoted when it holds a comma, quote or line break; text a spreadsheet would take for
+   * a formula (beginning with {@code = + - @}, a tab or a carriage return: a category named
+   * {@code =HYPERLINK(…)}) gets a leading single quote, as OWASP advises (as release.CsvRenderer does).
+   */
+  private static String csvField(String text) {
+    String s = text;
+    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !s.matches("[+-]?[0-9]+(\\.[0-9]*)?")) {
+      s = "'" + s;
+    }
     return s.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r') ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 }

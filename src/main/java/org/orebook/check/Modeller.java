@@ -75,6 +75,7 @@ public final class Modeller {
         case RESERVE_PARAMETERS -> reserves.reserveParameters(t);
         case HIGHLIGHTS -> operating.highlights(t);
         case OTHER -> statements.read(t, "table");
+        case FINANCE -> figures.unmapped(t.figures());
       }
       previous = k;
     }

@@ -88,6 +88,7 @@ final class ProseChecker {
       + "(?:\\s+(?:of|in)\\s+(?:fiscal\\s+)?(?<sy>(?:19|20)\\d\\d))?"
       + "|\\b(?<prior>(?:previous|prior|last) (?:fiscal )?year)\\b"
       + "|\\b(?:fiscal\\s+(?:year\\s+)?|fy\\s?)(?<fy>(?:19|20)?\\d\\d)\\b"
+      + "|\\b(?<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2},\\s+(?<dy>(?:19|20)\\d\\d)\\b"
       + "|\\b(?<y>(?:19|20)\\d\\d)\\b");
   private static final Pattern PERIOD_AFTER = Pattern.compile("^(?:\\s+(?:sold|produced|payable))?\\s*,?\\s*(?:in|for|during|of|at the end of|at|as of|to)\\s+(?:the\\s+)?");
 
@@ -99,8 +100,9 @@ final class ProseChecker {
   private record Mention(int start, int end, Concept concept, Optional<Metal> metal) {}
 
   /** What a period mention names: a quarter, a year to date of a length, a year, the same period, the prior year. */
-  private enum Span { QUARTER, HALF, NINE, TO_DATE, YEAR, SAME, PRIOR }
+  private enum Span { QUARTER, HALF, NINE, TO_DATE, YEAR, SAME, PRIOR, DATE }
 
+  /** A period named in a sentence; a date (a balance at it) carries its month in {@code quarter}. */
   private record PeriodMention(int start, int end, Span span, Integer quarter, Integer year) {}
 
   private record UnitMention(int start, String unitId) {}
@@ -462,6 +464,13 @@ final class ProseChecker {
     void fill(Matcher m, Claim c);
   }
 
+  /** "$000", "($000s)", "US$000": a unit of thousands of dollars written in a label, not an amount. */
+  static boolean scaleMarker(String text, int start, int end) {
+    String t = text.substring(start, end).replaceAll("[^0-9]", "");
+    boolean zeros = !t.isEmpty() && t.chars().allMatch(ch -> ch == '0') && t.length() >= 3;
+    return zeros && (end >= text.length() || text.charAt(end) == ')' || text.charAt(end) == 's' || text.charAt(end) == '\'');
+  }
+
   private static void find(Pattern p, String text, boolean[] taken, List<Claim> out, Fill fill) {
     Matcher m = p.matcher(text);
     while (m.find()) {
@@ -470,7 +479,7 @@ final class ProseChecker {
         free &= !taken[i];
       }
       if (!free || (m.start() > 0 && (Character.isLetterOrDigit(text.charAt(m.start() - 1)) || text.charAt(m.start() - 1) == '-'))
-          || (m.end() < text.length() && text.charAt(m.end()) == '-')) {
+          || (m.end() < text.length() && text.charAt(m.end()) == '-') || scaleMarker(text, m.start(), m.end())) {
         continue;
       }
       Claim c = new Claim();
@@ -531,6 +540,10 @@ final class ProseChecker {
         p = new PeriodMention(m.start(), m.end(), Span.SAME, null, year(m.group("sy")));
       } else if (m.group("prior") != null) {
         p = new PeriodMention(m.start(), m.end(), Span.PRIOR, null, releaseYear - 1);
+      } else if (m.group("mon") != null) {
+        int month = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+            .indexOf(m.group("mon")) + 1;
+        p = new PeriodMention(m.start(), m.end(), Span.DATE, month, Integer.parseInt(m.group("dy")));
       } else if (m.group("fy") != null) {
         p = new PeriodMention(m.start(), m.end(), Span.YEAR, null, year(m.group("fy")));
       } else {
@@ -580,6 +593,11 @@ final class ProseChecker {
       }
       case PRIOR -> new Period.Year(releaseYear - 1, fye);
       case YEAR -> new Period.Year(year, fye);
+      case DATE -> {
+        // a balance at a date: the fiscal year at its end, else the quarter ending then
+        java.time.YearMonth ym = java.time.YearMonth.of(m.year(), m.quarter());
+        yield Period.quarter(fye.fiscalYearOf(ym), fye.quarterOf(ym), fye).asAt();
+      }
     };
   }
 

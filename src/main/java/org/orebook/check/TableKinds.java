@@ -17,7 +17,7 @@ import org.orebook.edgar.TableRow;
  */
 final class TableKinds {
   enum Kind { HIGHLIGHTS, OPERATIONS, NON_GAAP, BALANCE_SHEET, CASH_FLOWS, PRODUCTION, RECONCILIATION, RESERVES, ALL_IN,
-    COPRODUCT, RESERVE_SUMMARY, RESERVE_CHANGES, RESERVE_PARAMETERS, OTHER }
+    COPRODUCT, RESERVE_SUMMARY, RESERVE_CHANGES, RESERVE_PARAMETERS, FINANCE, OTHER }
 
   private static final Pattern OPERATIONS_TITLE = Pattern.compile(
       ".*(statements? of (consolidated |condensed consolidated |interim )?(operations|income|earnings|loss|"
@@ -50,6 +50,10 @@ final class TableKinds {
         && List.of(Kind.OPERATIONS, Kind.BALANCE_SHEET, Kind.CASH_FLOWS).contains(previous)) {
       String c = t.context().toLowerCase(Locale.ROOT);
       return c.contains("non-gaap") || c.contains("non-u.s. gaap") || c.contains("reconcil") ? Kind.NON_GAAP : Kind.OTHER;
+    }
+    if (n.matches(".*\\b(project economics|hedge book|hedged positions|guidance|exchange offer)\\b.*")) {
+      // a project's, a hedge book's, guidance's or an offer's figures are not the company's results
+      return Kind.FINANCE;
     }
     if (n.contains("balance sheet") || n.contains("financial position")) {
       return Kind.BALANCE_SHEET;

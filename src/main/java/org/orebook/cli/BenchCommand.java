@@ -34,7 +34,7 @@ import picocli.CommandLine;
 
 /** {@code orebook bench ...}: benchmarks (docs/benchmarks.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (docs/benchmarks.md).",
-    subcommands = {BenchCommand.Ledger.class, BenchCommand.GradeTonnageBench.class})
+    subcommands = {BenchCommand.Ledger.class, BenchCommand.GradeTonnageBench.class, WebBench.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -69,7 +69,7 @@ final class LedgerCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     Period p = null;
     if (period != null && (p = Period.parse(period).orElse(null)) == null) {
-      err.println("orebook: --period '" + period + "' is not a period (write FY2025 or 'Q4 2025')");
+      err.println("orebook: --period '" + period + "' is not a period (write a quarter 'Q3 2025', nine months '9M 2025' or a year FY2025)");
       return Main.BAD_INPUT;
     }
     for (String f : formats) {

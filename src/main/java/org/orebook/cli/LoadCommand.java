@@ -63,9 +63,10 @@ final class LoadCommand implements Callable<Integer> {
 
   static String describe(LoadResult r, String from, Store s) {
     if (r.unchanged()) {
-      return "loaded " + from + " into " + s.url() + " as company '" + r.companyId() + "': unchanged";
+      return "loaded " + from + " into " + s.url() + " as company '" + r.companyId() + "', dataset " + r.dataset() + ": unchanged";
     }
-    return "loaded " + from + " into " + s.url() + " as company '" + r.companyId() + "' (change " + r.changeId() + "): "
+    return "loaded " + from + " into " + s.url() + " as company '" + r.companyId() + "', dataset " + r.dataset()
+        + " (change " + r.changeId() + "): "
         + r.added() + " rows added, " + r.changed() + " changed, " + r.removed() + " removed"
         + (r.restatedPeriods().isEmpty() ? "" : "; restated " + String.join(", ", r.restatedPeriods()));
   }

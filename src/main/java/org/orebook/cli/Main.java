@@ -16,6 +16,12 @@ public final class Main implements Runnable {
   /** Exit code for a dataset or argument the user must fix. */
   public static final int BAD_INPUT = 2;
 
+  /**
+   * Exit code when the store stayed busy (another load or change held it) longer than the command
+   * waits: nothing was written; try again (sysexits' EX_TEMPFAIL).
+   */
+  public static final int BUSY = 75;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 

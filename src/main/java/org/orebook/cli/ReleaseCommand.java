@@ -23,12 +23,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code orebook release DATASET|COMPANY}: computes every figure and prints or writes the release.
- * A dataset folder is first loaded into the store (all or nothing; unchanged rows are not written
- * again), so the release always comes from the stored, audited figures.
+ * A dataset folder is computed as it is, and the store is not touched, unless {@code --save} (the
+ * default store) or {@code --db URL} asks for the folder to be loaded first (all or nothing;
+ * unchanged rows are not written again): then the release comes from the stored, audited figures.
+ * A company id is produced from the store.
  */
 @Command(name = "release", mixinStandardHelpOptions = true,
-    description = "Produce a results release from a dataset folder (loaded into the store first; see "
-        + "docs/input-format.md) or from a company already in the store.")
+    description = "Produce a results release from a dataset folder (docs/input-format.md; the store is not touched"
+        + " unless --save or --db asks) or from a company in the store.")
 final class ReleaseCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -45,7 +47,9 @@ final class ReleaseCommand implements Callable<Integer> {
   String version = "current";
 
   @Option(names = "--period", paramLabel = "PERIOD",
-      description = "release period: FY2003 (year, with its fourth quarter when the data has it) or 'Q4 2003'; default: the dataset's")
+      description = "release period: a quarter 'Q3 2011' (with its six or nine months; 'Q3 FY2025' in a fiscal year"
+          + " not ending Dec. 31), '9M 2011' or 'H1 2011' (the same release), a year FY2011 (with its fourth quarter when"
+          + " the data has it); default: the dataset's (docs/input-format.md, Periods)")
   String period;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, csv, html or xlsx (default: text; with --out: all five; xlsx only with --out)")
@@ -59,6 +63,10 @@ final class ReleaseCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "write release.txt/.json/.csv/.html/.xlsx into DIR instead of printing")
   Path out;
 
+  @Option(names = "--save", description = "load the dataset folder into the store first (as `orebook load` does) and"
+      + " produce the release from the stored figures; implied by --db")
+  boolean save;
+
   @Override
   public Integer call() throws IOException {
     var err = spec.commandLine().getErr();
@@ -66,7 +74,7 @@ final class ReleaseCommand implements Callable<Integer> {
     if (period != null) {
       p = Period.parse(period).orElse(null);
       if (p == null) {
-        err.println("orebook: --period '" + period + "' is not a period (write FY2003 or 'Q4 2003')");
+        err.println("orebook: --period '" + period + "' is not a period (write a quarter 'Q3 2011', nine months '9M 2011' or a year FY2011)");
         return Main.BAD_INPUT;
       }
     }
@@ -89,21 +97,41 @@ final class ReleaseCommand implements Callable<Integer> {
       err.println("orebook: --version '" + version + "' is not current or original");
       return Main.BAD_INPUT;
     }
+    if (out == null && "xlsx".equals(format)) {
+      err.println("orebook: --format xlsx is binary: write it with --out DIR");
+      return Main.BAD_INPUT;
+    }
+    Path folder = Path.of(dataset);
+    boolean isFolder = Files.isDirectory(folder);
     Release release;
-    try (Store s = store.open()) {
-      String company = dataset;
-      Path folder = Path.of(dataset);
-      if (Files.isDirectory(folder)) {
-        LoadResult r = s.load(null, DatasetSource.folder(folder), store.actor(s, err), null);
-        err.println("orebook: " + LoadCommand.describe(r, dataset, s));
-        company = r.companyId();
-      } else if (s.company(company).isEmpty()) {
-        err.println("orebook: '" + dataset + "' is not a dataset folder, nor a company in the store " + s.url()
-            + (s.companies().isEmpty() ? " (it holds none)" : " (it holds " + String.join(", ",
-                s.companies().stream().map(c -> c.id()).toList()) + ")"));
-        return Main.BAD_INPUT;
+    try {
+      if (isFolder && !save && store.db == null) {
+        if (v == Version.ORIGINAL) {
+          err.println("orebook: --version original needs the store: the figures as first approved are kept there"
+              + " (name a company, or add --save)");
+          return Main.BAD_INPUT;
+        }
+        release = Releases.produce(folder, p, system); // straight from the folder: nothing is stored
+      } else {
+        try (Store s = store.open()) {
+          String company = dataset;
+          String ds;
+          if (isFolder) {
+            LoadResult r = s.load(null, DatasetSource.folder(folder), store.actor(s, err), null);
+            err.println("orebook: " + LoadCommand.describe(r, dataset, s));
+            company = r.companyId();
+            ds = r.dataset();
+          } else if (s.company(company).isEmpty()) {
+            err.println("orebook: '" + dataset + "' is not a dataset folder, nor a company in the store " + s.url()
+                + (s.companies().isEmpty() ? " (it holds none)" : " (it holds " + String.join(", ",
+                    s.companies().stream().map(c -> c.id()).toList()) + ")"));
+            return Main.BAD_INPUT;
+          } else {
+            ds = s.datasetFor(company, p == null ? null : p.code());
+          }
+          release = Releases.produce(s.source(company, ds, v), p, system);
+        }
       }
-      release = Releases.produce(s.source(company, v), p, system);
     } catch (DatasetException e) {
       err.println("orebook: " + e.getMessage());
       err.println("orebook: nothing was computed.");
@@ -114,10 +142,6 @@ final class ReleaseCommand implements Callable<Integer> {
       return StoreOptions.exitCode(e);
     }
     if (out == null) {
-      if ("xlsx".equals(format)) {
-        err.println("orebook: --format xlsx is binary: write it with --out DIR");
-        return Main.BAD_INPUT;
-      }
       spec.commandLine().getOut().print(Releases.render(release, format == null ? "text" : format));
       spec.commandLine().getOut().flush();
       return 0;

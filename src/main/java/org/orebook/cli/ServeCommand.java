@@ -2,6 +2,8 @@ package org.orebook.cli;
 
 import io.javalin.Javalin;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.orebook.data.DatasetException;
@@ -33,8 +35,20 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default 8080; 0 picks a free one)")
   int port = 8080;
 
-  @Option(names = "--host", paramLabel = "HOST", description = "address to listen on (default 127.0.0.1)")
+  @Option(names = "--host", paramLabel = "HOST", description = "address to listen on (default 127.0.0.1); any other"
+      + " address serves plain HTTP beyond this machine: put a TLS proxy in front")
   String host = "127.0.0.1";
+
+  @Option(names = "--secure-cookies", description = "the server is reached over HTTPS through a TLS-terminating proxy:"
+      + " mark the session cookie Secure (it is anyway on a request that came over HTTPS)")
+  boolean secureCookies;
+
+  @Option(names = "--allowed-host", paramLabel = "NAME", description = "a host name the browsers use to reach the server"
+      + " (repeatable; the loopback names and --host are always allowed): requests naming any other host are refused")
+  List<String> allowedHosts = new ArrayList<>();
+
+  @Option(names = "--no-access-log", negatable = false, description = "do not log one line per request on stderr")
+  boolean noAccessLog;
 
   /** Counted down to stop a running server (tests); Ctrl-C stops it otherwise. */
   static volatile CountDownLatch stop;
@@ -45,6 +59,10 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Store s;
     try {
+      // a web request waits 15 s for a busy store, unless --wait says otherwise
+      if (!spec.commandLine().getParseResult().hasMatchedOption("--wait")) {
+        store.waitSeconds = 15;
+      }
       s = store.open();
       firstStart(s, out);
     } catch (StoreException e) {
@@ -54,9 +72,15 @@ final class ServeCommand implements Callable<Integer> {
       err.println("orebook: the bundled example does not load: " + e.getMessage());
       return 1;
     }
+    if (!WebServer.isLoopback(host)) {
+      err.println("orebook: warning: listening on " + host + " serves plain HTTP beyond this machine: passwords and"
+          + " session cookies cross the network unencrypted. Put a TLS-terminating proxy in front (and pass"
+          + " --secure-cookies), and name the host the browsers use with --allowed-host.");
+      err.flush();
+    }
     Javalin app;
     try {
-      app = WebServer.start(s, host, port);
+      app = WebServer.start(s, host, port, new WebServer.Settings(secureCookies, allowedHosts, !noAccessLog));
     } catch (RuntimeException e) {
       err.println("orebook: cannot listen on " + host + ":" + port + ": " + e.getMessage());
       return 1;
@@ -68,6 +92,7 @@ final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(latch::countDown));
     latch.await();
     app.stop();
+    s.close();
     return 0;
   }
 

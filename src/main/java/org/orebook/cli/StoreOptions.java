@@ -5,11 +5,13 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.orebook.store.Actor;
 import org.orebook.store.Role;
 import org.orebook.store.Store;
 import org.orebook.store.StoreException;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that use the store: which database, and who is acting. */
@@ -25,8 +27,29 @@ final class StoreOptions {
   @Option(names = "--password-file", paramLabel = "FILE", description = "file whose first line is the password of --as")
   Path passwordFile;
 
+  @Option(names = "--wait", paramLabel = "SECONDS",
+      description = "how long to wait for the store while another load or change holds it (default: ${DEFAULT-VALUE});"
+          + " then the command gives up, writes nothing and exits " + Main.BUSY)
+  int waitSeconds = 120;
+
+  @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+  CommandLine.Model.CommandSpec mixee;
+
   Store open() throws StoreException {
-    return Store.open(db == null ? Store.defaultUrl() : db);
+    return open(db == null ? Store.defaultUrl() : db);
+  }
+
+  /** Opens the store at {@code url} with this command's wait; a wait longer than a second is said on stderr. */
+  Store open(String url) throws StoreException {
+    PrintWriter err = mixee == null ? null : mixee.commandLine().getErr();
+    Store.Settings settings = Store.Settings.defaults().withWait(Duration.ofSeconds(Math.max(0, waitSeconds)))
+        .withPoolSize(4).withOnWait(m -> {
+          if (err != null) {
+            err.println("orebook: " + m + " (--wait)");
+            err.flush();
+          }
+        });
+    return Store.open(url, settings);
   }
 
   /**
@@ -63,9 +86,13 @@ final class StoreOptions {
     return Optional.empty();
   }
 
-  /** Exit code for a refusal: the user's to fix (2), or the database failing (1). */
+  /** Exit code for a refusal: the user's to fix (2), the store busy (75: try again), or the database failing (1). */
   static int exitCode(StoreException e) {
-    return e.kind() == StoreException.Kind.FAILED ? 1 : Main.BAD_INPUT;
+    return switch (e.kind()) {
+      case FAILED -> 1;
+      case BUSY -> Main.BUSY;
+      default -> Main.BAD_INPUT;
+    };
   }
 
   static void report(PrintWriter err, StoreException e) {

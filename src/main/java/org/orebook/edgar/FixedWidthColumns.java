@@ -91,7 +91,9 @@ final class FixedWidthColumns {
       // stub: phrases left of the first column
       List<Phrase> rest = new ArrayList<>();
       for (Phrase p : phrases) {
-        if (rest.isEmpty() && p.start() < firstStart - 3 && p.center2() < 2 * firstStart) {
+        // a phrase reaching over the first column's figures heads that column (a wide heading of a
+        // single column), not the labels
+        if (rest.isEmpty() && p.start() < firstStart - 3 && p.center2() < 2 * firstStart && p.end() <= firstStart) {
           stub.append(stub.isEmpty() ? "" : " ").append(p.text());
         } else {
           rest.add(p);

@@ -213,6 +213,12 @@ final class FixedWidthFinder {
             break;
           }
         }
+        // a boxed table's first heading line of one phrase ("Gold" over a single metal column),
+        // between the box's rule and the heading line found, belongs to the heading
+        while (b - 2 >= s && kind(b - 1) == Kind.TEXT && kind(b - 2) == Kind.RULE
+            && (blocks.isEmpty() || b - 2 > blocks.get(blocks.size() - 1)[1])) {
+          b -= 2;
+        }
         if (any && bodyFollows) {
           blocks.add(new int[] {b, i - 1});
         }

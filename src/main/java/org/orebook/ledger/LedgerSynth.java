@@ -206,7 +206,8 @@ public final class LedgerSynth {
           segment = "other";
           primary = "";
           byproducts = "ZN PB";
-          shown = false;
+          // shown in the tables like every unit: the company's production totals count its zinc and
+          // lead, and a total the tables do not show the parts of cannot be checked
           grade[ZN] = 400 + random.nextInt(500);
           grade[PB] = 200 + random.nextInt(300);
         }

@@ -37,6 +37,15 @@ public record PeriodSet(Period release, List<Period> quarter, List<Period> toDat
    *     are left out, and a year's fourth quarter is shown only when the data has it
    */
   public static PeriodSet of(Period requested, Predicate<Period> hasData) {
+    return of(requested, hasData, hasData);
+  }
+
+  /**
+   * As {@link #of(Period, Predicate)}, with the flow columns decided by the periods the data has
+   * flows of and the balance sheet's prior year end by the dates it has balances at.
+   */
+  public static PeriodSet of(Period requested, Predicate<Period> hasFlows, Predicate<Period> hasBalance) {
+    Predicate<Period> hasData = hasFlows;
     int y = requested.year();
     FiscalYearEnd fye = requested.yearEnd();
     int q = requested.lastQuarter();
@@ -44,7 +53,7 @@ public record PeriodSet(Period release, List<Period> quarter, List<Period> toDat
       Period year = new Period.Year(y, fye);
       Period q4 = Period.quarter(y, 4, fye);
       boolean quarters = hasData.test(q4) || requested.isQuarter();
-      return new PeriodSet(year, quarters ? pair(q4, hasData) : List.of(), pair(year, hasData), pair(year, hasData));
+      return new PeriodSet(year, quarters ? pair(q4, hasData) : List.of(), pair(year, hasData), pair(year, hasBalance));
     }
     Period quarter = Period.quarter(y, q, fye);
     // the year to date when the data has it (a dataset of one quarter makes a release of the quarter)
@@ -52,7 +61,7 @@ public record PeriodSet(Period release, List<Period> quarter, List<Period> toDat
     List<Period> toDate = q == 1 || !hasData.test(ytd) ? List.of() : pair(ytd, hasData);
     List<Period> balance = new ArrayList<>(List.of(quarter.asAt()));
     Period priorYearEnd = new Period.Year(y - 1, fye);
-    if (hasData.test(priorYearEnd)) {
+    if (hasBalance.test(priorYearEnd)) {
       balance.add(priorYearEnd);
     }
     return new PeriodSet(quarter, pair(quarter, hasData), toDate, balance);

@@ -118,7 +118,7 @@ final class CostSections {
     }
     Table t = new Table("all_in_costs", title(AISC_TITLE + " (non-GAAP)", "Reconciled to Cost of Sales (GAAP)",
         "(dollars in thousands, except per ounce; ounces sold in ounces - unaudited)"), ReleaseLayout.groups(all, false),
-        ReleaseLayout.dateHeaders(all), "", rows, 56, CELL, false);
+        ReleaseLayout.dateHeaders(all, false), "", rows, 56, CELL, false);
     List<Section.Block> blocks = new ArrayList<>();
     blocks.add(new Section.TableBlock(t));
     gaapLines().ifPresent(g -> blocks.add(new Section.TableBlock(g)));
@@ -195,7 +195,7 @@ final class CostSections {
       return Optional.empty();
     }
     return Optional.of(new Table("all_in_gaap_lines", title(GAAP_TITLE, "(dollars in thousands - unaudited)"),
-        ReleaseLayout.groups(all, false), ReleaseLayout.dateHeaders(all), "", rows, 56, CELL, false));
+        ReleaseLayout.groups(all, false), ReleaseLayout.dateHeaders(all, false), "", rows, 56, CELL, false));
   }
 
   /** "operations:ga" → "GENERAL AND ADMINISTRATIVE (Statements of Operations)". */
@@ -261,7 +261,7 @@ final class CostSections {
     }
     Table t = new Table("coproduct", title(COPRODUCT_TITLE + " (non-GAAP)",
         "(dollars in thousands, except per ounce and per pound - unaudited)"), ReleaseLayout.groups(all, false),
-        ReleaseLayout.dateHeaders(all), "", rows, 56, CELL, false);
+        ReleaseLayout.dateHeaders(all, false), "", rows, 56, CELL, false);
     String basis = company.coproductPrices().map(b -> "its production valued at " + b + " prices")
         .orElse("its revenue");
     return Optional.of(new Section("coproduct", COPRODUCT_TITLE, List.of(new Section.TableBlock(t),

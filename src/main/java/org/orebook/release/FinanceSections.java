@@ -42,16 +42,23 @@ final class FinanceSections {
   private final Dataset data;
   private final FactSet facts;
   private final String companyName;
+  /** The last day the release reports: guidance of a period ending later has no actual yet. */
+  private final java.time.LocalDate reportedTo;
 
-  private FinanceSections(Dataset data, FactSet facts) {
+  private FinanceSections(Dataset data, FactSet facts, java.time.LocalDate reportedTo) {
     this.data = data;
     this.facts = facts;
     this.companyName = data.company().name().toUpperCase(Locale.ROOT);
+    this.reportedTo = reportedTo;
   }
 
-  /** Computes the finance figures into {@code facts} and returns their sections (none when there are no inputs). */
-  static List<Section> build(Dataset data, FactSet facts) {
-    FinanceSections f = new FinanceSections(data, facts);
+  /**
+   * Computes the finance figures into {@code facts} and returns their sections (none when there are
+   * no inputs); {@code reportedTo} is the release period's last day (guidance so far: a year an
+   * interim release is in is compared with no actual).
+   */
+  static List<Section> build(Dataset data, FactSet facts, java.time.LocalDate reportedTo) {
+    FinanceSections f = new FinanceSections(data, facts, reportedTo);
     data.finance().inputs().all().stream().filter(x -> !facts.has(x.key())).forEach(facts::add);
     List<Section> out = new ArrayList<>();
     f.hedgeBook().ifPresent(out::add);
@@ -314,8 +321,11 @@ final class FinanceSections {
     };
   }
 
-  /** The actual figure a guidance compares with, when the release has it. */
+  /** The actual figure a guidance compares with, when the release has it (and reports the whole guided period). */
   private Optional<FactKey> actualKey(FinanceInputs.GuidanceItem g) {
+    if (g.period().end().isAfter(reportedTo)) {
+      return Optional.empty();
+    }
     Optional<FactKey> key = switch (g.kind()) {
       case PRODUCTION -> Optional.of(new FactKey(COMPANY, PRODUCED, g.qualifier(), g.period()));
       case CASH_COST -> Optional.of(FactKey.of(group(g.qualifier()), TOTAL_CASH_PER_OZ, g.period()));

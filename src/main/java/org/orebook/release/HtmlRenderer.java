@@ -55,7 +55,6 @@ public final class HtmlRenderer {
         text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums;
         font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
       table.release-table td[data-cur]::before { content: attr(data-cur); float: left; padding-right: 0.3rem; }
-      table.release-table td.fig { cursor: pointer; }
       table.release-table td.fig:focus { outline: 2px solid #1a66c2; }
       table.release-table tr.rule td { padding: 0; height: 0; }
       table.release-table tr.rule-single td.col { border-top: 1px solid currentColor; }
@@ -86,14 +85,19 @@ public final class HtmlRenderer {
     return out.toString();
   }
 
-  /** A complete standalone HTML5 page of the release: the "HTML" download. */
+  /**
+   * A complete standalone HTML5 page of the release: the "HTML" download. Its figure cells keep their
+   * keys but are not focusable and do not look clickable: nothing in the file answers a click (the
+   * web app's release page does, with the figure's provenance).
+   */
   public static String document(Release release) {
     Company c = release.company();
     String title = c.name() + " \u2014 results release, " + periodWords(c.releasePeriod());
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         + "<title>" + escape(title) + "</title>\n<style>\n" + STYLESHEET + "</style>\n</head>\n<body>\n"
-        + "<main class=\"release\">\n<h1>" + escape(title) + "</h1>\n" + fragment(release) + "</main>\n</body>\n</html>\n";
+        + "<main class=\"release\">\n<h1>" + escape(title) + "</h1>\n" + fragment(release).replace(" tabindex=\"0\"", "")
+        + "</main>\n</body>\n</html>\n";
   }
 
   /**

@@ -99,10 +99,24 @@ public final class Narrative {
     for (String id : SECTIONS) {
       List<String> lines = layout(n.render(id, scope));
       if (!lines.isEmpty()) {
-        out.add(new Section("prose-" + id, id, List.of(new Section.TextBlock(lines))));
+        out.add(new Section("prose-" + id, title(id), List.of(new Section.TextBlock(lines))));
       }
     }
     return out;
+  }
+
+  /** The title a reader sees for a prose section (the HTML and web headings), not its template's name. */
+  static String title(String id) {
+    return switch (id) {
+      case "headline" -> "Headline";
+      case "lead" -> "Summary";
+      case "highlights" -> "Highlights";
+      case "operations" -> "Operations";
+      case "reserves" -> "Reserves";
+      case "financial" -> "Financial results";
+      case "cautionary" -> "Cautionary statement";
+      default -> Character.toUpperCase(id.charAt(0)) + id.substring(1).replace('_', ' ');
+    };
   }
 
   private String render(String section, Map<String, Object> scope) {
@@ -129,7 +143,7 @@ public final class Narrative {
     s.put("balanceWhen", balance.isYear() ? "the end of " + PeriodWords.year(balance) : PeriodWords.endDate(balance));
     s.put("balanceAgain", balance.isYear() ? "the end of the year" : "that date");
     s.put("reserveWhen", reserveYear.equals(main) ? "the end of " + PeriodWords.year(reserveYear)
-        : PeriodWords.endDate(reserveYear) + ", the end of " + PeriodWords.year(reserveYear));
+        : PeriodWords.endDate(reserveYear) + ", the end of " + PeriodWords.year(reserveYear) + ",");
     s.put("fig", figure(null, null));
     Optional<Period> q = other.filter(x -> has(COMPANY, GROSS_PROFIT, "", x) && has(COMPANY, GROSS_PROFIT, "", x.priorYear()));
     s.put("other", q.isPresent());

@@ -48,14 +48,8 @@ public final class ReleaseLayout {
     this.all = columns.flows();
   }
 
-  /**
-   * The release of {@code period}: its columns ({@link PeriodSet}) come from the period and the
-   * periods the figures cover.
-   */
-  public static Release build(Dataset data, FactSet facts, Period period) {
-    java.util.Set<Period> covered = new java.util.HashSet<>();
-    facts.all().forEach(f -> covered.add(f.key().period()));
-    PeriodSet columns = PeriodSet.of(period, covered::contains);
+  /** The release with the given columns (their period decides every heading, word and table). */
+  public static Release build(Dataset data, FactSet facts, PeriodSet columns) {
     ReleaseLayout l = new ReleaseLayout(data, facts, columns);
     List<Section> sections = new ArrayList<>(Narrative.sections(data, facts, columns));
     l.reserveSection().ifPresent(sections::add);
@@ -70,7 +64,7 @@ public final class ReleaseLayout {
     l.hedges().ifPresent(sections::add);
     l.reconciliation().ifPresent(sections::add);
     sections.addAll(CostSections.build(data, facts, columns));
-    sections.addAll(FinanceSections.build(data, facts));
+    sections.addAll(FinanceSections.build(data, facts, columns.release().end()));
     return new Release(data.company(), columns, facts, sections);
   }
 
@@ -96,7 +90,12 @@ public final class ReleaseLayout {
     return g;
   }
 
-  /** Each column's date: "Sept. 30," over the calendar year of the period's last day. */
+  /** Each column's heading: "Sept. 30," over the calendar year of the period's last day. */
+  static List<List<String>> dateHeaders(List<Period> periods, boolean monthsWording) {
+    return dateHeaders(periods);
+  }
+
+  /** Each column's date heading (a balance sheet's columns, which no length heads). */
   static List<List<String>> dateHeaders(List<Period> periods) {
     return periods.stream().map(p -> List.of(p.endMonthDay(), String.valueOf(p.end().getYear()))).toList();
   }
@@ -261,8 +260,9 @@ public final class ReleaseLayout {
       headers.add(List.of(m.displayName(), "(" + UnitWords.grade(gu, false) + ")"));
     }
     blocks.add(new Section.TextBlock(List.of(title)));
+    // an S-K 1300 table at least as wide as the title over it (a reader takes a wider line for prose)
     blocks.add(new Section.TableBlock(new Table("reserves-" + cat.code(), List.of(), List.of(), headers, mineHeader,
-        rows, 30, sk ? 12 : 10, true)));
+        rows, sk ? Math.max(30, title.length() - headers.size() * 12) : 30, sk ? 12 : 10, true)));
     if (cat.containedMetalAllowed() && !metals.isEmpty()) {
       List<Cell> total = new ArrayList<>();
       List<List<String>> ch = new ArrayList<>();
@@ -274,8 +274,9 @@ public final class ReleaseLayout {
       contained.add(row("TOTAL", 0, total));
       // S-K 1300 prints many categories: each contained-metal table names its own
       blocks.add(new Section.TextBlock(sk ? List.of("", categoryTitle + " - contained metal") : List.of("")));
+      String containedTitle = categoryTitle + " - contained metal";
       blocks.add(new Section.TableBlock(new Table("reserves-contained", List.of(), List.of(), ch, mineHeader,
-          contained, 30, sk ? 12 : 11, true)));
+          contained, sk ? Math.max(30, containedTitle.length() - ch.size() * 12) : 30, sk ? 12 : 11, true)));
     }
     blocks.add(new Section.TextBlock(List.of("")));
     if (!noteLines.isEmpty()) {
@@ -354,7 +355,7 @@ public final class ReleaseLayout {
       }
     }
     Table t = new Table("highlights", companyTitle("(dollars in thousands, except per share,",
-        "per ounce and per pound amounts - unaudited)"), groups(all, false), dateHeaders(all), "HIGHLIGHTS", rows, 23, CELL, false);
+        "per ounce and per pound amounts - unaudited)"), groups(all, false), dateHeaders(all, false), "HIGHLIGHTS", rows, 23, CELL, false);
     List<String> notes = List.of("",
         "(1) Basic income (loss) per common share deducts preferred stock dividends, declared or not.",
         "",
@@ -382,8 +383,10 @@ public final class ReleaseLayout {
       return Optional.empty();
     }
     List<Row> rows = statementRows(lines, periods);
-    List<Table.Group> groups = id.equals("balance_sheet") ? List.of() : groups(periods, false);
-    Table t = new Table(id, companyTitle(title, unitLine1, unitLine2), groups, dateHeaders(periods), "", rows,
+    boolean balances = StatementLine.balance(id);
+    List<Table.Group> groups = balances ? List.of() : groups(periods, false);
+    Table t = new Table(id, companyTitle(title, unitLine1, unitLine2), groups,
+        balances ? dateHeaders(periods) : dateHeaders(periods, false), "", rows,
         id.equals("operations") ? 31 : 52, id.equals("operations") ? 10 : 10, false);
     List<Section.Block> blocks = new ArrayList<>();
     blocks.add(new Section.TableBlock(t));
@@ -505,7 +508,7 @@ public final class ReleaseLayout {
         rows.add(row("Capital additions", 0, dollar(capex)));
       }
     }
-    Table t = new Table("production", companyTitle("Production Data"), groups(all, false), dateHeaders(all), "", rows, 26,
+    Table t = new Table("production", companyTitle("Production Data"), groups(all, false), dateHeaders(all, false), "", rows, 26,
         CELL - 1, false);
     List<String> notes = List.of("",
         "(1) Total cash costs per ounce represent non-U.S. generally accepted accounting principles (GAAP)",
@@ -565,7 +568,7 @@ public final class ReleaseLayout {
     }
     Table t = new Table("reconciliation", companyTitle("Reconciliation of Cash Costs per Ounce to Generally Accepted",
         "Accounting Principles (GAAP)", "(dollars and ounces in thousands, except per ounce - unaudited)"),
-        groups(all, true), dateHeaders(all), "", rows, 32, 10, false);
+        groups(all, true), dateHeaders(all, true), "", rows, 32, 10, false);
     List<String> notes = List.of("",
         "(1) Cash costs per ounce represent non-U.S. generally accepted accounting principles (GAAP) measurements",
         "    that management uses to monitor and evaluate the performance of its mining operations.");

@@ -28,18 +28,37 @@ final class ReleasePeriods {
 
   private ReleasePeriods() {}
 
-  static List<DataError> refusals(Dataset data, FactSet facts, Period requested) {
-    // the periods the data has flows of (a balance sheet or reserves at a date make no release)
+  /**
+   * The periods the data has flows of: given, or summed from quarters (a balance sheet or reserves at
+   * a date make no release).
+   */
+  static Set<Period> flows(Dataset data, FactSet facts) {
     Set<Period> covered = new TreeSet<>();
-    for (Fact f : facts.all()) {
-      String e = f.key().entity();
-      if (!e.equals("market") && !e.equals("history") && !e.startsWith("property:") && !e.equals("reserves")
-          && !org.orebook.model.StatementLine.balance(e) && !e.startsWith(org.orebook.model.StatementLine.BALANCE_SHEET + "_")) {
+    for (Fact f : data.inputs().all()) {
+      if (PeriodRelations.summed(f.key(), f.unit(), data.statementLines())) {
         covered.add(f.key().period());
       }
     }
+    for (Fact f : facts.all()) {
+      if (f.origin().unconverted() instanceof org.orebook.facts.Origin.Derived d && d.relation().startsWith("period.")) {
+        covered.add(f.key().period());
+      }
+    }
+    return covered;
+  }
+
+  /** The release's columns: flows where the data has flows, the prior balance sheet where it has one. */
+  static PeriodSet columns(Dataset data, FactSet facts, Period requested) {
+    Set<Period> flows = flows(data, facts);
+    Set<Period> any = new TreeSet<>();
+    facts.all().forEach(f -> any.add(f.key().period()));
+    return PeriodSet.of(requested, flows::contains, any::contains);
+  }
+
+  static List<DataError> refusals(Dataset data, FactSet facts, Period requested) {
+    Set<Period> covered = flows(data, facts);
     List<DataError> errors = new ArrayList<>();
-    PeriodSet columns = PeriodSet.of(requested, covered::contains);
+    PeriodSet columns = PeriodSet.of(requested, covered::contains, covered::contains);
     Period main = columns.release().isYear() ? columns.release() : columns.quarter().get(0);
     if (!covered.contains(main)) {
       errors.add(error("the data has no figures for " + main.code() + ", so its release cannot be produced ("

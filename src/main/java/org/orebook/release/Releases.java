@@ -66,7 +66,8 @@ public final class Releases {
     if (!refused.isEmpty()) {
       throw new DatasetException(refused);
     }
-    return ReleaseLayout.build(data, perTonne(result.facts()).reportedIn(units), asked);
+    return ReleaseLayout.build(data, perTonne(result.facts()).reportedIn(units),
+        ReleasePeriods.columns(data, result.facts(), asked));
   }
 
   /**

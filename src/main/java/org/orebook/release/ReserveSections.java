@@ -50,7 +50,8 @@ final class ReserveSections {
     ReserveSections r = new ReserveSections(data, facts, p);
     List<Section.Block> blocks = new ArrayList<>();
     blocks.add(new Section.TextBlock(List.of(TextRenderer.center(TITLE, 72),
-        TextRenderer.center("As of December 31, " + p.year() + " (SEC Regulation S-K subpart 1300)", 72), "")));
+        TextRenderer.center("As of " + p.end().getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.US)
+            + " " + p.end().getDayOfMonth() + ", " + p.end().getYear() + " (SEC Regulation S-K subpart 1300)", 72), "")));
     for (ReserveCategory cat : ReserveCategory.SK_TABLES) {
       List<Property> props = rows.stream().filter(x -> x.category() == cat).map(ReserveRow::propertyId)
           .map(id -> data.properties().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow()).toList();

@@ -26,11 +26,74 @@ public final class TextRenderer {
     return out.toString();
   }
 
+  /** The widest a plain-text table is made by narrowing its label column, as EDGAR text exhibits keep to. */
+  static final int PAGE_WIDTH = 80;
+  /** The narrowest a label column is made to keep a table within the page width. */
+  static final int MIN_LABEL_WIDTH = 24;
+
+  /**
+   * The widths of a table's columns from their content: the label column, then each figure column
+   * as wide as its widest cell or heading needs (a figure with one space before it, a heading with
+   * one space each side; never narrower than the layout's cell width), a group heading widening the
+   * last column it spans. The label column is narrowed to keep the table within {@link #PAGE_WIDTH}
+   * columns where its figures and labels allow: down to its longest label (no label wraps more than
+   * the layout asks) and never below {@link #MIN_LABEL_WIDTH}; the rules under the figures follow
+   * the columns.
+   */
+  static int[] widths(Table t, FactSet facts) {
+    int cols = Math.max(t.headers().size(), t.rows().stream().filter(r -> r instanceof Row.Values)
+        .mapToInt(r -> ((Row.Values) r).cells().size()).max().orElse(0));
+    int[] w = new int[cols + 1];
+    java.util.Arrays.fill(w, t.cellWidth());
+    for (int c = 0; c < t.headers().size(); c++) {
+      for (String h : t.headers().get(c)) {
+        w[c + 1] = Math.max(w[c + 1], h.length() + 2);
+      }
+    }
+    for (Row r : t.rows()) {
+      if (r instanceof Row.Values v) {
+        for (int c = 0; c < v.cells().size(); c++) {
+          Cell cell = v.cells().get(c);
+          String text = Formats.text(cell, facts);
+          int body = text.length() + (text.endsWith(")") ? 0 : 1);
+          w[c + 1] = Math.max(w[c + 1], body + (cell.dollar() ? 2 : 1));
+        }
+      }
+    }
+    int first = 1;
+    for (Table.Group g : t.groups()) {
+      int last = Math.min(cols, first + g.span() - 1);
+      int spanned = 0;
+      for (int c = first; c <= last; c++) {
+        spanned += w[c];
+      }
+      if (last >= first && g.label().length() + 2 > spanned) {
+        w[last] += g.label().length() + 2 - spanned;
+      }
+      first += g.span();
+    }
+    int figures = 0;
+    for (int c = 1; c <= cols; c++) {
+      figures += w[c];
+    }
+    w[0] = t.labelWidth();
+    if (w[0] + figures > PAGE_WIDTH) {
+      // narrowed to the longest label (plus the space after it), so no label wraps more than the layout asks
+      int longest = t.rows().stream().filter(r -> r instanceof Row.Values).map(r -> (Row.Values) r)
+          .mapToInt(v -> v.indent() + v.label().length() + 1).max().orElse(0);
+      longest = Math.max(longest, t.labelHeader().length() + 1);
+      w[0] = Math.min(t.labelWidth(), Math.max(PAGE_WIDTH - figures, Math.max(longest, MIN_LABEL_WIDTH)));
+    }
+    return w;
+  }
+
   /** The lines of one table. */
   public static List<String> table(Table t, FactSet facts) {
+    int[] w = widths(t, facts);
+    int labelWidth = w[0];
     List<String> lines = new ArrayList<>();
     int cols = t.headers().size();
-    int width = t.labelWidth() + cols * t.cellWidth();
+    int width = java.util.Arrays.stream(w).sum();
     for (String title : t.titleLines()) {
       lines.add(center(title, width));
     }
@@ -42,26 +105,31 @@ public final class TextRenderer {
       lines.add(dash);
     }
     if (!t.groups().isEmpty()) {
-      StringBuilder g = new StringBuilder(" ".repeat(t.labelWidth()));
-      StringBuilder u = new StringBuilder(" ".repeat(t.labelWidth()));
+      StringBuilder g = new StringBuilder(" ".repeat(labelWidth));
+      StringBuilder u = new StringBuilder(" ".repeat(labelWidth));
+      int col = 1;
       for (Table.Group group : t.groups()) {
-        int w = group.span() * t.cellWidth();
-        g.append(group.label().length() >= w - 1 ? " " + group.label() : pad(center(group.label(), w), w));
-        u.append(" ").append("-".repeat(w - 2)).append(" ");
+        int gw = 0;
+        for (int c = col; c < col + group.span() && c < w.length; c++) {
+          gw += w[c];
+        }
+        col += group.span();
+        g.append(pad(center(group.label(), gw), gw));
+        u.append(" ").append("-".repeat(Math.max(1, gw - 2))).append(" ");
       }
       lines.add(g.toString().stripTrailing());
       lines.add(u.toString().stripTrailing());
     }
     int headerLines = t.headers().stream().mapToInt(List::size).max().orElse(0);
     for (int i = 0; i < headerLines; i++) {
-      String label = i == headerLines - 1 || (headerLines > 1 && i == headerLines - 2 && !t.boxed()) ? "" : "";
       StringBuilder h = new StringBuilder();
       boolean labelLine = t.boxed() ? i == headerLines - 1 : i == Math.max(0, headerLines - 2);
-      h.append(pad(labelLine ? t.labelHeader() : label, t.labelWidth()));
-      for (List<String> col : t.headers()) {
+      h.append(pad(labelLine ? t.labelHeader() : "", labelWidth));
+      for (int c = 0; c < t.headers().size(); c++) {
+        List<String> col = t.headers().get(c);
         int offset = headerLines - col.size();
         String text = i >= offset ? col.get(i - offset) : "";
-        h.append(leftPad(text + " ", t.cellWidth()));
+        h.append(leftPad(text + " ", w[c + 1]));
       }
       lines.add(h.toString().stripTrailing());
     }
@@ -75,13 +143,13 @@ public final class TextRenderer {
         case Row.Heading h -> lines.add(h.text());
         case Row.Blank b -> lines.add("");
         case Row.Rule r -> {
-          StringBuilder sb = new StringBuilder(" ".repeat(t.labelWidth()));
+          StringBuilder sb = new StringBuilder(" ".repeat(labelWidth));
           for (int c = 0; c < cols; c++) {
-            sb.append(" ").append(String.valueOf(r.ch()).repeat(t.cellWidth() - 1));
+            sb.append(" ").append(String.valueOf(r.ch()).repeat(w[c + 1] - 1));
           }
           lines.add(sb.toString());
         }
-        case Row.Values v -> values(t, v, facts, lines);
+        case Row.Values v -> values(v, w, facts, lines);
       }
     }
     if (t.boxed()) {
@@ -90,23 +158,26 @@ public final class TextRenderer {
     return lines;
   }
 
-  private static void values(Table t, Row.Values v, FactSet facts, List<String> lines) {
+  private static void values(Row.Values v, int[] w, FactSet facts, List<String> lines) {
+    int labelWidth = w[0];
     String indent = " ".repeat(v.indent());
-    List<String> labelLines = wrap(v.label(), t.labelWidth() - 1 - v.indent());
+    List<String> labelLines = wrap(v.label(), labelWidth - 1 - v.indent());
     for (int i = 0; i < labelLines.size() - 1; i++) {
       lines.add(indent + (i == 0 ? "" : " ") + labelLines.get(i));
     }
     String last = indent + (labelLines.size() > 1 ? " " : "") + labelLines.get(labelLines.size() - 1);
-    StringBuilder sb = new StringBuilder(pad(last, t.labelWidth()));
-    if (last.length() >= t.labelWidth()) {
+    StringBuilder sb = new StringBuilder(pad(last, labelWidth));
+    if (last.length() >= labelWidth) {
       sb = new StringBuilder(last).append(' ');
     }
-    for (Cell c : v.cells()) {
-      String text = Formats.text(c, facts);
+    for (int c = 0; c < v.cells().size(); c++) {
+      Cell cell = v.cells().get(c);
+      String text = Formats.text(cell, facts);
       String body = text.endsWith(")") ? text : text + " ";
-      int room = t.cellWidth() - (c.dollar() ? 2 : 1);
+      int cw = c + 1 < w.length ? w[c + 1] : w[w.length - 1];
+      int room = cw - (cell.dollar() ? 2 : 1);
       String padded = body.length() >= room ? body : " ".repeat(room - body.length()) + body;
-      sb.append(' ').append(c.dollar() ? "$" : "").append(padded);
+      sb.append(' ').append(cell.dollar() ? "$" : "").append(padded);
     }
     lines.add(sb.toString().stripTrailing());
   }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -17,8 +18,26 @@ public final class Passwords {
   private static final int ITERATIONS = 2;
   private static final int PARALLELISM = 1;
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final AtomicLong VERIFICATIONS = new AtomicLong();
+
+  /**
+   * A hash of a random password, made once: an unknown user name is verified against it, so that it
+   * costs the same one Argon2id computation as a known name.
+   */
+  static final String DUMMY_HASH = hash(randomPassword());
 
   private Passwords() {}
+
+  /** How many Argon2id verifications this JVM has run (tests: an unknown name costs one, like a known name). */
+  static long verifications() {
+    return VERIFICATIONS.get();
+  }
+
+  private static char[] randomPassword() {
+    byte[] b = new byte[24];
+    RANDOM.nextBytes(b);
+    return Base64.getEncoder().encodeToString(b).toCharArray();
+  }
 
   public static String hash(char[] password) {
     byte[] salt = new byte[16];
@@ -30,6 +49,7 @@ public final class Passwords {
   }
 
   public static boolean verify(char[] password, String stored) {
+    VERIFICATIONS.incrementAndGet();
     String[] parts = stored.split("\\$");
     if (parts.length != 6 || !parts[1].equals("argon2id")) {
       return false;

@@ -3,14 +3,19 @@ package org.orebook.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +29,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.orebook.data.DataError;
 import org.orebook.data.Dataset;
 import org.orebook.data.DatasetException;
@@ -32,6 +40,8 @@ import org.orebook.data.DatasetFile;
 import org.orebook.data.DatasetLoader;
 import org.orebook.data.DatasetSource;
 import org.orebook.quantity.Period;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database behind Orebook: companies, their dataset rows with every version, period approval,
@@ -43,17 +53,64 @@ import org.orebook.quantity.Period;
  * reason, and the figures as first approved stay reportable ({@link Version#ORIGINAL}).
  */
 public final class Store implements AutoCloseable {
+  static {
+    // H2's automatic mixed mode (AUTO_SERVER, the default URL) lets a second process reach the
+    // database through a TCP server inside the process that opened the file: on loopback only.
+    if (System.getProperty("h2.bindAddress") == null) {
+      System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {};
+  private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+
+  /**
+   * How a store waits and pools: how long an operation waits for the store when another writer
+   * holds it (or the database cannot be reached) before it gives up as {@link StoreException.Kind#BUSY};
+   * the most connections kept; and who hears, once per operation, that it is waiting.
+   */
+  public record Settings(Duration waitLimit, int poolSize, Consumer<String> onWait) {
+    public Settings {
+      Objects.requireNonNull(waitLimit);
+      Objects.requireNonNull(onWait);
+      if (poolSize < 1) {
+        throw new IllegalArgumentException("poolSize " + poolSize);
+      }
+    }
+
+    /** 30 seconds, 8 connections, nobody told. */
+    public static Settings defaults() {
+      return new Settings(Duration.ofSeconds(30), 8, m -> { });
+    }
+
+    public Settings withWait(Duration w) {
+      return new Settings(w, poolSize, onWait);
+    }
+
+    public Settings withPoolSize(int n) {
+      return new Settings(waitLimit, n, onWait);
+    }
+
+    public Settings withOnWait(Consumer<String> c) {
+      return new Settings(waitLimit, poolSize, c);
+    }
+  }
 
   private final String url;
   private final String user;
   private final String password;
+  private final Settings settings;
+  private final HikariDataSource pool;
+  /** H2 only: one connection held while the store is open, so the database stays open in this process. */
+  private volatile Connection keeper;
 
-  private Store(String url, String user, String password) {
+  private Store(String url, String user, String password, Settings settings, HikariDataSource pool) {
     this.url = url;
     this.user = user;
     this.password = password;
+    this.settings = settings;
+    this.pool = pool;
   }
 
   /** The default database: {@code $OREBOOK_DB}, else an H2 file under {@code ~/.orebook}. */
@@ -62,6 +119,11 @@ public final class Store implements AutoCloseable {
     if (env != null && !env.isBlank()) {
       return env;
     }
+    return userStoreUrl();
+  }
+
+  /** The user's own store, an H2 file under {@code ~/.orebook} (whatever {@code $OREBOOK_DB} says). */
+  public static String userStoreUrl() {
     Path file = Path.of(System.getProperty("user.home"), ".orebook", "orebook");
     return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
   }
@@ -71,24 +133,72 @@ public final class Store implements AutoCloseable {
    * from {@code OREBOOK_DB_USER} and {@code OREBOOK_DB_PASSWORD}.
    */
   public static Store open(String url) throws StoreException {
+    return open(url, Settings.defaults());
+  }
+
+  public static Store open(String url, Settings settings) throws StoreException {
     String u = System.getenv().getOrDefault("OREBOOK_DB_USER", url.startsWith("jdbc:h2:") ? "sa" : null);
     String p = System.getenv().getOrDefault("OREBOOK_DB_PASSWORD", url.startsWith("jdbc:h2:") ? "" : null);
-    return open(url, u, p);
+    return open(url, u, p, settings);
   }
 
   public static Store open(String url, String user, String password) throws StoreException {
+    return open(url, user, password, Settings.defaults());
+  }
+
+  /**
+   * Opens the database with a pool of connections and migrates its schema (Flyway). When the
+   * database cannot be opened yet (another process is opening or closing the H2 file, a server is
+   * restarting), it tries again until {@link Settings#waitLimit()} has passed.
+   */
+  public static Store open(String url, String user, String password, Settings settings) throws StoreException {
     if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
       throw new StoreException(StoreException.Kind.INVALID,
           "unsupported database URL '" + url + "' (jdbc:h2:… or jdbc:postgresql:…)");
     }
-    Store s = new Store(url, user, password);
+    boolean h2 = url.startsWith("jdbc:h2:");
+    HikariConfig cfg = new HikariConfig();
+    cfg.setPoolName("orebook-store");
+    cfg.setJdbcUrl(url);
+    if (user != null) {
+      cfg.setUsername(user);
+      cfg.setPassword(password);
+    }
+    cfg.setMaximumPoolSize(settings.poolSize());
+    cfg.setMinimumIdle(Math.min(2, settings.poolSize()));
+    cfg.setConnectionTimeout(5_000);
+    cfg.setValidationTimeout(2_000);
+    cfg.setInitializationFailTimeout(-1); // opening is retried below, within the wait
+    // a writer waits at most a second for the lock at a time, then the whole transaction is retried
+    cfg.setConnectionInitSql(h2 ? "SET LOCK_TIMEOUT 1000" : "SET lock_timeout = '1s'");
+    Store s = new Store(url, user, password, settings, new HikariDataSource(cfg));
     try {
-      Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
-    } catch (RuntimeException e) {
-      throw new StoreException(StoreException.Kind.FAILED, "cannot open or migrate " + redacted(url) + ": "
-          + e.getMessage(), List.of(), e);
+      s.migrate();
+      if (h2) {
+        s.keeper = s.retrying("open", false, c -> s.connectDirect());
+      }
+    } catch (StoreException | RuntimeException e) {
+      s.close();
+      throw e;
     }
     return s;
+  }
+
+  private Connection connectDirect() throws SQLException {
+    return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+  }
+
+  private void migrate() throws StoreException {
+    retrying("open", false, c -> {
+      try {
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        return null;
+      } catch (FlywayException e) {
+        // two processes migrating a new database at once: the loser sees the winner's tables
+        throw new SQLException("cannot open or migrate " + redacted(url) + ": " + e.getMessage(),
+            transientFailure(e) || String.valueOf(e.getMessage()).contains("already exists") ? "40001" : "XX000", e);
+      }
+    });
   }
 
   /** The URL without any password in it, for messages. */
@@ -100,18 +210,28 @@ public final class Store implements AutoCloseable {
     return redacted(url);
   }
 
-  private Connection connect() throws SQLException {
-    return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+  /** How long an operation waits for a busy store. */
+  public Duration waitLimit() {
+    return settings.waitLimit();
   }
 
   @Override
   public void close() {
-    // connections are opened per operation; nothing is held
+    Connection k = keeper;
+    keeper = null;
+    if (k != null) {
+      try {
+        k.close();
+      } catch (SQLException e) {
+        // closing anyway
+      }
+    }
+    pool.close();
   }
 
-  /** True when the database answers a query. */
+  /** True when the database answers a query (through the pool: no connection is opened for it). */
   public boolean reachable() {
-    try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+    try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
       return rs.next();
     } catch (SQLException e) {
       return false;
@@ -140,6 +260,40 @@ public final class Store implements AutoCloseable {
     return s.isEmpty() ? "company" : s;
   }
 
+  /**
+   * The company's datasets, newest period first: each is named by the release period of the folder
+   * it was loaded from ({@code company.csv} {@code period}), and holds that folder's rows.
+   */
+  public List<String> datasets(String companyId) throws StoreException {
+    requireCompany(companyId);
+    return inTransaction(false, c -> datasets(c, companyId));
+  }
+
+  /**
+   * The dataset a release of {@code period} comes from: the dataset of that period when the
+   * company has one, else its newest (whose release may show the period as a column or a quarter).
+   */
+  public String datasetFor(String companyId, String period) throws StoreException {
+    List<String> all = datasets(companyId);
+    if (all.isEmpty()) {
+      throw new StoreException(StoreException.Kind.NOT_FOUND, companyId + " holds no dataset");
+    }
+    return period != null && all.contains(period) ? period : all.get(0);
+  }
+
+  private static List<String> datasets(Connection c, String companyId) throws SQLException {
+    List<String> out = new ArrayList<>(query(c, "SELECT DISTINCT dataset FROM dataset_file WHERE company_id = ?",
+        List.of(companyId), rs -> rs.getString(1)));
+    out.sort(Store::comparePeriods);
+    return out;
+  }
+
+  /** The id of the company's newest change (a load, edit, restatement or approval), 0 when none. */
+  public long latestChange(String companyId) throws StoreException {
+    return query("SELECT MAX(id) FROM change_set WHERE company_id = ?", List.of(companyId), rs -> rs.getLong(1))
+        .stream().findFirst().orElse(0L);
+  }
+
   // ---------------------------------------------------------------- load
 
   /**
@@ -147,6 +301,10 @@ public final class Store implements AutoCloseable {
    * written); then, in one transaction, rows that are new, changed or gone get a new version and
    * the audit trail records each field. Rows of an approved period may change only as a
    * restatement: by an approver, with a reason.
+   *
+   * <p>The rows go to the company's dataset of the folder's release period: a load replaces that
+   * dataset and leaves the company's datasets of other periods as they are. Writers take turns
+   * (they wait for each other within {@link Settings#waitLimit()}, then give up as busy).
    *
    * @param companyId the id to store it under, or null for the slug of the company's short name
    */
@@ -179,19 +337,19 @@ public final class Store implements AutoCloseable {
           continue;
         }
         String period = f.hasPeriod() ? fields.get("period") : releasePeriod;
-        incoming.put(new RowId(f.name(), key), new StoredRow(f.name(), key, period, r.line(), fields));
+        incoming.put(new RowId(releasePeriod, f.name(), key), new StoredRow(f.name(), key, period, r.line(), fields));
       }
     }
     if (!errors.isEmpty()) {
       throw new DatasetException(errors);
     }
-    return inTransaction(c -> {
+    return inTransaction(true, c -> {
       boolean exists = exists(c, "SELECT 1 FROM company WHERE id = ?", id);
       if (!exists) {
         update(c, "INSERT INTO company (id, name, release_period, created_at) VALUES (?, ?, ?, ?)",
             id, dataset.company().name(), releasePeriod, now());
       }
-      Map<RowId, StoredRow> current = currentRows(c, id, Version.CURRENT);
+      Map<RowId, StoredRow> current = currentRows(c, id, releasePeriod, Version.CURRENT);
       List<Diff> diffs = new ArrayList<>();
       for (var e : incoming.entrySet()) {
         StoredRow old = current.get(e.getKey());
@@ -204,25 +362,28 @@ public final class Store implements AutoCloseable {
           diffs.add(new Diff(e.getValue(), null));
         }
       }
-      Map<String, List<String>> oldHeaders = headers(c, id);
+      Map<String, List<String>> oldHeaders = headers(c, id, releasePeriod);
       if (diffs.isEmpty() && oldHeaders.equals(headers)) {
-        return new LoadResult(id, 0, 0, 0, 0, List.of());
+        return new LoadResult(id, 0, 0, 0, 0, List.of(), releasePeriod);
       }
       Set<String> restated = approvedAmong(c, id, periodsOf(diffs));
       String kind = authorise(actor, reason, restated);
       long change = insertChange(c, id, actor, kind, null, reason, source.describe());
       for (Diff d : diffs) {
-        writeVersion(c, id, change, d);
+        writeVersion(c, id, releasePeriod, change, d);
       }
-      update(c, "DELETE FROM company_file WHERE company_id = ?", id);
+      update(c, "DELETE FROM dataset_file WHERE company_id = ? AND dataset = ?", id, releasePeriod);
       for (var h : headers.entrySet()) {
-        update(c, "INSERT INTO company_file (company_id, file, header) VALUES (?, ?, ?)", id, h.getKey(), json(h.getValue()));
+        update(c, "INSERT INTO dataset_file (company_id, dataset, file, header) VALUES (?, ?, ?, ?)", id, releasePeriod,
+            h.getKey(), json(h.getValue()));
       }
-      update(c, "UPDATE company SET name = ?, release_period = ? WHERE id = ?", dataset.company().name(), releasePeriod, id);
+      // the company's name as last loaded; its release period is its newest dataset's
+      update(c, "UPDATE company SET name = ?, release_period = ? WHERE id = ?", dataset.company().name(),
+          datasets(c, id).get(0), id);
       markRestated(c, id, restated);
       int added = (int) diffs.stream().filter(d -> d.before == null).count();
       int removed = (int) diffs.stream().filter(d -> d.after == null).count();
-      return new LoadResult(id, change, added, diffs.size() - added - removed, removed, List.copyOf(restated));
+      return new LoadResult(id, change, added, diffs.size() - added - removed, removed, List.copyOf(restated), releasePeriod);
     });
   }
 
@@ -233,19 +394,28 @@ public final class Store implements AutoCloseable {
 
   // ---------------------------------------------------------------- edit and approve
 
-  /**
-   * Changes one field of one stored row. The whole dataset with the change is validated before
-   * anything is written. On a draft period a preparer or approver may edit; on an approved period
-   * the edit is a restatement and needs an approver and a reason.
-   */
+  /** Changes one field of one row of the company's newest dataset; see {@link #edit(String, String, String, String, String, String, Actor, String)}. */
   public long edit(String companyId, String file, String rowKey, String field, String value, Actor actor, String reason)
       throws DatasetException, StoreException {
-    requireCompany(companyId);
-    return inTransaction(c -> {
-      Map<RowId, StoredRow> current = currentRows(c, companyId, Version.CURRENT);
-      StoredRow old = current.get(new RowId(file, rowKey));
+    return edit(companyId, null, file, rowKey, field, value, actor, reason);
+  }
+
+  /**
+   * Changes one field of one stored row of a dataset (the newest when {@code dataset} is null).
+   * The whole dataset with the change is validated before anything is written. On a draft period a
+   * preparer or approver may edit; on an approved period the edit is a restatement and needs an
+   * approver and a reason.
+   */
+  public long edit(String companyId, String dataset, String file, String rowKey, String field, String value, Actor actor,
+      String reason) throws DatasetException, StoreException {
+    CompanyInfo company = requireCompany(companyId);
+    String ds = dataset == null ? company.releasePeriod() : dataset;
+    return inTransaction(true, c -> {
+      Map<RowId, StoredRow> current = currentRows(c, companyId, ds, Version.CURRENT);
+      StoredRow old = current.get(new RowId(ds, file, rowKey));
       if (old == null) {
-        throw new StoreException(StoreException.Kind.NOT_FOUND, "no row '" + rowKey + "' in " + file + " of " + companyId);
+        throw new StoreException(StoreException.Kind.NOT_FOUND, "no row '" + rowKey + "' in " + file + " of " + companyId
+            + " (dataset " + ds + ")");
       }
       if (!old.fields().containsKey(field)) {
         throw new StoreException(StoreException.Kind.INVALID, file + " has no field '" + field + "'");
@@ -257,24 +427,24 @@ public final class Store implements AutoCloseable {
       Map<String, String> fields = new LinkedHashMap<>(old.fields());
       fields.put(field, value == null ? "" : value.trim());
       StoredRow changed = new StoredRow(file, rowKey, old.period(), old.line(), fields);
-      current.put(new RowId(file, rowKey), changed);
+      current.put(new RowId(ds, file, rowKey), changed);
       try {
-        DatasetLoader.load(new StoreSource("store: " + companyId, headers(c, companyId), List.copyOf(current.values())));
+        DatasetLoader.load(new StoreSource("store: " + companyId, headers(c, companyId, ds), List.copyOf(current.values())));
       } catch (DatasetException e) {
         throw new StoreException(StoreException.Kind.INVALID, e.getMessage(), e.errors(), e);
       }
       Set<String> restated = approvedAmong(c, companyId, Set.of(old.period()));
       String kind = authorise(actor, reason, restated);
       long change = insertChange(c, companyId, actor, kind.equals("load") ? "edit" : kind, null, reason, "edit");
-      writeVersion(c, companyId, change, new Diff(old, changed));
+      writeVersion(c, companyId, ds, change, new Diff(old, changed));
       markRestated(c, companyId, restated);
       return change;
     });
   }
 
   /**
-   * Approves a draft period. Only an approver may, and not one who made any of the period's
-   * changes: the four-eyes rule.
+   * Approves a draft period (in every dataset of the company that has figures of it). Only an
+   * approver may, and not one who made any of the period's changes: the four-eyes rule.
    */
   public long approve(String companyId, String period, Actor actor) throws StoreException {
     requireCompany(companyId);
@@ -282,8 +452,8 @@ public final class Store implements AutoCloseable {
       throw new StoreException(StoreException.Kind.FORBIDDEN, actor.name() + " is a " + actor.role().code()
           + "; only an approver may approve a period");
     }
-    return inTransaction(c -> {
-      Map<RowId, StoredRow> current = currentRows(c, companyId, Version.CURRENT);
+    return inTransaction(true, c -> {
+      Map<RowId, StoredRow> current = currentRows(c, companyId, null, Version.CURRENT);
       if (current.values().stream().noneMatch(r -> r.period().equals(period))) {
         throw new StoreException(StoreException.Kind.NOT_FOUND, companyId + " has no figures for period '" + period + "'");
       }
@@ -302,6 +472,12 @@ public final class Store implements AutoCloseable {
           companyId, period, change);
       return change;
     });
+  }
+
+  /** The periods of a company in which {@code actorName} changed anything (the four-eyes rule keeps them from approving those). */
+  public Set<String> periodsChangedBy(String companyId, String actorName) throws StoreException {
+    return new TreeSet<>(query("SELECT DISTINCT a.period FROM audit_entry a JOIN change_set s ON a.change_id = s.id "
+        + "WHERE s.company_id = ? AND s.actor = ? AND a.period IS NOT NULL", List.of(companyId, actorName), rs -> rs.getString(1)));
   }
 
   private static String authorise(Actor actor, String reason, Set<String> restated) throws StoreException {
@@ -324,27 +500,45 @@ public final class Store implements AutoCloseable {
 
   // ---------------------------------------------------------------- reading
 
-  /** The dataset as stored, for the engine: current figures, or as first approved. */
+  /** The company's newest dataset as stored, for the engine: current figures, or as first approved. */
   public DatasetSource source(String companyId, Version version) throws StoreException {
-    requireCompany(companyId);
-    return inTransaction(c -> new StoreSource("store: " + companyId + (version == Version.ORIGINAL ? " (as originally reported)" : ""),
-        headers(c, companyId), List.copyOf(currentRows(c, companyId, version).values())));
+    return source(companyId, null, version);
   }
 
-  /** The current rows of one file (or of every file when {@code file} is null), in file order. */
+  /** One dataset of the company as stored (the newest when {@code dataset} is null). */
+  public DatasetSource source(String companyId, String dataset, Version version) throws StoreException {
+    CompanyInfo company = requireCompany(companyId);
+    String ds = dataset == null ? company.releasePeriod() : dataset;
+    return inTransaction(false, c -> {
+      Map<String, List<String>> headers = headers(c, companyId, ds);
+      if (headers.isEmpty()) {
+        throw new StoreException(StoreException.Kind.NOT_FOUND, companyId + " has no dataset '" + ds + "' (it has "
+            + String.join(", ", datasets(c, companyId)) + ")");
+      }
+      return new StoreSource("store: " + companyId + " " + ds + (version == Version.ORIGINAL ? " (as originally reported)" : ""),
+          headers, List.copyOf(currentRows(c, companyId, ds, version).values()));
+    });
+  }
+
+  /** The current rows of one file (or of every file when {@code file} is null) of the newest dataset, in file order. */
   public List<StoredRow> rows(String companyId, String file) throws StoreException {
-    requireCompany(companyId);
-    return inTransaction(c -> currentRows(c, companyId, Version.CURRENT).values().stream()
-        .filter(r -> file == null || r.file().equals(file))
+    return rows(companyId, null, file);
+  }
+
+  /** The current rows of one file (every file when null) of a dataset (the newest when null), in file order. */
+  public List<StoredRow> rows(String companyId, String dataset, String file) throws StoreException {
+    CompanyInfo company = requireCompany(companyId);
+    String ds = dataset == null ? company.releasePeriod() : dataset;
+    return inTransaction(false, c -> currentRows(c, companyId, ds, file, Version.CURRENT).values().stream()
         .sorted(Comparator.comparing((StoredRow r) -> DatasetFile.ALL.indexOf(DatasetFile.named(r.file()).orElseThrow()))
             .thenComparingLong(StoredRow::line))
         .toList());
   }
 
-  /** Every period with figures or an approval, newest first, with its state. */
+  /** Every period with figures (in any dataset) or an approval, newest first, with its state. */
   public List<PeriodState> periods(String companyId) throws StoreException {
     requireCompany(companyId);
-    return inTransaction(c -> {
+    return inTransaction(false, c -> {
       Map<String, PeriodState> states = new HashMap<>();
       for (PeriodState p : query(c, "SELECT p.period, p.status, s.actor, s.changed_at FROM period_state p "
           + "JOIN change_set s ON p.approved_change = s.id WHERE p.company_id = ?", List.of(companyId),
@@ -353,7 +547,7 @@ public final class Store implements AutoCloseable {
       }
       Set<String> periods = new TreeSet<>(Store::comparePeriods);
       periods.addAll(states.keySet());
-      currentRows(c, companyId, Version.CURRENT).values().forEach(r -> periods.add(r.period()));
+      currentRows(c, companyId, null, Version.CURRENT).values().forEach(r -> periods.add(r.period()));
       List<PeriodState> out = new ArrayList<>();
       for (String p : periods) {
         out.add(states.getOrDefault(p, new PeriodState(p, "draft", null, null)));
@@ -362,7 +556,7 @@ public final class Store implements AutoCloseable {
     });
   }
 
-  /** Newest periods first: by end date, a year after its fourth quarter. */
+  /** Newest periods first: by end date when both are periods the engine reads, else by their codes. */
   private static int comparePeriods(String a, String b) {
     Optional<Period> pa = Period.parse(a);
     Optional<Period> pb = Period.parse(b);
@@ -377,12 +571,25 @@ public final class Store implements AutoCloseable {
 
   /** The audit trail, newest change first; all companies when {@code companyId} is null. */
   public List<AuditEntry> audit(String companyId, int limit) throws StoreException {
+    return audit(companyId, 0, limit);
+  }
+
+  /** One page of the audit trail: {@code limit} lines after the first {@code offset}, newest change first. */
+  public List<AuditEntry> audit(String companyId, int offset, int limit) throws StoreException {
     String sql = "SELECT s.id, s.company_id, s.actor, s.changed_at, s.kind, s.reason, a.file, a.row_key, a.period, "
-        + "a.field, a.before_value, a.after_value FROM change_set s JOIN audit_entry a ON a.change_id = s.id "
-        + (companyId == null ? "" : "WHERE s.company_id = ? ") + "ORDER BY s.id DESC, a.id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY";
+        + "a.field, a.before_value, a.after_value, a.dataset FROM change_set s JOIN audit_entry a ON a.change_id = s.id "
+        + (companyId == null ? "" : "WHERE s.company_id = ? ") + "ORDER BY s.id DESC, a.id OFFSET " + Math.max(0, offset)
+        + " ROWS FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY";
     return query(sql, companyId == null ? List.of() : List.of(companyId), rs -> new AuditEntry(rs.getLong(1), rs.getString(2),
         rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-        rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)));
+        rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)));
+  }
+
+  /** How many lines the audit trail has (of one company, or of all when {@code companyId} is null). */
+  public long auditSize(String companyId) throws StoreException {
+    String sql = "SELECT COUNT(*) FROM change_set s JOIN audit_entry a ON a.change_id = s.id"
+        + (companyId == null ? "" : " WHERE s.company_id = ?");
+    return query(sql, companyId == null ? List.of() : List.of(companyId), rs -> rs.getLong(1)).get(0);
   }
 
   // ---------------------------------------------------------------- users
@@ -396,7 +603,7 @@ public final class Store implements AutoCloseable {
       throw new StoreException(StoreException.Kind.INVALID, "a password needs at least 10 characters");
     }
     String hash = Passwords.hash(password);
-    return inTransaction(c -> {
+    return inTransaction(true, c -> {
       if (exists(c, "SELECT 1 FROM app_user WHERE name = ?", name)) {
         throw new StoreException(StoreException.Kind.CONFLICT, "user '" + name + "' already exists");
       }
@@ -406,12 +613,16 @@ public final class Store implements AutoCloseable {
     });
   }
 
-  /** The account when the password is right; empty otherwise (also for an unknown name). */
+  /**
+   * The account when the password is right; empty otherwise. An unknown name costs the same one
+   * Argon2id verification as a known one (against a hash made once at start), so the answer's time
+   * does not tell which names exist.
+   */
   public Optional<User> authenticate(String name, char[] password) throws StoreException {
     List<String[]> found = query("SELECT user_role, password_hash FROM app_user WHERE name = ?", List.of(name == null ? "" : name),
         rs -> new String[] {rs.getString(1), rs.getString(2)});
     if (found.isEmpty()) {
-      Passwords.verify(password, Passwords.hash("timing-equaliser".toCharArray()));
+      Passwords.verify(password, Passwords.DUMMY_HASH);
       return Optional.empty();
     }
     return Passwords.verify(password, found.get(0)[1])
@@ -430,7 +641,8 @@ public final class Store implements AutoCloseable {
 
   // ---------------------------------------------------------------- internals
 
-  private record RowId(String file, String key) {}
+  /** A stored row's identity: its dataset, file and key. */
+  private record RowId(String dataset, String file, String key) {}
 
   private record Diff(StoredRow before, StoredRow after) {}
 
@@ -484,13 +696,15 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  private static void writeVersion(Connection c, String companyId, long change, Diff d) throws SQLException {
+  private static void writeVersion(Connection c, String companyId, String dataset, long change, Diff d) throws SQLException {
     StoredRow row = d.after != null ? d.after : d.before;
-    update(c, "INSERT INTO row_version (company_id, file, row_key, period, line, fields, change_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        companyId, row.file(), row.key(), row.period(), row.line(), d.after == null ? NULL : json(d.after.fields()), change);
-    String audit = "INSERT INTO audit_entry (change_id, file, row_key, period, field, before_value, after_value) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    update(c, "INSERT INTO row_version (company_id, dataset, file, row_key, period, line, fields, change_id) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        companyId, dataset, row.file(), row.key(), row.period(), row.line(), d.after == null ? NULL : json(d.after.fields()), change);
+    String audit = "INSERT INTO audit_entry (change_id, dataset, file, row_key, period, field, before_value, after_value) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     if (d.before == null || d.after == null) {
-      update(c, audit, change, row.file(), row.key(), row.period(), d.before == null ? "(row added)" : "(row removed)",
+      update(c, audit, change, dataset, row.file(), row.key(), row.period(), d.before == null ? "(row added)" : "(row removed)",
           d.before == null ? NULL : json(d.before.fields()), d.after == null ? NULL : json(d.after.fields()));
       return;
     }
@@ -500,16 +714,23 @@ public final class Store implements AutoCloseable {
       String b = d.before.fields().get(n);
       String a = d.after.fields().get(n);
       if (!Objects.equals(a, b)) {
-        update(c, audit, change, row.file(), row.key(), row.period(), n, b == null ? NULL : b, a == null ? NULL : a);
+        update(c, audit, change, dataset, row.file(), row.key(), row.period(), n, b == null ? NULL : b, a == null ? NULL : a);
       }
     }
   }
 
   /**
-   * The rows in force: the newest version of each key or, for {@link Version#ORIGINAL}, the newest
-   * version written up to the first approval of the row's period.
+   * The rows in force of one dataset (of every dataset when {@code dataset} is null): the newest
+   * version of each key or, for {@link Version#ORIGINAL}, the newest version written up to the
+   * first approval of the row's period.
    */
-  private Map<RowId, StoredRow> currentRows(Connection c, String companyId, Version version) throws SQLException {
+  private Map<RowId, StoredRow> currentRows(Connection c, String companyId, String dataset, Version version) throws SQLException {
+    return currentRows(c, companyId, dataset, null, version);
+  }
+
+  /** As {@link #currentRows(Connection, String, String, Version)}, of one file only when {@code file} is not null. */
+  private Map<RowId, StoredRow> currentRows(Connection c, String companyId, String dataset, String file, Version version)
+      throws SQLException {
     Map<String, Long> cutoff = new HashMap<>();
     if (version == Version.ORIGINAL) {
       for (Object[] r : query(c, "SELECT period, approved_change FROM period_state WHERE company_id = ?", List.of(companyId),
@@ -517,17 +738,25 @@ public final class Store implements AutoCloseable {
         cutoff.put((String) r[0], (Long) r[1]);
       }
     }
-    record V(String file, String key, String period, long line, String fields, long change) {}
-    List<V> versions = query(c, "SELECT file, row_key, period, line, fields, change_id FROM row_version WHERE company_id = ? "
-        + "ORDER BY change_id, id", List.of(companyId),
-        rs -> new V(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getLong(6)));
+    record V(String dataset, String file, String key, String period, long line, String fields, long change) {}
+    List<Object> args = new ArrayList<>(List.of(companyId));
+    if (dataset != null) {
+      args.add(dataset);
+    }
+    if (file != null) {
+      args.add(file);
+    }
+    List<V> versions = query(c, "SELECT dataset, file, row_key, period, line, fields, change_id FROM row_version WHERE company_id = ? "
+        + (dataset == null ? "" : "AND dataset = ? ") + (file == null ? "" : "AND file = ? ") + "ORDER BY change_id, id", args,
+        rs -> new V(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
+            rs.getLong(7)));
     Map<RowId, V> latest = new LinkedHashMap<>();
     Map<RowId, String> periodOfKey = new HashMap<>();
     for (V v : versions) {
-      periodOfKey.put(new RowId(v.file, v.key), v.period);
+      periodOfKey.put(new RowId(v.dataset, v.file, v.key), v.period);
     }
     for (V v : versions) {
-      RowId id = new RowId(v.file, v.key);
+      RowId id = new RowId(v.dataset, v.file, v.key);
       Long limit = cutoff.get(periodOfKey.get(id));
       if (limit == null || v.change <= limit) {
         latest.put(id, v);
@@ -543,10 +772,10 @@ public final class Store implements AutoCloseable {
     return out;
   }
 
-  private Map<String, List<String>> headers(Connection c, String companyId) throws SQLException {
+  private Map<String, List<String>> headers(Connection c, String companyId, String dataset) throws SQLException {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    for (String[] r : query(c, "SELECT file, header FROM company_file WHERE company_id = ?", List.of(companyId),
-        rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+    for (String[] r : query(c, "SELECT file, header FROM dataset_file WHERE company_id = ? AND dataset = ?",
+        List.of(companyId, dataset), rs -> new String[] {rs.getString(1), rs.getString(2)})) {
       try {
         out.put(r[0], List.of(JSON.readValue(r[1], String[].class)));
       } catch (JsonProcessingException e) {
@@ -593,28 +822,130 @@ public final class Store implements AutoCloseable {
     T run(Connection c) throws SQLException, StoreException, DatasetException;
   }
 
-  private <T> T inTransaction(Work<T> work) throws StoreException {
-    try (Connection c = connect()) {
+  /**
+   * Runs {@code work} in one transaction. A writer first takes the store's lock row, so writers
+   * take turns while readers go on. A failure that passes (the lock held by another writer, a
+   * deadlock or serialisation conflict, the database being opened or closed by another process, a
+   * connection lost) rolls back and tries again, pausing a little longer each time, until the
+   * store's wait has passed: then the store is {@link StoreException.Kind#BUSY}.
+   */
+  private <T> T inTransaction(boolean write, Work<T> work) throws StoreException {
+    return retrying(write ? "write" : "read", write, c -> {
       c.setAutoCommit(false);
       try {
+        if (write) {
+          update(c, "UPDATE store_lock SET holder = ?, since = ? WHERE id = 1", ProcessHandle.current().pid() + "@"
+              + Thread.currentThread().getName(), now());
+        }
         T result = work.run(c);
         c.commit();
         return result;
       } catch (SQLException | StoreException | DatasetException | RuntimeException e) {
-        c.rollback();
+        try {
+          c.rollback();
+        } catch (SQLException r) {
+          e.addSuppressed(r);
+        }
         throw e;
       }
-    } catch (StoreException e) {
-      throw e;
-    } catch (DatasetException e) {
-      throw new StoreException(StoreException.Kind.INVALID, e.getMessage(), e.errors(), e);
-    } catch (SQLException e) {
-      throw new StoreException(StoreException.Kind.FAILED, "database error, nothing was written: " + e.getMessage(), List.of(), e);
+    });
+  }
+
+  /** Runs {@code work} on a pooled connection, again while it fails in a way that passes (see {@link #inTransaction}). */
+  private <T> T retrying(String what, boolean write, Work<T> work) throws StoreException {
+    long start = System.nanoTime();
+    long deadline = start + settings.waitLimit().toNanos();
+    long pauseMs = 20;
+    boolean told = false;
+    while (true) {
+      try {
+        try (Connection c = pool.getConnection()) {
+          return work.run(c);
+        }
+      } catch (StoreException e) {
+        throw e;
+      } catch (DatasetException e) {
+        throw new StoreException(StoreException.Kind.INVALID, e.getMessage(), e.errors(), e);
+      } catch (SQLException e) {
+        if (!transientFailure(e)) {
+          LOG.warn("database error on {}: {}", redacted(url), e.toString());
+          throw new StoreException(StoreException.Kind.FAILED, "database error, nothing was written: " + e.getMessage(),
+              List.of(), e);
+        }
+        long now = System.nanoTime();
+        if (now + pauseMs * 1_000_000L > deadline) {
+          long waited = Duration.ofNanos(now - start).toSeconds();
+          throw new StoreException(StoreException.Kind.BUSY, (write
+              ? "the store is busy: another load or change held it for " + waited + " s"
+              : "the store could not be reached for " + waited + " s") + "; nothing was written. Try again"
+              + (write ? " when the other change is done" : "") + " (" + firstLine(e) + ")", List.of(), e);
+        }
+        if (!told && Duration.ofNanos(now - start).toMillis() >= 1_000) {
+          told = true;
+          settings.onWait().accept((write ? "the store is busy with another change" : "the store is not answering yet")
+              + "; waiting up to " + settings.waitLimit().toSeconds() + " s");
+        }
+        try {
+          Thread.sleep(pauseMs + ThreadLocalRandom.current().nextLong(pauseMs));
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new StoreException(StoreException.Kind.BUSY, "interrupted while waiting for the store", List.of(), e);
+        }
+        pauseMs = Math.min(500, pauseMs * 2);
+      }
+    }
+  }
+
+  private static String firstLine(Throwable e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /**
+   * True for a failure that passes by itself: a lock wait timed out, a deadlock or serialisation
+   * conflict, a connection lost or not available, the database being opened or closed by another
+   * process (H2's lock file). Judged on SQL states and H2's error codes, through the causes.
+   */
+  static boolean transientFailure(Throwable e) {
+    // judged by the innermost SQL failure: a pool's "no connection available" wraps why the
+    // database could not be reached, which may be for good (a wrong password) or for a moment
+    SQLException innermost = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        innermost = s;
+      }
+    }
+    if (innermost == null) {
+      return false;
+    }
+    String state = innermost.getSQLState() == null ? "" : innermost.getSQLState();
+    if (state.startsWith("08") || state.equals("40001") || state.equals("40P01") || state.equals("55P03")
+        || state.equals("57P01") || state.equals("57P03") || state.equals("53300")) {
+      return true;
+    }
+    switch (innermost.getErrorCode()) {
+      // H2: LOCK_TIMEOUT_1, DEADLOCK_1, CONCURRENT_UPDATE_1, DATABASE_ALREADY_OPEN_1, CONNECTION_BROKEN_1,
+      // DATABASE_IS_CLOSED, DATABASE_CALLED_AT_SHUTDOWN
+      case 50200, 40001, 90131, 90020, 90067, 90098, 90121 -> {
+        return true;
+      }
+      case 8000 -> { // ERROR_OPENING_DATABASE_1: "Lock file recently modified" and the like
+        return String.valueOf(innermost.getMessage()).toLowerCase(Locale.ROOT).contains("lock");
+      }
+      case 90028 -> { // IO_EXCEPTION_1: the process holding the H2 file ended while this one talked to it
+        String m = String.valueOf(innermost.getMessage());
+        return m.contains("EOFException") || m.contains("SocketException") || m.contains("Connection reset")
+            || m.contains("Broken pipe");
+      }
+      default -> {
+        return innermost instanceof SQLTransientException || innermost instanceof SQLRecoverableException;
+      }
     }
   }
 
   private <T> List<T> query(String sql, List<Object> args, Mapper<T> mapper) throws StoreException {
-    return inTransaction(c -> query(c, sql, args, mapper));
+    return inTransaction(false, c -> query(c, sql, args, mapper));
   }
 
   private static <T> List<T> query(Connection c, String sql, List<Object> args, Mapper<T> mapper) throws SQLException {

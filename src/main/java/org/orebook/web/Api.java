@@ -84,9 +84,38 @@ final class Api {
   }
 
   void figures(Context ctx) throws StoreException, DatasetException {
-    Release r = releases.get(ctx.pathParam("id"), Pages.version(ctx.queryParam("version")),
-        Pages.period(ctx.queryParam("period")), Pages.units(ctx.queryParam("units"))).release;
-    ctx.contentType("application/json").result(Releases.render(r, "json"));
+    ReleaseCache.Computed c = releases.get(ctx.pathParam("id"), Pages.version(ctx.queryParam("version")),
+        Pages.period(ctx.queryParam("period")), Pages.units(ctx.queryParam("units")));
+    c.send(ctx, "json", "application/json");
+  }
+
+  /**
+   * One figure's provenance, asked for when it is clicked: its label, exact value, printed text,
+   * unit and origin (input file, line and field, or relation, formula and operands, each operand
+   * marked {@code known} when its own provenance can be asked for in turn).
+   */
+  void provenance(Context ctx) throws StoreException, DatasetException {
+    String key = ctx.queryParam("key");
+    if (key == null || key.isBlank()) {
+      throw new WebError(400, "name the figure: ?key=ENTITY/CONCEPT@PERIOD, as the release's cells carry it");
+    }
+    ReleaseCache.Computed c = releases.get(ctx.pathParam("id"), Pages.version(ctx.queryParam("version")),
+        Pages.period(ctx.queryParam("period")), Pages.units(ctx.queryParam("units")));
+    JsonNode all = c.provenance();
+    JsonNode figure = all.get(key);
+    if (figure == null) {
+      throw new WebError(404, "no figure '" + key + "' in this release");
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode out = Views.JSON.createObjectNode();
+    out.put("key", key);
+    out.setAll((com.fasterxml.jackson.databind.node.ObjectNode) figure.deepCopy());
+    JsonNode operands = out.path("origin").path("operands");
+    if (operands.isArray()) {
+      for (JsonNode op : operands) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) op).put("known", all.has(op.path("key").asText()));
+      }
+    }
+    json(ctx, out);
   }
 
   void release(Context ctx) throws StoreException, DatasetException {
@@ -97,9 +126,9 @@ final class Api {
       case "csv" -> "text/csv; charset=utf-8";
       default -> throw new WebError(400, "format '" + format + "' is not json, text or csv");
     };
-    Release r = releases.get(ctx.pathParam("id"), Pages.version(ctx.queryParam("version")),
-        Pages.period(ctx.queryParam("period")), Pages.units(ctx.queryParam("units"))).release;
-    ctx.contentType(type).result(Releases.render(r, format));
+    ReleaseCache.Computed c = releases.get(ctx.pathParam("id"), Pages.version(ctx.queryParam("version")),
+        Pages.period(ctx.queryParam("period")), Pages.units(ctx.queryParam("units")));
+    c.send(ctx, format, type);
   }
 
   void audit(Context ctx) throws StoreException {
@@ -107,7 +136,14 @@ final class Api {
     if (id != null && store.company(id).isEmpty()) {
       throw new WebError(404, "no company '" + id + "' in the store");
     }
-    List<AuditEntry> entries = store.audit(id, Pages.limit(ctx.queryParam("limit")));
+    int offset;
+    try {
+      offset = ctx.queryParam("offset") == null ? 0 : Math.max(0, Integer.parseInt(ctx.queryParam("offset").trim()));
+    } catch (NumberFormatException e) {
+      throw new WebError(400, "offset '" + ctx.queryParam("offset") + "' is not a number");
+    }
+    ctx.header("X-Total-Count", String.valueOf(store.auditSize(id)));
+    List<AuditEntry> entries = store.audit(id, offset, Pages.limit(ctx.queryParam("limit")));
     json(ctx, entries.stream().map(a -> Views.map("changeId", a.changeId(), "company", a.companyId(), "actor", a.actor(),
         "at", a.at().toString(), "kind", a.kind(), "reason", a.reason(), "file", a.file(), "row", a.rowKey(),
         "period", a.period(), "field", a.field(), "before", a.before(), "after", a.after())).toList());
@@ -159,9 +195,10 @@ final class Api {
     String field = text(body, "field", true);
     String value = text(body, "value", false);
     String reason = text(body, "reason", false);
+    String dataset = text(body, "dataset", false);
     User user = Auth.user(ctx);
-    long change = store.edit(id, file, key, field, value == null ? "" : value, user.actor(),
-        reason == null || reason.isBlank() ? null : reason);
+    long change = store.edit(id, dataset == null || dataset.isBlank() ? null : dataset, file, key, field,
+        value == null ? "" : value, user.actor(), reason == null || reason.isBlank() ? null : reason);
     json(ctx, Views.map("company", id, "changeId", change, "file", file, "key", key, "field", field,
         "value", value == null ? "" : value.trim(), "by", user.name()));
   }

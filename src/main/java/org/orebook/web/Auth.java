@@ -7,11 +7,15 @@ import io.javalin.http.SameSite;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.orebook.store.Store;
 import org.orebook.store.StoreException;
 import org.orebook.store.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who is asking, and whether they may: runs before every request.
@@ -20,7 +24,8 @@ import org.orebook.store.User;
  *   <li>Sets the security headers (nosniff, no framing, a Content-Security-Policy allowing only this
  *       server's scripts and styles, no caching of pages).
  *   <li>Authenticates by the session cookie ({@link Sessions}) or, for REST clients, by HTTP Basic
- *       against the store (checked on each request; no cookie is set).
+ *       against the store (checked on each request; no cookie is set). Password checks, of the
+ *       sign-in form and of HTTP Basic alike, go through {@link LoginThrottle}.
  *   <li>Refuses a state-changing request sent from another site (Origin or Sec-Fetch-Site), and
  *       one on a cookie session without the session's CSRF token (form field {@code _csrf} or header
  *       {@code X-CSRF-Token}): 403.
@@ -38,12 +43,66 @@ final class Auth {
   static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+  private static final Logger SECURITY = LoggerFactory.getLogger("org.orebook.web.security");
+
   private final Store store;
   private final Sessions sessions;
+  private final LoginThrottle throttle;
+  private final boolean secureCookies;
 
-  Auth(Store store, Sessions sessions) {
+  Auth(Store store, Sessions sessions, LoginThrottle throttle, boolean secureCookies) {
     this.store = store;
     this.sessions = sessions;
+    this.throttle = throttle;
+    this.secureCookies = secureCookies;
+  }
+
+  /** The security headers every answer carries (pages, API, static files and error pages alike). */
+  static final Map<String, String> HEADERS = Map.of(
+      "X-Content-Type-Options", "nosniff",
+      "X-Frame-Options", "DENY",
+      "Content-Security-Policy", CSP,
+      "Referrer-Policy", "same-origin",
+      "Cross-Origin-Opener-Policy", "same-origin");
+
+  static void securityHeaders(Context ctx) {
+    HEADERS.forEach(ctx::header);
+    if (!isStatic(ctx.path())) {
+      ctx.header("Cache-Control", "no-store");
+    }
+  }
+
+  /**
+   * Checks a user name and password, unless sign-in is closed for the name or the address after
+   * too many failures ({@link LoginThrottle}): then 429, without looking at the password. A failure
+   * is logged (the name and the address, never the password).
+   */
+  Optional<User> authenticate(Context ctx, String name, char[] password, String how) throws StoreException {
+    String address = ctx.ip();
+    Duration closed = throttle.closedFor(name, address);
+    if (!closed.isZero()) {
+      long seconds = Math.max(1, (closed.toMillis() + 999) / 1000);
+      SECURITY.warn("sign-in refused (too many failures) for '{}' from {} ({}), {} s left", printable(name), address, how, seconds);
+      ctx.header("Retry-After", String.valueOf(seconds));
+      throw new WebError(429, "too many failed sign-ins: try again in " + seconds + " s");
+    }
+    Optional<User> u = store.authenticate(name, password);
+    if (u.isEmpty()) {
+      throttle.failed(name, address);
+      SECURITY.warn("failed sign-in for '{}' from {} ({})", printable(name), address, how);
+    } else {
+      throttle.succeeded(name);
+    }
+    return u;
+  }
+
+  /** A user name as typed, safe for one log line (no line breaks or control characters, at most 100 characters). */
+  private static String printable(String name) {
+    if (name == null) {
+      return "";
+    }
+    String s = name.replaceAll("\\p{Cntrl}", "?");
+    return s.length() > 100 ? s.substring(0, 100) + "\u2026" : s;
   }
 
   static boolean isPublic(String path) {
@@ -65,13 +124,9 @@ final class Auth {
 
   void before(Context ctx) throws StoreException {
     String path = ctx.path();
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Content-Security-Policy", CSP);
-    ctx.header("Referrer-Policy", "same-origin");
-    ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-    if (!isStatic(path)) {
-      ctx.header("Cache-Control", "no-store");
+    securityHeaders(ctx);
+    if (path.equals("/health") && !unsafe(ctx.method())) {
+      return; // nobody needs to be signed in for it: no session or account is looked up
     }
     boolean unsafe = unsafe(ctx.method());
     if (unsafe) {
@@ -80,7 +135,7 @@ final class Auth {
 
     String authorization = ctx.header("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      User u = basic(authorization.substring(6).trim())
+      User u = basic(ctx, authorization.substring(6).trim())
           .orElseThrow(() -> new WebError(401, "wrong user name or password"));
       ctx.attribute(USER, u);
       return; // no cookie is involved, so no CSRF token either
@@ -160,7 +215,7 @@ final class Auth {
     }
   }
 
-  private Optional<User> basic(String encoded) throws StoreException {
+  private Optional<User> basic(Context ctx, String encoded) throws StoreException {
     String decoded;
     try {
       decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -171,7 +226,7 @@ final class Auth {
     if (colon <= 0) {
       return Optional.empty();
     }
-    return store.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
+    return authenticate(ctx, decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray(), "HTTP Basic");
   }
 
   /** Signs a user in: a new session under a new id replaces any session the browser had. */
@@ -207,12 +262,18 @@ final class Auth {
     return s;
   }
 
-  private static void setCookie(Context ctx, Sessions.Session s) {
+  private void setCookie(Context ctx, Sessions.Session s) {
     ctx.cookie(new Cookie(Sessions.COOKIE, s.id, "/", -1, secure(ctx), true, null, SameSite.STRICT));
   }
 
-  private static boolean secure(Context ctx) {
-    return "https".equalsIgnoreCase(ctx.scheme());
+  /**
+   * The session cookie is Secure when the server is told it is reached over HTTPS ({@code serve
+   * --secure-cookies}, for a TLS-terminating proxy in front), when the request came over HTTPS, or
+   * when a proxy says it did ({@code X-Forwarded-Proto: https}; trusting it can only add the flag).
+   */
+  private boolean secure(Context ctx) {
+    return secureCookies || "https".equalsIgnoreCase(ctx.scheme())
+        || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
   }
 
   static User user(Context ctx) {

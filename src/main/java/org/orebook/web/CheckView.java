@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.orebook.check.CheckResult;
 import org.orebook.check.Failure;
+import org.orebook.check.ProseClaim;
 import org.orebook.check.PublishedRelease;
 import org.orebook.check.Reading;
 import org.orebook.edgar.Figure;
@@ -74,7 +75,36 @@ final class CheckView {
         "findings", findings,
         "tables", tables,
         "unmappedLabels", pr.unmapped().stream().map(f -> f.label() + " (line " + f.line() + ")").distinct().limit(50).toList(),
-        "notes", concat(pr.notes(), pr.text().notes()));
+        "notes", concat(pr.notes(), pr.text().notes()),
+        "prose", prose(r));
+  }
+
+  /**
+   * The numbers in the running text, as the command line's report and {@code /api/check} give them:
+   * how many were found, tested against the tables, hold, fail, or could not be linked to a table
+   * figure; each failing claim with its sentence, figure and arithmetic; every claim in a list.
+   */
+  private static Map<String, Object> prose(CheckResult r) {
+    List<Map<String, Object>> failures = new ArrayList<>();
+    int n = 0;
+    for (ProseClaim c : r.proseFailures()) {
+      n++;
+      failures.add(Views.map("n", n, "claim", c.claim(), "line", c.line(), "sentence", c.excerpt(200), "figure", c.figure(),
+          "figures", String.join("; ", c.figures()), "arithmetic", c.arithmetic()));
+    }
+    List<Map<String, Object>> claims = r.prose().stream().map(c -> Views.map("line", c.line(), "claim", c.claim(),
+        "status", switch (c.status()) {
+          case PASSED -> "holds";
+          case FAILED -> "fails";
+          case NOT_LINKED -> "not tested";
+        },
+        "cls", c.status() == ProseClaim.Status.FAILED ? "fail" : c.status() == ProseClaim.Status.PASSED ? "ok" : "muted",
+        "sentence", c.excerpt(160),
+        "detail", c.arithmetic())).toList();
+    return Views.map("found", r.prose().size(), "tested", r.proseTested().size(),
+        "hold", r.proseTested().size() - r.proseFailures().size(), "failed", r.proseFailures().size(),
+        "notLinked", r.proseNotLinked().size(), "any", !r.prose().isEmpty(), "ok", r.proseFailures().isEmpty(),
+        "failures", failures, "hasFailures", !failures.isEmpty(), "claims", claims);
   }
 
   private static Map<String, Object> table(Table table, int index, Map<Place, List<Integer>> failing,

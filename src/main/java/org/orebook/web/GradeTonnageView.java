@@ -98,18 +98,19 @@ final class GradeTonnageView {
       if (body.length == 0) {
         throw new WebError(400, "send the block-model CSV as the request body, the options as query parameters");
       }
-      t = withTemporaryFile(in -> Files.write(in, body), "request body", spec(ctx, false));
+      t = withTemporaryFile(in -> Files.write(in, body), "request body", spec(ctx, false), false);
     }
     ctx.contentType("application/json").result(GradeTonnageFormats.render(t, "json"));
   }
 
   private GradeTonnageTable run(Context ctx, UploadedFile upload, String name) {
     GradeTonnageSpec spec = spec(ctx, true);
+    boolean form = !"/api/grade-tonnage".equals(ctx.path());
     return withTemporaryFile(in -> {
       try (InputStream s = upload.content()) {
         Files.copy(s, in, StandardCopyOption.REPLACE_EXISTING);
       }
-    }, name, spec);
+    }, name, spec, form);
   }
 
   private static String name(UploadedFile upload) {
@@ -128,8 +129,33 @@ final class GradeTonnageView {
           grades, values.apply("cutoffs"), one.apply("equivalent"), values.apply("price"), values.apply("recovery"),
           one.apply("category"));
     } catch (BlockModelException e) {
-      throw new WebError(400, String.join("; ", e.problems()));
+      throw new WebError(400, inWebTerms(String.join("; ", e.problems()), form));
     }
+  }
+
+  /** The form's label of each option the command line names with {@code --}. */
+  private static final Map<String, String> LABELS = Map.ofEntries(
+      Map.entry("tonnage", "Tonnage column"), Map.entry("density", "Density column"), Map.entry("volume", "Volume column"),
+      Map.entry("tonnage-unit", "Tonnage unit"), Map.entry("grade", "Grades"), Map.entry("cutoffs", "Cut-offs"),
+      Map.entry("category", "Category column"), Map.entry("equivalent", "Equivalent grade of"), Map.entry("price", "Prices"),
+      Map.entry("recovery", "Recoveries"));
+
+  /**
+   * A message of the grade-tonnage options in the words of where they were given: on the page, the
+   * form's field labels ("Cut-offs 'abc' is not a number"), for the API its query parameters
+   * ("cutoffs 'abc' …"); never the command line's {@code --cutoffs}.
+   */
+  static String inWebTerms(String message, boolean form) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("--([a-z][a-z-]*)").matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String option = m.group(1);
+      String words = form ? "\u201c" + LABELS.getOrDefault(option, option) + "\u201d"
+          : "'" + option.replace('-', '_') + "'";
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(words));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   private interface Writer {
@@ -137,14 +163,14 @@ final class GradeTonnageView {
   }
 
   /** Writes the upload to a temporary file, computes its table, deletes the file; refusals as {@link WebError}s. */
-  private static GradeTonnageTable withTemporaryFile(Writer writer, String name, GradeTonnageSpec spec) {
+  private static GradeTonnageTable withTemporaryFile(Writer writer, String name, GradeTonnageSpec spec, boolean form) {
     Path in = null;
     try {
       in = Files.createTempFile("orebook-blocks-", ".csv");
       writer.write(in);
       return GradeTonnage.run(in, name, spec, ScanSettings.defaults());
     } catch (BlockModelException e) {
-      throw new WebError(400, String.join("; ", e.problems()));
+      throw new WebError(400, inWebTerms(String.join("; ", e.problems()), form));
     } catch (BadRowsException e) {
       List<DataError> errors = e.badRows().first().stream().map(GradeTonnageView::error).toList();
       throw new WebError(422, e.getMessage() + ": nothing was computed", errors);

@@ -88,8 +88,21 @@ final class Pages {
     String name = ctx.formParam("username");
     String password = ctx.formParam("password");
     String next = safeNext(ctx.formParam("next"));
-    User user = name == null || password == null ? null
-        : store.authenticate(name.trim(), password.toCharArray()).orElse(null);
+    User user;
+    try {
+      user = name == null || password == null ? null
+          : auth.authenticate(ctx, name.trim(), password.toCharArray(), "sign-in form").orElse(null);
+    } catch (WebError e) {
+      if (e.status() != 429) {
+        throw e;
+      }
+      Sessions.Session s = auth.sessionOrAnonymous(ctx);
+      ctx.status(429);
+      html(ctx, views.render("login", Views.map("title", "Sign in", "csrf", s.csrf, "next", next,
+          "username", name, "error", "Too many failed sign-ins: " + e.getMessage().replaceFirst("^too many failed sign-ins: ", "")
+              + ".")));
+      return;
+    }
     if (user == null) {
       Sessions.Session s = auth.sessionOrAnonymous(ctx);
       ctx.status(401);
@@ -149,7 +162,7 @@ final class Pages {
     charts.addAll(ReleaseViews.productionCharts(r, "chart-production"));
     m.put("chartJson", Views.scriptJson(Views.json(charts)));
     m.put("charts", true);
-    m.put("provenanceJson", Views.scriptJson(c.provenanceJson()));
+    m.put("provenanceSrc", provenanceSrc(id, Version.CURRENT, null, null));
     html(ctx, views.render("overview", m));
   }
 
@@ -186,7 +199,7 @@ final class Pages {
     m.put("hasWaterfall", !waterfalls.isEmpty());
     m.put("waterfallJson", Views.scriptJson(Views.json(waterfalls)));
     m.put("charts", !waterfalls.isEmpty());
-    m.put("provenanceJson", Views.scriptJson(c.provenanceJson()));
+    m.put("provenanceSrc", provenanceSrc(id, Version.CURRENT, null, null));
     html(ctx, views.render("unit", m));
   }
 
@@ -226,12 +239,16 @@ final class Pages {
     m.put("downloads", downloads);
     m.put("currentHref", companyPath(id) + "/release");
     m.put("originalHref", companyPath(id) + "/release?version=original");
-    m.put("releaseHtml", HtmlRenderer.fragment(r));
-    List<Map<String, Object>> waterfalls = ReleaseViews.waterfalls(r, e -> true, true);
+    List<String> datasets = store.datasets(id);
+    m.put("manyDatasets", datasets.size() > 1);
+    m.put("datasetLinks", datasets.stream().map(d -> Views.map("label", d, "href", companyPath(id) + "/release?period="
+        + enc(d) + (original ? "&version=original" : ""), "current", d.equals(c.datasetName))).toList());
+    m.put("releaseHtml", c.memo("html-fragment", () -> HtmlRenderer.fragment(r)));
+    List<Map<String, Object>> waterfalls = c.memo("waterfalls", () -> ReleaseViews.waterfalls(r, e -> true, true));
     m.put("hasWaterfall", !waterfalls.isEmpty());
-    m.put("waterfallJson", Views.scriptJson(Views.json(waterfalls)));
+    m.put("waterfallJson", c.memo("waterfall-json", () -> Views.scriptJson(Views.json(waterfalls))));
     m.put("charts", !waterfalls.isEmpty());
-    m.put("provenanceJson", Views.scriptJson(c.provenanceJson()));
+    m.put("provenanceSrc", provenanceSrc(id, version, period, unitsParam == null || unitsParam.isBlank() ? null : units(unitsParam)));
     html(ctx, views.render("release", m));
   }
 
@@ -246,7 +263,7 @@ final class Pages {
     List<Map<String, Object>> charts = ReleaseViews.reserveCharts(r, c.dataset, "chart-reserves");
     m.put("chartJson", Views.scriptJson(Views.json(charts)));
     m.put("charts", !charts.isEmpty());
-    m.put("provenanceJson", Views.scriptJson(c.provenanceJson()));
+    m.put("provenanceSrc", provenanceSrc(id, Version.CURRENT, null, null));
     html(ctx, views.render("reserves", m));
   }
 
@@ -263,7 +280,7 @@ final class Pages {
     m.put("hasTornados", !tornados.isEmpty());
     m.put("charts", !tornados.isEmpty());
     m.put("tornadoJson", Views.scriptJson(Views.json(tornados)));
-    m.put("provenanceJson", Views.scriptJson(c.provenanceJson()));
+    m.put("provenanceSrc", provenanceSrc(id, Version.CURRENT, null, null));
     html(ctx, views.render("projects", m));
   }
 
@@ -271,37 +288,62 @@ final class Pages {
     String id = ctx.pathParam("id");
     Version version = version(ctx.queryParam("version"));
     Period period = period(ctx.queryParam("period"));
-    Release r = releases.get(id, version, period, units(ctx.queryParam("units"))).release;
+    ReleaseCache.Computed c = releases.get(id, version, period, units(ctx.queryParam("units")));
+    Release r = c.release;
     String[] f = DOWNLOADS.get(ext);
     String name = (id + "-" + ReleaseViews.mainPeriod(r).code() + (version == Version.ORIGINAL ? "-original" : "")
         + "." + ext).replaceAll("[^A-Za-z0-9._-]", "");
     ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    ctx.contentType(f[1]);
-    ctx.result(Releases.renderBytes(r, f[0]));
+    c.send(ctx, f[0], f[1]);
   }
 
   // ---------------------------------------------------------------- periods and inputs
 
   void periods(Context ctx) throws StoreException {
+    periodsPage(ctx, null);
+  }
+
+  /**
+   * The periods page; with {@code refused}, the change the user just asked for and the store
+   * refused is said at the top of the page (its status the refusal's), the page as it is below it.
+   * The page offers only what the user may do: Approve only to an approver who made no change to
+   * the period (the four-eyes rule), a change of an approved period only to an approver.
+   */
+  private void periodsPage(Context ctx, WebError refused) throws StoreException {
     String id = ctx.pathParam("id");
     CompanyInfo company = store.company(id).orElseThrow(() -> new WebError(404, "no company '" + id + "' in the store"));
     User user = Auth.user(ctx);
     List<PeriodState> states = store.periods(id);
     Set<String> approved = states.stream().filter(PeriodState::isApproved).map(PeriodState::period)
         .collect(Collectors.toSet());
+    Set<String> mine = user.role().canApprove() ? store.periodsChangedBy(id, user.name()) : Set.of();
     Map<String, Object> m = base(ctx, company.name() + " \u2014 periods", "periods", id);
+    if (refused != null) {
+      ctx.status(refused.status());
+      m.put("refused", refused.getMessage());
+      m.put("refusedErrors", refused.errors().stream().map(DataError::toString).toList());
+    }
     m.put("periods", states.stream().map(p -> Views.map("period", p.period(), "status", p.status(),
         "draft", !p.isApproved(), "approvedBy", p.approvedBy(),
         "approvedAt", p.approvedAt() == null ? null : WHEN.format(p.approvedAt()),
-        "canApprove", !p.isApproved() && user.role().canApprove(),
+        "canApprove", !p.isApproved() && user.role().canApprove() && !mine.contains(p.period()),
+        "ownChanges", !p.isApproved() && user.role().canApprove() && mine.contains(p.period()),
         "approveAction", companyPath(id) + "/periods/" + pathSegment(p.period()) + "/approve")).toList());
     m.put("currentHref", companyPath(id) + "/release");
     m.put("originalHref", companyPath(id) + "/release?version=original");
     m.put("anyApproved", !approved.isEmpty());
 
-    List<StoredRow> all = store.rows(id, null);
+    List<String> datasets = store.datasets(id);
+    String datasetParam = ctx.queryParam("dataset") != null ? ctx.queryParam("dataset")
+        : refused != null ? ctx.formParam("dataset") : null;
+    String dataset = datasetParam != null && datasets.contains(datasetParam) ? datasetParam
+        : datasets.isEmpty() ? null : datasets.get(0);
+    m.put("datasets", datasets.stream().map(d -> Views.map("name", d, "selected", d.equals(dataset))).toList());
+    m.put("manyDatasets", datasets.size() > 1);
+    m.put("dataset", dataset);
+    List<StoredRow> all = dataset == null ? List.of() : store.rows(id, dataset, null);
     List<String> files = all.stream().map(StoredRow::file).distinct().toList();
-    String file = ctx.queryParam("file");
+    String file = ctx.queryParam("file") != null ? ctx.queryParam("file") : refused != null ? ctx.formParam("file") : null;
     if (file == null || !files.contains(file)) {
       file = files.stream().filter(f -> DatasetFile.named(f).map(DatasetFile::hasPeriod).orElse(false)).findFirst()
           .orElse(files.isEmpty() ? null : files.get(0));
@@ -328,12 +370,15 @@ final class Pages {
       m.put("rowCount", rows.size());
       m.put("truncated", rows.size() > MAX_ROWS_SHOWN);
       m.put("shown", Math.min(rows.size(), MAX_ROWS_SHOWN));
+      boolean mayRestate = user.role().canApprove();
       m.put("rows", rows.stream().limit(MAX_ROWS_SHOWN).map(r -> Views.map("key", r.key(), "period", r.period(),
           "line", r.line(), "approved", approved.contains(r.period()),
+          "mayChange", user.role().canEditDrafts() && (mayRestate || !approved.contains(r.period())),
           "values", columns.stream().map(col -> Views.map("v", r.fields().getOrDefault(col, ""))).toList(),
           "fields", editable.stream().map(col -> Views.map("name", col)).toList())).toList());
       m.put("editAction", companyPath(id) + "/rows");
-      m.put("back", companyPath(id) + "/periods?file=" + enc(file) + (q.isEmpty() ? "" : "&q=" + enc(q))
+      m.put("back", companyPath(id) + "/periods?file=" + enc(file) + (dataset == null ? "" : "&dataset=" + enc(dataset))
+          + (q.isEmpty() ? "" : "&q=" + enc(q))
           + (periodFilter.isEmpty() ? "" : "&period=" + enc(periodFilter)));
     }
     html(ctx, views.render("periods", m));
@@ -343,7 +388,16 @@ final class Pages {
     String id = ctx.pathParam("id");
     String period = ctx.pathParam("period");
     User user = Auth.user(ctx);
-    long change = store.approve(id, period, user.actor());
+    long change;
+    try {
+      change = store.approve(id, period, user.actor());
+    } catch (StoreException e) {
+      if (e.kind() == StoreException.Kind.FAILED || e.kind() == StoreException.Kind.BUSY || store.company(id).isEmpty()) {
+        throw e;
+      }
+      periodsPage(ctx, WebError.of(e)); // refused: said on the periods page, not on a bare error page
+      return;
+    }
     flash(ctx, "Approved " + period + " (change #" + change + ").");
     ctx.redirect(companyPath(id) + "/periods", HttpStatus.SEE_OTHER);
   }
@@ -351,7 +405,10 @@ final class Pages {
   void edit(Context ctx) throws StoreException, DatasetException {
     String id = ctx.pathParam("id");
     User user = Auth.user(ctx);
-    requireEditor(user);
+    if (!user.role().canEditDrafts()) {
+      periodsPage(ctx, new WebError(403, user.name() + " is a " + user.role().code() + " and cannot change figures"));
+      return;
+    }
     String file = required(ctx.formParam("file"), "file");
     String key = required(ctx.formParam("key"), "key");
     String field = required(ctx.formParam("field"), "field");
@@ -363,7 +420,18 @@ final class Pages {
     if (DatasetFile.named(file).isEmpty()) {
       throw new WebError(400, "no dataset file '" + file + "'");
     }
-    long change = store.edit(id, file, key, field, value, user.actor(), reason);
+    long change;
+    try {
+      String dataset = ctx.formParam("dataset");
+      change = store.edit(id, dataset == null || dataset.isBlank() ? null : dataset, file, key, field, value, user.actor(),
+          reason);
+    } catch (StoreException e) {
+      if (e.kind() == StoreException.Kind.FAILED || e.kind() == StoreException.Kind.BUSY) {
+        throw e;
+      }
+      periodsPage(ctx, WebError.of(e)); // refused: said on the periods page, with the inputs below
+      return;
+    }
     flash(ctx, "Saved change #" + change + ": " + file + " " + key + " " + field + " = " + value.trim() + ".");
     String back = safeNext(ctx.formParam("back"));
     ctx.redirect(back.equals("/") ? companyPath(id) + "/periods?file=" + enc(file) : back, HttpStatus.SEE_OTHER);
@@ -371,23 +439,55 @@ final class Pages {
 
   // ---------------------------------------------------------------- audit
 
+  /** Lines of the audit trail a page shows. */
+  static final int AUDIT_PAGE = 100;
+
   void audit(Context ctx) throws StoreException {
     String id = ctx.pathParamMap().get("id");
     if (id != null && store.company(id).isEmpty()) {
       throw new WebError(404, "no company '" + id + "' in the store");
     }
-    int limit = limit(ctx.queryParam("limit"));
-    List<AuditEntry> entries = store.audit(id, limit);
+    int size = ctx.queryParam("limit") == null ? AUDIT_PAGE : limit(ctx.queryParam("limit"));
+    long total = store.auditSize(id);
+    int pages = (int) Math.max(1, (total + size - 1) / size);
+    int page = Math.min(pages, pageNumber(ctx.queryParam("page")));
+    List<AuditEntry> entries = store.audit(id, (page - 1) * size, size);
     Map<String, Object> m = base(ctx, "Audit trail", "audit", id);
     m.put("scope", id == null ? "all companies" : id);
     m.put("allCompanies", id == null);
-    m.put("limit", limit);
+    m.put("total", total);
+    m.put("first", total == 0 ? 0 : (long) (page - 1) * size + 1);
+    m.put("last", (long) (page - 1) * size + entries.size());
+    m.put("page", page);
+    m.put("pages", pages);
+    String here = id == null ? "/audit" : companyPath(id) + "/audit";
+    String sizeQuery = size == AUDIT_PAGE ? "" : "&limit=" + size;
+    if (page > 1) {
+      m.put("newerHref", here + "?page=" + (page - 1) + sizeQuery);
+      m.put("newestHref", here + "?page=1" + sizeQuery);
+    }
+    if (page < pages) {
+      m.put("olderHref", here + "?page=" + (page + 1) + sizeQuery);
+      m.put("oldestHref", here + "?page=" + pages + sizeQuery);
+    }
+    m.put("paged", pages > 1);
     m.put("entries", entries.stream().map(a -> Views.map("change", a.changeId(), "company", a.companyId(),
         "actor", a.actor(), "at", WHEN.format(a.at()), "kind", a.kind(), "reason", a.reason(), "file", a.file(),
         "row", a.rowKey(), "period", a.period(), "field", a.field(), "before", shorten(a.before()),
         "beforeFull", a.before(), "after", shorten(a.after()), "afterFull", a.after())).toList());
     m.put("empty", entries.isEmpty());
     html(ctx, views.render("audit", m));
+  }
+
+  private static int pageNumber(String text) {
+    if (text == null || text.isBlank()) {
+      return 1;
+    }
+    try {
+      return Math.max(1, Integer.parseInt(text.trim()));
+    } catch (NumberFormatException e) {
+      throw new WebError(400, "page '" + text + "' is not a page number");
+    }
   }
 
   static int limit(String text) {
@@ -479,6 +579,7 @@ final class Pages {
   Map<String, Object> base(Context ctx, String title, String active, String companyId) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("title", title);
+    m.put("maxUpload", WebServer.MAX_REQUEST_BYTES / (1024 * 1024) + " MB");
     User user = Auth.user(ctx);
     Sessions.Session session = Auth.session(ctx);
     if (user != null) {
@@ -539,6 +640,22 @@ final class Pages {
     ctx.contentType("text/html; charset=utf-8").result(page);
   }
 
+  /**
+   * Where the provenance panel of a page asks for a clicked figure's provenance: the API, for the
+   * same release as the page shows (version, period, units); the page adds {@code &key=}.
+   */
+  static String provenanceSrc(String id, Version version, Period period, org.orebook.quantity.UnitSystem units) {
+    StringBuilder b = new StringBuilder("/api/companies/").append(pathSegment(id)).append("/provenance?version=")
+        .append(version == Version.ORIGINAL ? "original" : "current");
+    if (period != null) {
+      b.append("&period=").append(enc(period.code()));
+    }
+    if (units != null) {
+      b.append("&units=").append(units.code());
+    }
+    return b.toString();
+  }
+
   static String companyPath(String id) {
     return "/companies/" + pathSegment(id);
   }
@@ -575,7 +692,7 @@ final class Pages {
     if (p == null || p.isBlank()) {
       return null;
     }
-    return Period.parse(p).orElseThrow(() -> new WebError(400, "period '" + p + "' is not a period (FY2003 or 'Q4 2003')"));
+    return Period.parse(p).orElseThrow(() -> new WebError(400, "period '" + p + "' is not a period (a quarter Q3 2011, nine months 9M 2011 or a year FY2011)"));
   }
 
   /** A viewer may not change figures (the store refuses it too, after validating the change). */

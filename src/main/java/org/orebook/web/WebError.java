@@ -30,16 +30,25 @@ final class WebError extends RuntimeException {
     return errors;
   }
 
-  /** The answer to a store refusal: bad input 400, forbidden 403, not found 404, conflict 409. */
+  /**
+   * The answer to a store refusal: bad input 400, forbidden 403, not found 404, conflict 409, busy
+   * 503 (another writer held the store longer than a request waits: try again), the database
+   * failing 500.
+   */
   static WebError of(StoreException e) {
     int status = switch (e.kind()) {
       case INVALID -> 400;
       case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
+      case BUSY -> 503;
       case FAILED -> 500;
     };
-    String message = e.kind() == StoreException.Kind.FAILED ? "the database failed; nothing was written" : e.getMessage();
+    String message = switch (e.kind()) {
+      case FAILED -> "the database failed; nothing was written";
+      case BUSY -> "the store is busy with another change; nothing was written: try again in a moment";
+      default -> e.getMessage();
+    };
     return new WebError(status, message, e.errors());
   }
 

@@ -67,4 +67,17 @@ class ServeCommandTest {
     }
     assertThat(server.get(30, TimeUnit.SECONDS)).isZero();
   }
+
+  @Test
+  void anAddressBeyondLoopbackIsWarnedAbout() {
+    // 192.0.2.1 (TEST-NET-1) is no address of this machine: the warning comes first, then the bind fails
+    CliRun r = CliRun.of("serve", "--port", "0", "--host", "192.0.2.1", "--db", "jdbc:h2:mem:" + UUID.randomUUID());
+    assertThat(r.err()).contains("warning: listening on 192.0.2.1 serves plain HTTP beyond this machine")
+        .contains("--secure-cookies").contains("--allowed-host");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(org.orebook.web.WebServer.isLoopback("127.0.0.1")).isTrue();
+    assertThat(org.orebook.web.WebServer.isLoopback("localhost")).isTrue();
+    assertThat(org.orebook.web.WebServer.isLoopback("[::1]")).isTrue();
+    assertThat(org.orebook.web.WebServer.isLoopback("0.0.0.0")).isFalse();
+  }
 }

@@ -105,6 +105,44 @@ class StoreCommandsTest {
   }
 
   @Test
+  void releaseOfAFolderLeavesTheDefaultStoreUntouchedUnlessAsked() throws Exception {
+    // the default store of the tests is $OREBOOK_DB (surefire: an in-memory H2)
+    long before;
+    try (org.orebook.store.Store s = org.orebook.store.Store.open(org.orebook.store.Store.defaultUrl())) {
+      before = s.auditSize(null);
+    }
+    ReleaseCommandTest.Run plain = run("release", copyOfMini().toString(), "--format", "csv");
+    assertThat(plain.code()).as(plain.err()).isZero();
+    assertThat(plain.err()).doesNotContain("loaded");
+    ReleaseCommandTest.Run xlsx = run("release", copyOfMini().toString(), "--format", "xlsx");
+    assertThat(xlsx.code()).isEqualTo(2);
+    ReleaseCommandTest.Run original = run("release", copyOfMini().toString(), "--version", "original");
+    assertThat(original.code()).isEqualTo(2);
+    assertThat(original.err()).contains("needs the store");
+    try (org.orebook.store.Store s = org.orebook.store.Store.open(org.orebook.store.Store.defaultUrl())) {
+      assertThat(s.auditSize(null)).as("nothing written to the default store").isEqualTo(before);
+    }
+    // asked: --db names a store, --save the default one
+    ReleaseCommandTest.Run saved = run("release", copyOfMini().toString(), "--db", db, "--format", "csv");
+    assertThat(saved.code()).as(saved.err()).isZero();
+    assertThat(saved.err()).contains("as company 'test', dataset FY2024");
+    assertThat(saved.out()).isEqualTo(plain.out());
+    ReleaseCommandTest.Run toDefault = run("release", copyOfMini().toString(), "--save", "--format", "csv");
+    assertThat(toDefault.code()).as(toDefault.err()).isZero();
+    assertThat(toDefault.out()).isEqualTo(plain.out());
+    try (org.orebook.store.Store s = org.orebook.store.Store.open(org.orebook.store.Store.defaultUrl())) {
+      assertThat(s.company("test")).isPresent();
+    }
+  }
+
+  @Test
+  void anInMemoryDatabaseWorksForOneCommand() throws Exception {
+    ReleaseCommandTest.Run r = run("release", copyOfMini().toString(), "--db", "jdbc:h2:mem:x", "--format", "csv");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Ore grade milled");
+  }
+
+  @Test
   void accountsNeedARealRoleAndALongPassword() throws IOException {
     assertThat(run("user", "add", "carol", "--role", "admin", "--db", db, "--password-file", alicePassword.toString()).code()).isEqualTo(2);
     Path shortPw = Files.writeString(tmp.resolve("short.pw"), "short\n");

@@ -114,4 +114,24 @@ class LedgerPathTest {
         .anyMatch(l -> l.matches("[^,]*,[^,]*,5[0-9]*,-.*"));
     assertThat(Files.readString(raw.resolve("production_log.csv"))).contains(",0.00,,,,,,");
   }
+
+  @Test
+  void test_aThirdQuarterRelease_fromTheSameLedger_checksClean() throws Exception {
+    Path q3 = tmp.resolve("q3");
+    LedgerRun.run(in, q3, new LedgerRun.Options(new ScanSettings(2, 64 << 10, 4096), false,
+        org.orebook.quantity.Period.parse("Q3 2025").orElseThrow(), List.of("text")));
+    String text = Files.readString(q3.resolve("release.txt"));
+    assertThat(text).contains("Third Quarter 2025 Results").contains("Nine Months Ended").contains("Sept. 30,");
+    org.orebook.check.CheckResult c = org.orebook.check.Check.file(q3.resolve("release.txt"));
+    assertThat(c.failures()).isEmpty();
+    assertThat(c.proseFailures()).isEmpty();
+    assertThat(c.tested()).isGreaterThan(100);
+  }
+
+  @Test
+  void test_theYearRelease_checksClean() throws Exception {
+    org.orebook.check.CheckResult c = org.orebook.check.Check.file(out.resolve("release.txt"));
+    assertThat(c.failures()).isEmpty();
+    assertThat(c.proseFailures()).isEmpty();
+  }
 }

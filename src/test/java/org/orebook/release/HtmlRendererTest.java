@@ -191,7 +191,7 @@ class HtmlRendererTest {
     String doc = HtmlRenderer.document(release);
     assertThat(doc).startsWith("<!DOCTYPE html>").contains("<html lang=\"en\">", "<meta charset=\"utf-8\">",
         "<title>Hecla Mining Company", "<style>", "text-align: right", "</html>");
-    assertThat(doc).contains(fragment);
+    assertThat(doc).contains(fragment.replace(" tabindex=\"0\"", "")); // the download's cells answer no click
     assertThat(doc.split("<table class=\"release-table\"", -1)).hasSize(release.tables().size() + 1);
     assertThat(Releases.render(release, "html")).isEqualTo(doc);
     assertThat(new String(Releases.renderBytes(release, "html"), StandardCharsets.UTF_8)).isEqualTo(doc);

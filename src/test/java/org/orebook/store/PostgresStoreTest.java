@@ -31,8 +31,16 @@ class PostgresStoreTest extends StoreContract {
       throw new AssertionError("PostgreSQL is not reachable at " + URL + " as " + USER
           + " (.ci/run installs and starts it; or set OREBOOK_SKIP_POSTGRES=1): " + e.getMessage(), e);
     }
-    Store store = Store.open(URL + "?currentSchema=" + schema, USER, PASSWORD);
+    url = URL + "?currentSchema=" + schema;
+    Store store = Store.open(url, USER, PASSWORD);
     assertThat(store.reachable()).isTrue();
     return store;
+  }
+
+  private String url;
+
+  @Override
+  Store anotherClient() throws Exception {
+    return Store.open(url, USER, PASSWORD);
   }
 }

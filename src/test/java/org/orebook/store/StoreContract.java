@@ -36,9 +36,26 @@ abstract class StoreContract {
   /** A fresh, empty, migrated store for each test. */
   abstract Store freshStore() throws Exception;
 
+  /** Another client of the same database as {@link #freshStore()}'s (its own pool of connections). */
+  abstract Store anotherClient() throws Exception;
+
+  private final List<Store> opened = new java.util.ArrayList<>();
+
   @BeforeEach
   void open() throws Exception {
     store = freshStore();
+    opened.add(store);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void closeAll() {
+    opened.forEach(Store::close);
+  }
+
+  Store client() throws Exception {
+    Store s = anotherClient();
+    opened.add(s);
+    return s;
   }
 
   Path copyOfExample() throws IOException {
@@ -224,6 +241,90 @@ abstract class StoreContract {
     assertThatThrownBy(() -> store.addUser("x'; DROP TABLE app_user; --", Role.APPROVER, "something else long".toCharArray()))
         .isInstanceOf(StoreException.class);
     assertThat(store.users()).extracting(User::name).containsExactly("alice");
+  }
+
+  @Test
+  void datasetsOfDifferentPeriodsLiveSideBySide() throws Exception {
+    loadExample();
+    String annual = Releases.render(Releases.produce(store.source("hecla", "FY2003", Version.CURRENT), null), "text");
+    // the fourth quarter as a dataset of its own, one of its figures different from the annual's
+    Path quarter = copyOfExample();
+    replaceInFile(quarter.resolve("company.csv"), "period,FY2003", "period,Q4 2003");
+    replaceInFile(quarter.resolve("costs.csv"), "la-camorra,Q4 2003,mining,2005384", "la-camorra,Q4 2003,mining,2005385");
+    LoadResult q = store.load(null, DatasetSource.folder(quarter), LOADER, null);
+    assertThat(q.dataset()).isEqualTo("Q4 2003");
+    assertThat(q.removed()).as("the annual dataset's rows stay").isZero();
+    assertThat(store.datasets("hecla")).containsExactlyInAnyOrder("FY2003", "Q4 2003");
+
+    assertThat(Releases.render(Releases.produce(store.source("hecla", "FY2003", Version.CURRENT), null), "text"))
+        .isEqualTo(annual).isEqualTo(Releases.render(Releases.produce(EXAMPLE, null), "text"));
+    assertThat(Releases.render(Releases.produce(store.source("hecla", "Q4 2003", Version.CURRENT), null), "text"))
+        .isEqualTo(Releases.render(Releases.produce(quarter, null), "text"));
+    assertThat(store.rows("hecla", "FY2003", "costs.csv")).filteredOn(r -> r.key().equals("la-camorra|Q4 2003|mining"))
+        .singleElement().satisfies(r -> assertThat(r.fields().get("value")).isEqualTo("2005384"));
+    assertThat(store.rows("hecla", "Q4 2003", "costs.csv")).filteredOn(r -> r.key().equals("la-camorra|Q4 2003|mining"))
+        .singleElement().satisfies(r -> assertThat(r.fields().get("value")).isEqualTo("2005385"));
+    // loading the annual folder again changes nothing: it is still there, whole
+    assertThat(store.load(null, DatasetSource.folder(EXAMPLE), LOADER, null).unchanged()).isTrue();
+    assertThat(store.datasetFor("hecla", "FY2003")).isEqualTo("FY2003");
+    assertThat(store.datasetFor("hecla", "Q4 2003")).isEqualTo("Q4 2003");
+  }
+
+  @Test
+  void fourConcurrentLoadsAllLandOneAfterAnother() throws Exception {
+    int n = 4;
+    List<Path> folders = new java.util.ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      Path copy = copyOfExample();
+      // a unit's name: each load a different version of one field that no figure depends on
+      replaceInFile(copy.resolve("units.csv"), "la-camorra,La Camorra,", "la-camorra,La Camorra " + i + ",");
+      folders.add(copy);
+    }
+    List<Store> clients = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      clients.add(client());
+    }
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(n);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+    List<java.util.concurrent.Future<LoadResult>> results = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < n; i++) {
+        Store client = clients.get(i);
+        Path folder = folders.get(i);
+        results.add(pool.submit(() -> {
+          start.await();
+          return client.load(null, DatasetSource.folder(folder), LOADER, null);
+        }));
+      }
+      List<Long> changes = new java.util.ArrayList<>();
+      for (var f : results) {
+        changes.add(f.get(120, java.util.concurrent.TimeUnit.SECONDS).changeId());
+      }
+      assertThat(changes).as("every load lands, each as its own change").doesNotContain(0L).doesNotHaveDuplicates();
+    } finally {
+      pool.shutdownNow();
+    }
+    // one after another: the first added every row, each later one changed the one figure it differs in
+    List<AuditEntry> audit = store.audit("hecla", 100_000);
+    assertThat(audit.stream().map(AuditEntry::changeId).distinct()).hasSize(n);
+    long rowsAdded = audit.stream().filter(a -> "(row added)".equals(a.field())).count();
+    assertThat(audit).hasSize((int) rowsAdded + n - 1);
+    AuditEntry newest = audit.get(0);
+    assertThat(newest.rowKey()).isEqualTo("la-camorra");
+    assertThat(newest.field()).isEqualTo("name");
+    assertThat(store.rows("hecla", "units.csv")).filteredOn(r -> r.key().equals("la-camorra")).singleElement()
+        .satisfies(r -> assertThat(r.fields().get("name")).isEqualTo(newest.after()));
+    assertThat(store.rows("hecla", null)).hasSize((int) rowsAdded);
+  }
+
+  @Test
+  void anUnknownNameCostsOnePasswordVerificationAsAKnownNameDoes() throws Exception {
+    store.addUser("alice", Role.VIEWER, "correct horse battery".toCharArray());
+    long before = Passwords.verifications();
+    assertThat(store.authenticate("nobody", "correct horse battery".toCharArray())).isEmpty();
+    assertThat(Passwords.verifications() - before).isEqualTo(1);
+    assertThat(store.authenticate("alice", "wrong horse battery".toCharArray())).isEmpty();
+    assertThat(Passwords.verifications() - before).isEqualTo(2);
   }
 
   @Test

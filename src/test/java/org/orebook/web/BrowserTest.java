@@ -129,6 +129,71 @@ class BrowserTest {
     assertCanvasDrawn("#tornado-mina-isidora");
   }
 
+  /**
+   * The charts at common screen widths: no two texts of a chart (legend, unit names on the axis,
+   * axis values, the axis's unit, bar labels) may overlap, nor stick out of the chart. Each text's
+   * box is read from the chart's own display list (ECharts draws on a canvas), as it was drawn.
+   * Screenshots of each chart go to target/screenshots, to be looked at.
+   */
+  @Test
+  void theChartsFitAtCommonWidths() throws Exception {
+    Path shots = Path.of("target", "screenshots");
+    Files.createDirectories(shots);
+    try {
+      for (int width : new int[] {1024, 1400, 1920}) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1000));
+        for (String[] page : new String[][] {{"overview", "/companies/" + company, "#chart-cost,#chart-production"},
+            {"release", "/companies/" + company + "/release", "#chart-waterfall"},
+            {"projects", "/companies/" + company + "/projects", "#tornado-mina-isidora"}}) {
+          driver.get(base + page[1]);
+          for (String container : page[2].split(",")) {
+            wait.until(d -> !d.findElements(By.cssSelector(container + " canvas")).isEmpty());
+          }
+          Thread.sleep(400); // the charts' animation ends
+          for (String container : page[2].split(",")) {
+            WebElement box = driver.findElement(By.cssSelector(container));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+            Files.write(shots.resolve(page[0] + "-" + container.substring(1) + "-" + width + ".png"),
+                box.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            @SuppressWarnings("unchecked")
+            List<String> overlaps = (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                var out = [];
+                document.querySelectorAll(arguments[0] + ' [_echarts_instance_]').forEach(function (dom) {
+                  var chart = echarts.getInstanceByDom(dom);
+                  var texts = [];
+                  chart.getZr().storage.getDisplayList(true).forEach(function (e) {
+                    var label = (e.type === 'tspan' || e.type === 'text') ? e : null;
+                    if (label && !label.ignore && !label.invisible && label.style && String(label.style.text || '').trim()) {
+                      var box = label.getBoundingRect().clone();
+                      box.applyTransform(label.getComputedTransform());
+                      texts.push({ text: String(label.style.text).replace(/\\n/g, ' '), box: box });
+                    }
+                  });
+                  var w = dom.clientWidth, h = dom.clientHeight;
+                  texts.forEach(function (t) {
+                    if (t.box.x < -1 || t.box.y < -1 || t.box.x + t.box.width > w + 1 || t.box.y + t.box.height > h + 1) {
+                      out.push(t.text + ' sticks out of the chart');
+                    }
+                  });
+                  for (var i = 0; i < texts.length; i++) {
+                    for (var j = i + 1; j < texts.length; j++) {
+                      var a = texts[i].box, b = texts[j].box;
+                      var ow = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+                      var oh = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+                      if (ow > 1 && oh > 1) { out.push(texts[i].text + ' / ' + texts[j].text); }
+                    }
+                  }
+                });
+                return out;""", container);
+            assertThat(overlaps).as("labels overlapping in %s of %s at %d px", container, page[0], width).isEmpty();
+          }
+        }
+      }
+    } finally {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+    }
+  }
+
   private static void assertCanvasDrawn(String container) {
     WebElement canvas = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(container + " canvas")));
     wait.until(d -> canvas.getSize().getWidth() > 0 && canvas.getSize().getHeight() > 0);

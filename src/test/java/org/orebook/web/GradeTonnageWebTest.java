@@ -119,6 +119,24 @@ class GradeTonnageWebTest {
   }
 
   @Test
+  void thePageSpeaksOfItsFieldsNotOfCommandLineOptionsAndStatesTheUploadLimit() throws Exception {
+    WebServerTest.Client vic = WebServerTest.signedIn("vic");
+    assertThat(vic.get("/grade-tonnage").body()).contains("Block model (CSV, at most 5 MB)");
+    assertThat(vic.get("/check").body()).contains("at most 5 MB");
+    for (Map<String, String> wrong : List.of(Map.of("cutoffs", "abc"), Map.of("grade", "au=au_gpt:furlongs"),
+        Map.of("tonnage", "", "density", "density"), Map.of("price", "au=1900"))) {
+      Map<String, String> fields = new LinkedHashMap<>(OPTIONS);
+      fields.putAll(wrong);
+      HttpResponse<String> r = postPage(vic, fields, Files.readAllBytes(MODEL));
+      assertThat(r.statusCode()).as(wrong.toString()).isEqualTo(400);
+      Matcher error = Pattern.compile("<div class=\"alert error\" role=\"alert\" id=\"gt-error\">(.*?)</div>\\s*<form",
+          Pattern.DOTALL).matcher(r.body());
+      assertThat(error.find()).as(wrong.toString()).isTrue();
+      assertThat(error.group(1)).as(wrong.toString()).doesNotContain("--").containsPattern("\u201c[A-Z][a-z-]+( [a-z]+)*\u201d");
+    }
+  }
+
+  @Test
   void badRowsOnThePageAreListedWithTheirLines() throws Exception {
     WebServerTest.Client vic = WebServerTest.signedIn("vic");
     byte[] bad = "block,rock,tonnes,au_gpt,cu_pct\n1,oxide,100,1.0,0.1\n2,oxide,-5,1.0,0.1\n".getBytes(StandardCharsets.UTF_8);

@@ -35,7 +35,7 @@ final class TestServer {
     store.addUser("bob", Role.APPROVER, PASSWORDS.get("bob").toCharArray());
     store.addUser("carol", Role.PREPARER, PASSWORDS.get("carol").toCharArray());
     store.addUser("vic", Role.VIEWER, PASSWORDS.get("vic").toCharArray());
-    app = WebServer.start(store, "127.0.0.1", 0);
+    app = WebServer.start(store, "127.0.0.1", 0, WebServer.Settings.defaults().withAccessLog(false));
     base = "http://127.0.0.1:" + app.port();
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
   }

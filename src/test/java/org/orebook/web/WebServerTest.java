@@ -153,6 +153,12 @@ class WebServerTest {
     return c;
   }
 
+  /** An attribute value as the browser reads it (the templates escape '&', '=' and quotes). */
+  static String unescape(String attribute) {
+    return attribute.replace("&#61;", "=").replace("&quot;", "\"").replace("&#39;", "'").replace("&#96;", "`")
+        .replace("&amp;", "&");
+  }
+
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
@@ -434,8 +440,24 @@ class WebServerTest {
     HttpResponse<String> page = alice.post("/companies/" + company + "/periods/" + periodPath(period) + "/approve",
         alice.withToken(Map.of()));
     assertThat(page.statusCode()).isEqualTo(403);
+    // not a bare error page: the periods page, saying why at the top
+    assertThat(page.body()).contains("id=\"refused\"").contains("own changes").contains("id=\"period-table\"");
     assertThat(status(period)).isEqualTo("draft");
     assertThat(newestChange()).isEqualTo(change);
+    // the button is not offered to her for that period, and is to another approver
+    assertThat(approveButtonFor(alice.get("/companies/" + company + "/periods").body(), period)).isFalse();
+    assertThat(alice.get("/companies/" + company + "/periods").body())
+        .contains("you changed figures of this period: another approver approves it");
+    assertThat(approveButtonFor(signedIn("bob").get("/companies/" + company + "/periods").body(), period)).isTrue();
+    assertThat(approveButtonFor(signedIn("carol").get("/companies/" + company + "/periods").body(), period))
+        .as("a preparer is offered no Approve").isFalse();
+  }
+
+  /** True when the periods page offers an Approve button on the period's row. */
+  static boolean approveButtonFor(String page, String period) {
+    Matcher row = Pattern.compile("<tr data-period=\"" + Pattern.quote(period) + "\">(.*?)</tr>", Pattern.DOTALL).matcher(page);
+    assertThat(row.find()).as("a row for " + period).isTrue();
+    return row.group(1).contains(">Approve</button>");
   }
 
   @Test
@@ -471,30 +493,83 @@ class WebServerTest {
       assertThat(a.reason()).isEqualTo("late invoice");
     });
     // the release as originally reported keeps the approved value; as restated, the new one
-    assertThat(inputValue(alice.get("/companies/" + company + "/release?version=original").body(), row))
+    assertThat(inputValue(alice, "/companies/" + company + "/release?version=original", row))
         .isEqualByComparingTo(before);
-    assertThat(inputValue(alice.get("/companies/" + company + "/release").body(), row))
+    assertThat(inputValue(alice, "/companies/" + company + "/release", row))
         .isEqualByComparingTo(plusOne(before));
     // the audit page lists it, with the value before and after
     String audit = alice.get("/companies/" + company + "/audit").body();
     assertThat(audit).contains("late invoice").contains(row.key()).contains(before).contains(plusOne(before));
   }
 
-  /** The value of the figure read from a stored row, in the provenance data of a release page. */
-  static java.math.BigDecimal inputValue(String page, StoredRow row) throws IOException {
-    Matcher data = Pattern.compile("<script type=\"application/json\" id=\"provenance-data\">(.*?)</script>",
-        Pattern.DOTALL).matcher(page);
-    assertThat(data.find()).isTrue();
-    List<java.math.BigDecimal> found = new ArrayList<>();
-    JSON.readTree(data.group(1)).forEach(f -> {
-      JsonNode o = f.path("origin");
-      if (o.path("type").asText().equals("input") && o.path("file").asText().equals(row.file())
-          && o.path("line").asLong() == row.line() && o.path("field").asText().equals("value")) {
-        found.add(new java.math.BigDecimal(f.path("value").asText()));
-      }
-    });
-    assertThat(found).hasSize(1);
-    return found.get(0);
+  /**
+   * The value of the figure read from a stored costs row, as the provenance panel of a release page
+   * gets it: from the API the page names, for the release the page shows.
+   */
+  static java.math.BigDecimal inputValue(Client client, String pagePath, StoredRow row) throws Exception {
+    String page = client.get(pagePath).body();
+    Matcher src = Pattern.compile("id=\"prov-panel\"[^>]*data-src=\"([^\"]+)\"").matcher(page);
+    assertThat(src.find()).as("the page names where provenance comes from").isTrue();
+    String key = "unit:" + row.fields().get("unit") + "/" + row.fields().get("item") + "@" + row.fields().get("period");
+    HttpResponse<String> r = client.get(unescape(src.group(1)) + "&key=" + enc(key));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode f = JSON.readTree(r.body());
+    JsonNode o = f.path("origin");
+    assertThat(o.path("type").asText()).isEqualTo("input");
+    assertThat(o.path("file").asText()).isEqualTo(row.file());
+    assertThat(o.path("line").asLong()).isEqualTo(row.line());
+    assertThat(o.path("field").asText()).isEqualTo("value");
+    return new java.math.BigDecimal(f.path("value").asText());
+  }
+
+  @Test
+  void theJsonReleaseIsGzippedForAClientThatAcceptsIt() throws Exception {
+    String path = "/api/companies/" + company + "/release?format=json";
+    HttpResponse<byte[]> zipped = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic("vic"))
+        .header("Accept-Encoding", "gzip, deflate").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(zipped.statusCode()).isEqualTo(200);
+    assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    byte[] inflated = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body())).readAllBytes();
+    HttpResponse<String> plain = api("GET", path, "vic", null, null);
+    assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(zipped.body().length).isLessThan(plain.body().length() / 5);
+    assertThat(JSON.readTree(inflated)).isEqualTo(JSON.readTree(plain.body()))
+        .isEqualTo(JSON.readTree(org.orebook.release.Releases.render(org.orebook.release.Releases.produce(
+            store.source(company, org.orebook.store.Version.CURRENT), null), "json")));
+  }
+
+  @Test
+  void theAuditPageIsPaged() throws Exception {
+    Client vic = signedIn("vic");
+    long total = store.auditSize(company);
+    assertThat(total).as("the example's load alone").isGreaterThan(2L * Pages.AUDIT_PAGE);
+    String first = unescape(vic.get("/companies/" + company + "/audit").body());
+    assertThat(rowsOf(first)).isEqualTo(Pages.AUDIT_PAGE);
+    assertThat(first).contains("Lines 1–" + Pages.AUDIT_PAGE + " of ").contains("?page=2\" rel=\"next\"")
+        .doesNotContain("rel=\"prev\"");
+    String second = unescape(vic.get("/companies/" + company + "/audit?page=2").body());
+    assertThat(rowsOf(second)).isEqualTo(Pages.AUDIT_PAGE);
+    assertThat(second).contains("Lines " + (Pages.AUDIT_PAGE + 1) + "–" + 2 * Pages.AUDIT_PAGE + " of ")
+        .contains("?page=1\" rel=\"prev\"");
+    // the API pages the same way, with the total in a header
+    HttpResponse<String> api = api("GET", "/api/companies/" + company + "/audit?limit=3&offset=" + Pages.AUDIT_PAGE, "vic", null, null);
+    assertThat(api.headers().firstValue("X-Total-Count")).isPresent();
+    List<AuditEntry> expected = store.audit(company, Pages.AUDIT_PAGE, 3);
+    JsonNode got = JSON.readTree(api.body());
+    assertThat(got.size()).isEqualTo(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(got.get(i).path("changeId").asLong()).isEqualTo(expected.get(i).changeId());
+      assertThat(got.get(i).path("row").asText()).isEqualTo(String.valueOf(expected.get(i).rowKey()));
+    }
+  }
+
+  static int rowsOf(String auditPage) {
+    Matcher m = Pattern.compile("<tr class=\"kind-").matcher(auditPage);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
   }
 
   @Test
@@ -547,14 +622,27 @@ class WebServerTest {
     assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("text/html").contains("utf-8");
     assertThat(r.body()).containsPattern("<td class=\"fig\" data-key=\"" + Pattern.quote(key) + "\"[^>]*>"
         + Pattern.quote(printed) + "</td>");
-    // its provenance is in the page's data: the file and line it was read from
-    Matcher data = Pattern.compile("<script type=\"application/json\" id=\"provenance-data\">(.*?)</script>",
-        Pattern.DOTALL).matcher(r.body());
-    assertThat(data.find()).isTrue();
-    JsonNode origin = JSON.readTree(data.group(1)).path(key).path("origin");
+    // its provenance is not in the page: the page names the API that gives it when the figure is clicked
+    Matcher src = Pattern.compile("id=\"prov-panel\"[^>]*data-src=\"([^\"]+)\"").matcher(r.body());
+    assertThat(src.find()).isTrue();
+    assertThat(unescape(src.group(1))).isEqualTo("/api/companies/" + company + "/provenance?version=current");
+    assertThat(r.body()).doesNotContain("provenance-data");
+    assertThat(r.body().length()).as("a page without every figure's provenance").isLessThan(400_000);
+    HttpResponse<String> p = signedIn("vic").get("/api/companies/" + company + "/provenance?version=current&key=" + enc(key));
+    assertThat(p.statusCode()).isEqualTo(200);
+    JsonNode origin = JSON.readTree(p.body()).path("origin");
     assertThat(origin.path("file").asText()).isEqualTo("production.csv");
     List<String> lines = Files.readAllLines(EXAMPLE.resolve("production.csv"));
     assertThat(lines.get(origin.path("line").asInt() - 1)).isEqualTo(String.join(",", produced));
+    // a derived figure: its operands, each marked as one the panel can follow
+    HttpResponse<String> derived = signedIn("vic").get("/api/companies/" + company + "/provenance?key="
+        + enc("unit:" + produced[0] + "/total_cash_costs_per_oz@" + produced[1]));
+    assertThat(derived.statusCode()).isEqualTo(200);
+    JsonNode ops = JSON.readTree(derived.body()).path("origin").path("operands");
+    assertThat(ops.size()).isPositive();
+    assertThat(ops).allSatisfy(op -> assertThat(op.has("known")).isTrue());
+    assertThat(signedIn("vic").get("/api/companies/" + company + "/provenance?key=" + enc("unit:nowhere/x@FY1900")).statusCode())
+        .isEqualTo(404);
   }
 
   @Test
@@ -685,5 +773,22 @@ class WebServerTest {
     }
     assertThat(marked).containsExactlyInAnyOrderElementsOf(new TreeSet<>(expectedLines));
     assertThat(r.body()).contains("id=\"stat-failed\">" + expectedLines.size() + "<");
+
+    // the numbers of the running text, as the checker's own report gives them
+    JsonNode prose = expectedCheck().path("prose");
+    assertThat(prose.isMissingNode()).as("the checker's JSON reports prose claims").isFalse();
+    org.orebook.check.CheckResult result = Check.file(PUBLISHED);
+    assertThat(result.prose()).isNotEmpty();
+    Matcher summary = Pattern.compile("<p id=\"prose-summary\">(.*?)</p>", Pattern.DOTALL).matcher(r.body());
+    assertThat(summary.find()).isTrue();
+    String said = summary.group(1).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ");
+    assertThat(said).contains(result.prose().size() + " number claims found")
+        .contains(result.proseTested().size() + " linked to a table figure and tested")
+        .contains((result.proseTested().size() - result.proseFailures().size()) + " hold")
+        .contains(result.proseFailures().size() + " fail")
+        .contains(result.proseNotLinked().size() + " not linked");
+    for (org.orebook.check.ProseClaim failing : result.proseFailures()) {
+      assertThat(unescape(r.body()).replace("&lt;", "<").replace("&gt;", ">")).contains(failing.arithmetic());
+    }
   }
 }

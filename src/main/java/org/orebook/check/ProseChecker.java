@@ -181,6 +181,11 @@ final class ProseChecker {
 
   private void standardPhrases() {
     phrase("gross (?:profit|margin)s?", new Concept(Family.COMPANY, GROSS_PROFIT, "", false));
+    // non-GAAP measures are figures of their own: never the GAAP figure named before them
+    phrase("adjusted ebitda", new Concept(Family.COMPANY, "adjusted_ebitda", "", false));
+    phrase("(?<!adjusted )ebitda", new Concept(Family.COMPANY, "ebitda", "", false));
+    phrase("adjusted net (?:earnings|income)", new Concept(Family.COMPANY, "adjusted_net_earnings", "", false));
+    phrase("free cash flow", new Concept(Family.COMPANY, "free_cash_flow", "", false));
     phrase("(?:net )?(?:sales|revenues?)(?: of products)?", new Concept(Family.COMPANY, SALES, "", false));
     phrase("net (?:income|earnings)", new Concept(Family.COMPANY, "net_income", "", false));
     phrase("net loss", new Concept(Family.COMPANY, "net_income", "", true));

@@ -31,6 +31,7 @@ public final class Prose {
   /** Most paragraphs kept: a release has a few hundred; the checker reads at most 20,000 sentences. */
   static final int MAX_PARAGRAPHS = 20_000;
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern GLUED_FOOTNOTE = Pattern.compile("(?<=[A-Za-z\\)]{3})[0-9\u00b9\u00b2\u00b3]{1,2}(?=[\\s,;:.]|$)");
   private static final Pattern ENDS_SENTENCE = Pattern.compile(".*[.:;\"\u201d]$");
   private static final Pattern FOOTNOTE = Pattern.compile("\\(\\d{1,2}\\) .*");
   /** A bullet that starts a paragraph of its own: "--", "*", "-", "\u2022", "o" before a space. */
@@ -137,7 +138,8 @@ public final class Prose {
   public static List<Sentence> split(List<Paragraph> paragraphs) {
     List<Sentence> out = new ArrayList<>();
     int paragraph = 0;
-    for (Paragraph p : paragraphs) {
+    for (Paragraph raw : paragraphs) {
+      Paragraph p = withoutFootnoteDigits(raw);
       String text = p.text();
       if (text.split(" ").length < 6 || text.equals(text.toUpperCase(Locale.ROOT))) {
         continue;
@@ -159,6 +161,33 @@ public final class Prose {
       add(out, text, lineOf, from, text.length(), paragraph);
     }
     return out;
+  }
+
+  /**
+   * A footnote digit glued to a word ("Adjusted EBITDA1 of $45.2 million", "AISC2") is no part of the
+   * sentence: dropped, with its line. Codes keep their digits (a letter or two before: "Q3", "C1", "H1").
+   */
+  static Paragraph withoutFootnoteDigits(Paragraph p) {
+    Matcher m = GLUED_FOOTNOTE.matcher(p.text());
+    if (!m.find()) {
+      return p;
+    }
+    StringBuilder sb = new StringBuilder();
+    int[] lines = new int[p.text().length()];
+    int n = 0;
+    int from = 0;
+    do {
+      for (int i = from; i < m.start(); i++) {
+        sb.append(p.text().charAt(i));
+        lines[n++] = p.lines()[i];
+      }
+      from = m.end();
+    } while (m.find());
+    for (int i = from; i < p.text().length(); i++) {
+      sb.append(p.text().charAt(i));
+      lines[n++] = p.lines()[i];
+    }
+    return new Paragraph(sb.toString(), java.util.Arrays.copyOf(lines, n));
   }
 
   private static void add(List<Sentence> out, String text, int[] lineOf, int from, int to, int paragraph) {

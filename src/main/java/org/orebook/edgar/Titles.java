@@ -18,6 +18,8 @@ final class Titles {
   private static final Pattern COMPANY_WORDS = Pattern.compile(
       "(?i)\\b(inc|incorporated|corp|corporation|company|co|ltd|limited|plc|llc|lp|s\\.a|n\\.v|ag|mining|mines|resources|gold|"
           + "silver|copper|metals|minerals|holdings|group)\\b\\.?");
+  private static final Pattern COMPANY_SUFFIX = Pattern.compile(
+      "(?i)\\b(inc|incorporated|corp|corporation|company|co|ltd|limited|plc|llc|s\\.a|n\\.v|ag)\\.?\\s*$");
   private static final Pattern NOT_A_NAME = Pattern.compile(
       "(?i)\\b(statements?|balance|sheets?|quarterly|quarter|months|year|ended|reconciliation|highlights|data|summary|"
           + "results|table|thousands|millions|unaudited|note|notes)\\b");
@@ -74,7 +76,17 @@ final class Titles {
     if (unitText != null) {
       unit = TableUnit.parse(unitText.toString());
     }
+    // a company's name above a table's own title ("WREN MINING INC." over "Statements of Operations")
+    if (nameParts.size() >= 2 && companyLike(nameParts.get(0))) {
+      nameParts.remove(0);
+    }
     return new Parsed(String.join(" ", nameParts).trim(), unit);
+  }
+
+  /** A line that reads as a company's name: "Wren Mining Inc.", "KESTREL COPPER LTD.". */
+  static boolean companyLike(String line) {
+    String s = line.trim();
+    return s.split("\\s+").length <= 6 && COMPANY_SUFFIX.matcher(s).find() && !NOT_A_NAME.matcher(s).find();
   }
 
   /**

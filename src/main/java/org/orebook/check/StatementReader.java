@@ -140,6 +140,7 @@ final class StatementReader {
     int colonCount;
     int unlabelled;
     final List<Item> all = new ArrayList<>();
+    final Map<String, Boolean> subtract = new java.util.HashMap<>();
 
     record Item(String id, TableRow.Values row, int ruleCount, int colonCount, Measure measure, boolean subtotal) {}
 
@@ -327,9 +328,13 @@ final class StatementReader {
      */
     Fit fit(List<Item> terms, TableRow.Values total) {
       int k = terms.size();
+      boolean[] costLike = new boolean[k];
+      for (int i = 0; i < k; i++) {
+        costLike[i] = subtracted(terms.get(i).row().label());
+      }
       List<Integer> flexible = new ArrayList<>();
       for (int i = 1; i < k && flexible.size() < 12; i++) {
-        if (k <= 13 || dict.matches(ConceptDictionary.Scope.SUBTRACT, terms.get(i).row().label())) {
+        if (k <= 13 || costLike[i]) {
           flexible.add(i);
         }
       }
@@ -388,7 +393,7 @@ final class StatementReader {
           if ((mask & (1 << b)) != 0) {
             int i = flexible.get(b);
             signs |= 1 << i;
-            penalty += dict.matches(ConceptDictionary.Scope.SUBTRACT, terms.get(i).row().label()) ? 1 : 100;
+            penalty += costLike[i] ? 1 : 100;
           }
         }
         int score = 0;
@@ -412,6 +417,11 @@ final class StatementReader {
         }
       }
       return new Fit(bestMask, Math.max(0, bestScore), values.size());
+    }
+
+    /** True for a line statements usually subtract (costs, expenses, taxes); remembered per label. */
+    boolean subtracted(String label) {
+      return subtract.computeIfAbsent(label, l -> dict.matches(ConceptDictionary.Scope.SUBTRACT, l));
     }
 
     /**

@@ -67,9 +67,27 @@ public final class ConceptDictionary {
   private static volatile ConceptDictionary standard;
 
   private final Map<Scope, List<Entry>> entries;
+  /** Lookups already made, for a dictionary used by one modelling run (see {@link #forOneRun}); else null. */
+  private final Map<String, Optional<Mapping>> memo;
+  /** {@link #matches} answers already given, likewise; else null. */
+  private final Map<String, Boolean> matched;
 
   private ConceptDictionary(Map<Scope, List<Entry>> entries) {
+    this(entries, null, null);
+  }
+
+  private ConceptDictionary(Map<Scope, List<Entry>> entries, Map<String, Optional<Mapping>> memo, Map<String, Boolean> matched) {
     this.entries = entries;
+    this.memo = memo;
+    this.matched = matched;
+  }
+
+  /**
+   * The same dictionary remembering its lookups, for one modelling run on one thread: a release
+   * looks the same labels up many times (to classify its tables, then to key their rows).
+   */
+  ConceptDictionary forOneRun() {
+    return new ConceptDictionary(entries, new java.util.HashMap<>(), new java.util.HashMap<>());
   }
 
   /** The standard dictionary (the resource file). */
@@ -207,6 +225,22 @@ public final class ConceptDictionary {
    * trailing colon or full stop.
    */
   public static String normalize(String label) {
+    String cached = NORMALIZED.get(label);
+    if (cached != null) {
+      return cached;
+    }
+    String n = normalizeNow(label);
+    if (NORMALIZED.size() > 50_000) {
+      NORMALIZED.clear();
+    }
+    NORMALIZED.put(label, n);
+    return n;
+  }
+
+  /** Labels already normalised (a pure function of the label; bounded). */
+  private static final Map<String, String> NORMALIZED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String normalizeNow(String label) {
     String l = label.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2013', '-').replace('\u2014', '-')
         .replace('\u00a0', ' ');
     l = FOOTNOTE.matcher(l).replaceAll(" ");
@@ -221,12 +255,12 @@ public final class ConceptDictionary {
   /** The unit parenthetical of a label, lower case ({@code $/oz.}, {@code oz./ton}, {@code %}), or empty. */
   static String unitHint(String label) {
     Matcher m = UNIT_PAREN.matcher(label.toLowerCase(Locale.ROOT));
-    return m.find() ? m.group().replaceAll("[()\\s]", "") : "";
+    return m.find() ? Rx.replaceAll(m.group(), "[()\\s]", "") : "";
   }
 
   /** The first metal named in a text ({@code gold} → AU). */
   static Optional<Metal> metalIn(String text) {
-    String t = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ") + " ";
+    String t = " " + Rx.replaceAll(text.toLowerCase(Locale.ROOT), "[^a-z]+", " ") + " ";
     Metal best = null;
     int at = Integer.MAX_VALUE;
     for (Metal m : Metal.values()) {
@@ -242,19 +276,33 @@ public final class ConceptDictionary {
   private static boolean perOunceContext(String label, String subheading) {
     String s = subheading.toLowerCase(Locale.ROOT);
     String l = label.toLowerCase(Locale.ROOT);
-    return s.matches(".*per (\\w+ )?(ounce|oz).*") || l.contains("$/oz") || l.matches(".*per (\\w+ )?(ounce|oz).*")
-        || l.contains("/ounce") || l.matches(".*\\(\\s*(us)?\\$\\s*/\\s*oz.*");
+    return Rx.matches(s, ".*per (\\w+ )?(ounce|oz).*") || l.contains("$/oz") || Rx.matches(l, ".*per (\\w+ )?(ounce|oz).*")
+        || l.contains("/ounce") || Rx.matches(l, ".*\\(\\s*(us)?\\$\\s*/\\s*oz.*");
   }
 
   private static boolean perPoundContext(String label, String subheading) {
     String s = (subheading + " " + label).toLowerCase(Locale.ROOT);
-    return s.matches(".*per (\\w+ )?(pound|lb).*") || s.contains("$/lb") || s.contains("/pound");
+    return Rx.matches(s, ".*per (\\w+ )?(pound|lb).*") || s.contains("$/lb") || s.contains("/pound");
   }
 
   // ------------------------------------------------------------------ looking up
 
   /** The first entry of a scope that matches a row: its mapping. */
   Optional<Mapping> lookup(Scope scope, String label, Context ctx) {
+    if (memo == null) {
+      return find(scope, label, ctx);
+    }
+    String key = scope.ordinal() + "\u0000" + label + "\u0000" + ctx.subheading() + "\u0000"
+        + ctx.tableMetal().map(Enum::name).orElse("") + "\u0000" + ctx.first();
+    Optional<Mapping> m = memo.get(key);
+    if (m == null) {
+      m = find(scope, label, ctx);
+      memo.put(key, m);
+    }
+    return m;
+  }
+
+  private Optional<Mapping> find(Scope scope, String label, Context ctx) {
     String l = normalize(label);
     if ((l.equals("basic") || l.equals("diluted")) && !ctx.subheading().isEmpty()) {
       l = normalize(ctx.subheading()) + " " + l;
@@ -308,6 +356,13 @@ public final class ConceptDictionary {
 
   /** True when some entry of a scope matches the label (for the subtract scope: a line statements usually subtract). */
   boolean matches(Scope scope, String label) {
+    if (matched == null) {
+      return matchesNow(scope, label);
+    }
+    return matched.computeIfAbsent(scope.ordinal() + "\u0000" + label, k -> matchesNow(scope, label));
+  }
+
+  private boolean matchesNow(Scope scope, String label) {
     String l = normalize(label);
     for (Entry e : entries.getOrDefault(scope, List.of())) {
       if (e.label().matcher(l).matches()) {
@@ -323,13 +378,13 @@ public final class ConceptDictionary {
       case "tons" -> Measure.TONS;
       case "tonnes" -> Measure.TONNES;
       case "pounds" -> Measure.POUNDS;
-      case "quantity" -> metal.map(m -> quantityMeasure(m, hint + " " + (l.matches(".* - (tonnes|pounds)$") ? l : "")))
+      case "quantity" -> metal.map(m -> quantityMeasure(m, hint + " " + (Rx.matches(l, ".* - (tonnes|pounds)$") ? l : "")))
           .orElse(Measure.OUNCES);
       case "mass" -> l.contains("tonne") || hint.contains("tonne") || hint.equals("t") || hint.equals("kt")
           || hint.equals("mt") || hint.equals("dmt") || hint.equals("wmt") ? Measure.TONNES : Measure.TONS;
       case "per_ounce" -> Measure.PER_OUNCE;
-      case "per_unit" -> l.matches(".*\\b(pounds?|lbs?)\\b.*") || hint.contains("lb") || hint.contains("pound") ? Measure.PER_POUND
-          : l.matches(".*\\btonnes?\\b.*") || hint.contains("/t") ? Measure.PER_TONNE : Measure.PER_OUNCE;
+      case "per_unit" -> Rx.matches(l, ".*\\b(pounds?|lbs?)\\b.*") || hint.contains("lb") || hint.contains("pound") ? Measure.PER_POUND
+          : Rx.matches(l, ".*\\btonnes?\\b.*") || hint.contains("/t") ? Measure.PER_TONNE : Measure.PER_OUNCE;
       case "per_ton" -> Measure.PER_TON;
       case "per_tonne" -> Measure.PER_TONNE;
       case "per_pound" -> Measure.PER_POUND;
@@ -346,7 +401,7 @@ public final class ConceptDictionary {
   }
 
   static Measure quantityMeasure(Metal m, String hint) {
-    if (hint.contains("tonne") || hint.matches(".*\\b(t|kt|mt)\\b.*")) {
+    if (hint.contains("tonne") || Rx.matches(hint, ".*\\b(t|kt|mt)\\b.*")) {
       return Measure.TONNES;
     }
     if (hint.contains("lb") || hint.contains("pound")) {
@@ -369,7 +424,7 @@ public final class ConceptDictionary {
 
   /** A row of a block that ties all-in items to the GAAP line they are drawn from. */
   static Optional<Mapping> gaapLineRow(String label) {
-    return standard().lookup(Scope.GAAP_LINE, label.replaceAll("(?i)\\(gaap\\)", " "), Context.NONE);
+    return standard().lookup(Scope.GAAP_LINE, Rx.replaceAll(label, "(?i)\\(gaap\\)", " "), Context.NONE);
   }
 
   /** A row of a co-product cost table; the metal comes from the label or the block's "Gold:" subheading. */

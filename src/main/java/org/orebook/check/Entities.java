@@ -60,7 +60,7 @@ final class Entities {
 
   /** The segment a row of a sales or gross profit section names ({@code Silver operations (2)}). */
   String segmentOf(String label) {
-    String name = label.replaceAll("\\(\\d{1,2}\\)|\\([a-z]\\)|\\*+", " ").replaceAll("\\s+", " ").trim();
+    String name = Rx.replaceAll(Rx.replaceAll(label, "\\(\\d{1,2}\\)|\\([a-z]\\)|\\*+", " "), "\\s+", " ").trim();
     String id = slug(name);
     segments.putIfAbsent(id, new Segment(id, name));
     return Concepts.segment(id);
@@ -74,10 +74,10 @@ final class Entities {
     String h = heading.trim();
     Optional<Metal> metal = ConceptDictionary.metalIn(h);
     String lower = h.toLowerCase(Locale.ROOT);
-    if (lower.matches(".*\\b(combined|total|consolidated|all)\\b.*") && metal.isPresent()) {
+    if (Rx.matches(lower, ".*\\b(combined|total|consolidated|all)\\b.*") && metal.isPresent()) {
       return Concepts.group(metal.get().name());
     }
-    if (lower.matches("(total|consolidated|combined|company|corporate)( (operations|totals?|company|results))?( total)?")) {
+    if (Rx.matches(lower, "(total|consolidated|combined|company|corporate)( (operations|totals?|company|results))?( total)?")) {
       return Concepts.COMPANY;
     }
     String name = unitName(h);
@@ -101,7 +101,7 @@ final class Entities {
     if (m.find()) {
       pct = new BigDecimal(m.group(1));
     }
-    l = l.replaceAll("\\([^)]*\\)", " ").replaceAll("\\s+", " ").trim();
+    l = Rx.replaceAll(Rx.replaceAll(l, "\\([^)]*\\)", " "), "\\s+", " ").trim();
     String country = "";
     int comma = l.lastIndexOf(',');
     if (comma > 0) {
@@ -121,16 +121,16 @@ final class Entities {
 
   /** "GREENS CREEK UNIT (Reflects ... share)" → "Greens Creek". */
   static String unitName(String heading) {
-    String n = heading.replaceAll("\\([^)]*\\)", " ").replaceAll("\\s+", " ").trim();
+    String n = Rx.replaceAll(Rx.replaceAll(heading, "\\([^)]*\\)", " "), "\\s+", " ").trim();
     for (int i = 0; i < 3; i++) {
       String before = n;
-      n = n.replaceAll("(?i)[\\s,:\u2013\u2014-]+(unit|mine|mines|operations?|property|properties|operating results|results|"
+      n = Rx.replaceAll(n, "(?i)[\\s,:\u2013\u2014-]+(unit|mine|mines|operations?|property|properties|operating results|results|"
           + "operating statistics|operating data|production data|complex|project)$", "").trim();
       if (n.equals(before)) {
         break;
       }
     }
-    n = n.replaceAll("(?i)^(the)\\s+", "");
+    n = Rx.replaceAll(n, "(?i)^(the)\\s+", "");
     return titleCase(n);
   }
 
@@ -148,7 +148,7 @@ final class Entities {
   }
 
   static String slug(String s) {
-    return s.toLowerCase(Locale.ROOT).replace("&", "and").replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return Rx.replaceAll(Rx.replaceAll(s.toLowerCase(Locale.ROOT).replace("&", "and"), "[^a-z0-9]+", "-"), "^-+|-+$", "");
   }
 
   /** The company the tables describe: its units (with the country of their reserve property), segments, metals. */

@@ -51,7 +51,7 @@ public final class Modeller {
 
   /** Models a release; never throws on odd tables (what cannot be keyed is counted as unmapped). */
   public static PublishedRelease model(ReleaseText text, ConceptDictionary dict) {
-    Modeller m = new Modeller(text, dict);
+    Modeller m = new Modeller(text, dict.forOneRun());
     m.run();
     return m.result();
   }
@@ -94,6 +94,12 @@ public final class Modeller {
         byConceptPeriod.computeIfAbsent(k.concept() + "|" + k.period().code(), x -> new ArrayList<>()).add(k);
       }
     }
+    Map<String, List<FactKey>> byLine = new HashMap<>();
+    for (FactKey k : figures.readings.keySet()) {
+      if (k.qualifier().isEmpty()) {
+        byLine.computeIfAbsent(k.entity() + "/" + k.concept(), x -> new ArrayList<>()).add(k);
+      }
+    }
     List<Relation> out = new ArrayList<>();
     // a company figure that two statements print (profit for the period in the income statement and
     // at the top of the EBITDA reconciliation)
@@ -104,10 +110,7 @@ public final class Modeller {
       }
       String st = e.getKey().substring(0, e.getKey().indexOf('/'));
       String id = e.getKey().substring(e.getKey().indexOf('/') + 1);
-      for (FactKey k : figures.readings.keySet()) {
-        if (!k.entity().equals(st) || !k.concept().equals(id) || !k.qualifier().isEmpty()) {
-          continue;
-        }
+      for (FactKey k : byLine.getOrDefault(st + "/" + id, List.of())) {
         FactKey first = firstPrinted.putIfAbsent(e.getValue() + "|" + k.period().code(), k);
         if (first != null && !first.entity().equals(st)) {
           Reading r = figures.readings.get(k);
@@ -124,14 +127,11 @@ public final class Modeller {
       if (tiedByChecker(st, concept)) {
         continue;
       }
-      for (FactKey k : figures.readings.keySet()) {
-        if (!k.entity().equals(st) || !k.concept().equals(id) || !k.qualifier().isEmpty()) {
-          continue;
-        }
+      for (FactKey k : byLine.getOrDefault(st + "/" + id, List.of())) {
         List<FactKey> others = byConceptPeriod.getOrDefault(concept + "|" + k.period().code(), List.of());
         // the company's figure; a metal's only for a per-unit figure of a release of one metal business
         List<FactKey> company = others.stream().filter(x -> x.entity().equals(org.orebook.relations.Concepts.COMPANY)).toList();
-        boolean perUnit = concept.matches(".*_per_(oz|oz_sold|lb)");
+        boolean perUnit = Rx.matches(concept, ".*_per_(oz|oz_sold|lb)");
         if (company.isEmpty() && perUnit && others.size() == 1) {
           company = others;
         }
@@ -148,7 +148,7 @@ public final class Modeller {
   }
 
   private static boolean tiedByChecker(String statement, String concept) {
-    String base = statement.replaceAll("_\\d+$", "");
+    String base = Rx.replaceAll(statement, "_\\d+$", "");
     for (String[] cls : ExtraRelations.SAME_FIGURE) {
       boolean inStatement = false;
       boolean inCompany = false;

@@ -88,35 +88,35 @@ final class StatementReader {
   static Measure measure(TableRow.Values v) {
     String l = (v.label() + " " + v.subheading()).toLowerCase(Locale.ROOT);
     String own = v.label().toLowerCase(Locale.ROOT);
-    if (l.contains("per share") || l.contains("per common share") || own.matches(".*\\b(basic|diluted)\\b.*") && l.contains("share")
+    if (l.contains("per share") || l.contains("per common share") || Rx.matches(own, ".*\\b(basic|diluted)\\b.*") && l.contains("share")
         && !l.contains("weighted") && !l.contains("number of")) {
       return Measure.PER_SHARE;
     }
-    if (l.matches(".*\\bshares\\b.*") && (l.contains("weighted") || l.contains("outstanding") || l.contains("number of"))) {
+    if (Rx.matches(l, ".*\\bshares\\b.*") && (l.contains("weighted") || l.contains("outstanding") || l.contains("number of"))) {
       return Measure.SHARES;
     }
-    if (own.matches(".*(per (\\w+ )?(ounce|oz)|\\$/oz|/oz\\b|/ounce).*")) {
+    if (Rx.matches(own, ".*(per (\\w+ )?(ounce|oz)|\\$/oz|/oz\\b|/ounce).*")) {
       return Measure.PER_OUNCE;
     }
-    if (own.matches(".*(per (\\w+ )?(pound|lb)|\\$/lb|/lb\\b).*")) {
+    if (Rx.matches(own, ".*(per (\\w+ )?(pound|lb)|\\$/lb|/lb\\b).*")) {
       return Measure.PER_POUND;
     }
-    if (own.matches(".*(per (\\w+ )?tonne|\\$/t\\b|/tonne).*")) {
+    if (Rx.matches(own, ".*(per (\\w+ )?tonne|\\$/t\\b|/tonne).*")) {
       return Measure.PER_TONNE;
     }
-    if (own.matches(".*(per (\\w+ )?ton|\\$/ton\\b).*")) {
+    if (Rx.matches(own, ".*(per (\\w+ )?ton|\\$/ton\\b).*")) {
       return Measure.PER_TON;
     }
-    if (own.matches(".*(\\(%\\)|\\bpercent\\b|\\bmargin %|% of ).*") || own.endsWith("%")) {
+    if (Rx.matches(own, ".*(\\(%\\)|\\bpercent\\b|\\bmargin %|% of ).*") || own.endsWith("%")) {
       return Measure.PERCENT;
     }
-    if (own.matches(".*\\b(ounces|oz|koz|moz|geos?)\\b.*") && !own.matches(".*\\$.*")) {
+    if (Rx.matches(own, ".*\\b(ounces|oz|koz|moz|geos?)\\b.*") && !Rx.matches(own, ".*\\$.*")) {
       return Measure.OUNCES;
     }
-    if (own.matches(".*\\b(pounds|lbs?|mlbs?)\\b.*") && !own.matches(".*\\$.*")) {
+    if (Rx.matches(own, ".*\\b(pounds|lbs?|mlbs?)\\b.*") && !Rx.matches(own, ".*\\$.*")) {
       return Measure.POUNDS;
     }
-    if (own.matches(".*\\btonnes\\b.*") && !own.matches(".*\\$.*") && !own.contains("cost")) {
+    if (Rx.matches(own, ".*\\btonnes\\b.*") && !Rx.matches(own, ".*\\$.*") && !own.contains("cost")) {
       return Measure.TONNES;
     }
     return Measure.MONEY;
@@ -189,7 +189,7 @@ final class StatementReader {
               // a reconciliation's lines that name company figures (adjusted EBITDA, cash costs per ounce sold)
               mapping = dict.lookup(ConceptDictionary.Scope.COMPANY, v.label(), ctx)
                   .or(() -> dict.lookup(ConceptDictionary.Scope.UNIT, v.label(), ctx)
-                      .filter(x -> x.concept().matches(".*_per_(oz|oz_sold|lb)|all_in_sustaining_costs|total_cash_costs"
+                      .filter(x -> Rx.matches(x.concept(), ".*_per_(oz|oz_sold|lb)|all_in_sustaining_costs|total_cash_costs"
                           + "|all_in_costs|sold|produced")));
             }
             String concept = mapping.map(Mapping::concept).orElse("");
@@ -430,28 +430,31 @@ final class StatementReader {
      */
     void perUnitRows() {
       Map<String, Item> byLabel = new LinkedHashMap<>();
+      Map<Item, String> normalized = new java.util.IdentityHashMap<>();
       for (Item i : all) {
-        byLabel.putIfAbsent(ConceptDictionary.normalize(i.row().label()), i);
+        String l = ConceptDictionary.normalize(i.row().label());
+        normalized.put(i, l);
+        byLabel.putIfAbsent(l, i);
       }
       for (Item per : all) {
         if (per.measure() != Measure.PER_OUNCE && per.measure() != Measure.PER_POUND && per.measure() != Measure.PER_TONNE
             && per.measure() != Measure.PER_TON) {
           continue;
         }
-        java.util.regex.Matcher m = PER_UNIT.matcher(ConceptDictionary.normalize(per.row().label()));
+        java.util.regex.Matcher m = PER_UNIT.matcher(normalized.get(per));
         if (!m.matches()) {
           continue;
         }
-        String what = m.group(1).replaceAll("^(total|average) ", "");
-        if (what.matches("aisc|all-in sustaining cost")) {
+        String what = Rx.replaceAll(m.group(1), "^(total|average) ", "");
+        if (Rx.matches(what, "aisc|all-in sustaining cost")) {
           what = "all-in sustaining costs";
-        } else if (what.matches("aic|all-in cost")) {
+        } else if (Rx.matches(what, "aic|all-in cost")) {
           what = "all-in costs";
         }
         String basis = m.group(5) == null ? "" : m.group(5);
         Item num = null;
-        for (String candidate : List.of(what, "total " + what, what + "s", what.replaceAll("s$", ""),
-            what.replaceAll("costs?$", "cost"), what.replaceAll("cost$", "costs"))) {
+        for (String candidate : List.of(what, "total " + what, what + "s", Rx.replaceAll(what, "s$", ""),
+            Rx.replaceAll(what, "costs?$", "cost"), Rx.replaceAll(what, "cost$", "costs"))) {
           Item i = byLabel.get(candidate);
           if (i != null && i.measure() == Measure.MONEY) {
             num = i;
@@ -464,7 +467,7 @@ final class StatementReader {
               || i.measure() == Measure.PER_TONNE || i.measure() == Measure.PER_TON || i.measure() == Measure.PERCENT) {
             continue;
           }
-          String l = ConceptDictionary.normalize(i.row().label());
+          String l = normalized.get(i);
           java.util.regex.Matcher q = QUANTITY.matcher(l);
           if (q.matches() && (basis.isEmpty() || l.contains(basis) || basis.equals("payable") && l.contains("payable"))
               && unitsAgree(per.measure(), i.measure())) {
@@ -479,7 +482,7 @@ final class StatementReader {
           // "Cash costs, net of by-product credits" for "Cash cost per ounce sold"
           List<Item> prefixed = new ArrayList<>();
           for (Item i : all) {
-            String l = ConceptDictionary.normalize(i.row().label());
+            String l = normalized.get(i);
             if (i.measure() == Measure.MONEY && (l.startsWith(what + ",") || l.startsWith(what + "s,")
                 || l.startsWith(what + " (") || l.startsWith(what + "s ("))) {
               prefixed.add(i);

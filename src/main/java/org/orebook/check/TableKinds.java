@@ -34,16 +34,16 @@ final class TableKinds {
     boolean gradeColumns = t.columns().stream().map(c -> c.title().toLowerCase(Locale.ROOT))
         .anyMatch(c -> c.contains("oz/ton") || c.contains("g/t") || c.contains("(ounces)") || c.equals("tons")
             || c.equals("tonnes") || c.contains("grade"));
-    if (n.matches(".*summary of (mineral )?reserves( and resources)?.*")) {
+    if (Rx.matches(n, ".*summary of (mineral )?reserves( and resources)?.*")) {
       return Kind.RESERVE_SUMMARY;
     }
-    if (n.matches(".*reconciliation of (proven and probable )?(mineral )?(ore )?reserves.*")) {
+    if (Rx.matches(n, ".*reconciliation of (proven and probable )?(mineral )?(ore )?reserves.*")) {
       return Kind.RESERVE_CHANGES;
     }
     if (n.contains("estimation parameters")) {
       return Kind.RESERVE_PARAMETERS;
     }
-    if (!periods && (gradeColumns || n.matches(".*(reserve|resource|mineralized|proven|probable|measured|indicated|inferred).*"))) {
+    if (!periods && (gradeColumns || Rx.matches(n, ".*(reserve|resource|mineralized|proven|probable|measured|indicated|inferred).*"))) {
       return Kind.RESERVES;
     }
     if (t.continues() && t.name().endsWith(", note") && previous != null
@@ -51,7 +51,7 @@ final class TableKinds {
       String c = t.context().toLowerCase(Locale.ROOT);
       return c.contains("non-gaap") || c.contains("non-u.s. gaap") || c.contains("reconcil") ? Kind.NON_GAAP : Kind.OTHER;
     }
-    if (n.matches(".*\\b(project economics|hedge book|hedged positions|guidance|exchange offer)\\b.*")) {
+    if (Rx.matches(n, ".*\\b(project economics|hedge book|hedged positions|guidance|exchange offer)\\b.*")) {
       // a project's, a hedge book's, guidance's or an offer's figures are not the company's results
       return Kind.FINANCE;
     }
@@ -65,7 +65,7 @@ final class TableKinds {
       return Kind.OPERATIONS;
     }
     boolean blocks = unitBlocks(t);
-    if (n.matches(".*\\ball-in (sustaining )?costs?\\b.*|.*\\ball-in cost items\\b.*|.*\\baisc\\b.*")) {
+    if (Rx.matches(n, ".*\\ball-in (sustaining )?costs?\\b.*|.*\\ball-in cost items\\b.*|.*\\baisc\\b.*")) {
       return blocks ? Kind.ALL_IN : Kind.OTHER;
     }
     if (n.contains("co-product")) {
@@ -77,13 +77,13 @@ final class TableKinds {
     if (n.contains("reconciliation")) {
       return blocks ? Kind.RECONCILIATION : byContent(t, dict, Kind.OTHER);
     }
-    if (n.matches(".*(highlights|summary|selected|key (financial|figures)).*") && !blocks) {
+    if (Rx.matches(n, ".*(highlights|summary|selected|key (financial|figures)).*") && !blocks) {
       return Kind.HIGHLIGHTS;
     }
-    if (n.matches(".*(production|operating data|operating statistics|operating results|mine statistics|key operating).*")) {
+    if (Rx.matches(n, ".*(production|operating data|operating statistics|operating results|mine statistics|key operating).*")) {
       return blocks || productionRows(t, dict) >= 2 || titleNamesAFigure(t, dict) ? Kind.PRODUCTION : Kind.HIGHLIGHTS;
     }
-    if (n.matches(".*(highlights|summary|selected|key (financial|figures)).*")) {
+    if (Rx.matches(n, ".*(highlights|summary|selected|key (financial|figures)).*")) {
       return Kind.HIGHLIGHTS;
     }
     if (blocks) {
@@ -113,28 +113,28 @@ final class TableKinds {
       if (l.isEmpty()) {
         continue;
       }
-      if (l.matches("total assets|total liabilities( and (shareholders'|stockholders'|shareholders|stockholders) equity| and equity)?"
+      if (Rx.matches(l, "total assets|total liabilities( and (shareholders'|stockholders'|shareholders|stockholders) equity| and equity)?"
           + "|total current (assets|liabilities)")) {
         assets++;
       }
-      if (l.matches(".*\\b(operating|investing|financing) activities\\b.*")) {
+      if (Rx.matches(l, ".*\\b(operating|investing|financing) activities\\b.*")) {
         activities++;
       }
-      if (l.matches("(total )?(net )?(sales|revenues?)( from .*)?|sales of products|metal (sales|revenues?)")) {
+      if (Rx.matches(l, "(total )?(net )?(sales|revenues?)( from .*)?|sales of products|metal (sales|revenues?)")) {
         revenue++;
       }
-      if (l.matches("net (income|earnings|loss).*|profit( \\(loss\\))?( for the (period|year|quarter))?|loss for the (period|year)")) {
+      if (Rx.matches(l, "net (income|earnings|loss).*|profit( \\(loss\\))?( for the (period|year|quarter))?|loss for the (period|year)")) {
         netIncome++;
         firstIsNetIncome |= first && r instanceof TableRow.Values;
       }
       if (r instanceof TableRow.Values) {
         first = false;
       }
-      if (l.matches("(costs? of sales|gross (profit|margin)|(income|profit) before (income )?tax(es|ation)?|(operating|mine operating) "
+      if (Rx.matches(l, "(costs? of sales|gross (profit|margin)|(income|profit) before (income )?tax(es|ation)?|(operating|mine operating) "
           + "(income|earnings|profit)|(income|loss|earnings) from operations).*")) {
         costOrProfit++;
       }
-      if (l.matches("(adjusted )?ebitda|adjusted net (earnings|income).*|free cash flow")) {
+      if (Rx.matches(l, "(adjusted )?ebitda|adjusted net (earnings|income).*|free cash flow")) {
         nonGaap++;
       }
       if (r instanceof TableRow.Values v && dict.lookup(ConceptDictionary.Scope.COMPANY, v.label(),
@@ -169,16 +169,16 @@ final class TableKinds {
 
   /** A title that names one operating figure ("Quarterly copper production (kt)"): its rows are mines. */
   static boolean titleNamesAFigure(Table t, ConceptDictionary dict) {
-    String title = t.name().replaceAll("(?i)\\b(quarterly|annual|by mine|by operation|by asset)\\b", " ").replaceAll("\\s+", " ").trim();
+    String title = Rx.replaceAll(Rx.replaceAll(t.name(), "(?i)\\b(quarterly|annual|by mine|by operation|by asset)\\b", " "), "\\s+", " ").trim();
     return dict.lookup(ConceptDictionary.Scope.UNIT, title, ConceptDictionary.Context.NONE)
-        .filter(m -> m.concept().matches("produced|sold|ore_milled|ore_mined")).isPresent();
+        .filter(m -> Rx.matches(m.concept(), "produced|sold|ore_milled|ore_mined")).isPresent();
   }
 
   /** True when the rows stand under headings naming units, mines or metal groups. */
   static boolean unitBlocks(Table t) {
     return t.rows().stream().anyMatch(r -> r instanceof TableRow.Heading h && !h.colon()
         && h.text().toUpperCase(Locale.ROOT).matches(UNIT_HEADING.pattern())
-        && !h.text().toLowerCase(Locale.ROOT).matches(".*\\b(activities|expenses|income)\\b.*"));
+        && !Rx.matches(h.text().toLowerCase(Locale.ROOT), ".*\\b(activities|expenses|income)\\b.*"));
   }
 
   /** Rows of physical operating figures: tons mined and milled, grades, recoveries, metal produced and sold. */
@@ -186,7 +186,7 @@ final class TableKinds {
     int n = 0;
     for (TableRow.Values v : t.valueRows()) {
       if (dict.lookup(ConceptDictionary.Scope.UNIT, v.label(), new ConceptDictionary.Context(v.subheading(),
-          java.util.Optional.empty(), false)).filter(m -> m.concept().matches("ore_milled|ore_mined|waste_mined|material_mined|"
+          java.util.Optional.empty(), false)).filter(m -> Rx.matches(m.concept(), "ore_milled|ore_mined|waste_mined|material_mined|"
               + "strip_ratio|grade|recovery|produced|sold|days")).isPresent()) {
         n++;
       }

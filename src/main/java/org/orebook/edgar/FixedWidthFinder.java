@@ -28,9 +28,19 @@ final class FixedWidthFinder {
       boolean inherits) {}
 
   final ScannedLine[] lines;
+  /** headerLike of each line, worked out once: 0 unknown, 1 no, 2 yes. */
+  private final byte[] header;
 
   FixedWidthFinder(ScannedLine[] lines) {
     this.lines = lines;
+    this.header = new byte[lines.length];
+  }
+
+  private boolean headerAt(int i) {
+    if (header[i] == 0) {
+      header[i] = (byte) (headerLike(lines[i]) ? 2 : 1);
+    }
+    return header[i] == 2;
   }
 
   static boolean periodWords(String text) {
@@ -81,7 +91,7 @@ final class FixedWidthFinder {
   boolean inTable(int i) {
     return switch (kind(i)) {
       case NUMBERS, YEARS, RULE, BLANK -> true;
-      case TEXT -> tabularText(i) || headerLike(lines[i]);
+      case TEXT -> tabularText(i) || headerAt(i);
     };
   }
 
@@ -192,11 +202,11 @@ final class FixedWidthFinder {
     List<int[]> blocks = new ArrayList<>();
     int i = s;
     while (i <= e) {
-      if (headerLike(lines[i]) || (kind(i) == Kind.RULE && i + 1 <= e && headerLike(lines[i + 1]))) {
+      if (headerAt(i) || (kind(i) == Kind.RULE && i + 1 <= e && headerAt(i + 1))) {
         int b = i;
         boolean any = false;
-        while (i <= e && (headerLike(lines[i]) || kind(i) == Kind.RULE)) {
-          any |= headerLike(lines[i]);
+        while (i <= e && (headerAt(i) || kind(i) == Kind.RULE)) {
+          any |= headerAt(i);
           i++;
         }
         int k = i;
@@ -209,7 +219,7 @@ final class FixedWidthFinder {
             bodyFollows = true;
             break;
           }
-          if (headerLike(lines[m])) {
+          if (headerAt(m)) {
             break;
           }
         }
@@ -236,7 +246,7 @@ final class FixedWidthFinder {
         blanks++;
       }
       int te = t;
-      while (t >= floor && te - t < 6 && kind(t) == Kind.TEXT && !headerLike(lines[t])) {
+      while (t >= floor && te - t < 6 && kind(t) == Kind.TEXT && !headerAt(t)) {
         t--;
       }
       titles.add(te > t ? new int[] {t + 1, te} : null);

@@ -304,6 +304,9 @@ final class HtmlDocument {
     }
 
     private static int clamp(String attr) {
+      if (attr.isEmpty()) {
+        return 1;
+      }
       try {
         int v = Integer.parseInt(attr.trim());
         return Math.max(1, Math.min(v, 100));

@@ -100,7 +100,7 @@ public final class ReleaseReader {
       drafts = drafts.subList(0, MAX_TABLES);
     }
     Optional<String> company = Titles.company(drafts.stream().map(Draft::titles).toList());
-    FiscalYearEnd yearEnd = PeriodHeadings.yearEnd(part.plain());
+    FiscalYearEnd yearEnd = PeriodHeadings.yearEnd(aroundEnded(part.plain()));
     List<Table> tables = new ArrayList<>();
     Table previous = null;
     Draft previousDraft = null;
@@ -156,6 +156,48 @@ public final class ReleaseReader {
     List<Period> atEnd = ofYear.stream().filter(p -> p.end().equals(end)).toList();
     return atEnd.stream().filter(Period::isYear).findFirst().or(() -> atEnd.stream().filter(Period::isQuarter).findFirst())
         .or(() -> atEnd.stream().findFirst()).or(() -> latest);
+  }
+
+  /**
+   * The text around each "ended" or "ending" (every phrase that states a fiscal year end holds one:
+   * "nine months ended March 31", "fiscal year ended June 30"), windows merged: what the fiscal year
+   * end is worked out from, without scanning the whole document with every pattern.
+   */
+  static String aroundEnded(String text) {
+    StringBuilder sb = new StringBuilder();
+    int n = text.length();
+    int covered = 0;
+    int from = 0;
+    while (true) {
+      int at = indexOfEnd(text, from);
+      if (at < 0) {
+        break;
+      }
+      int s = Math.max(covered, Math.max(0, at - 150));
+      while (s > covered && s > 0 && !Character.isWhitespace(text.charAt(s - 1))) {
+        s--;
+      }
+      int e = Math.min(n, at + 80);
+      if (s > covered && sb.length() > 0) {
+        sb.append('\n');
+      }
+      sb.append(text, s, e);
+      covered = e;
+      from = at + 5;
+    }
+    return sb.toString();
+  }
+
+  /** The next "ende" (of ended, ending) in any case, from {@code from}. */
+  private static int indexOfEnd(String t, int from) {
+    for (int i = Math.max(0, from); i + 4 < t.length(); i++) {
+      char c = t.charAt(i);
+      if ((c == 'e' || c == 'E') && (t.charAt(i + 1) | 0x20) == 'n' && (t.charAt(i + 2) | 0x20) == 'd'
+          && ((t.charAt(i + 3) | 0x20) == 'e' || (t.charAt(i + 3) | 0x20) == 'i')) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static int lineCount(String text) {

@@ -154,7 +154,21 @@ public record ScannedLine(int number, String text, Kind kind, String label, int 
   }
 
   private static String collapse(String s) {
-    return SPACES.matcher(s).replaceAll(" ").trim();
+    StringBuilder sb = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = sb.length() > 0;
+      } else {
+        if (space) {
+          sb.append(' ');
+          space = false;
+        }
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   /** A {@code $} printed as a word of its own before the number: a cell, never prose. */

@@ -59,6 +59,6 @@ public enum SourceFormat {
         }
       }
     }
-    return separators >= 1 || pipeRows >= 4 ? MARKDOWN : TEXT;
+    return separators >= 1 || pipeRows >= 3 ? MARKDOWN : TEXT;
   }
 }

@@ -38,6 +38,14 @@ public record TableUnit(String text, Set<String> scaled, int exponent, Set<Strin
   private static final Pattern SHORT_DOLLAR_FIRST = Pattern.compile(
       "(?:^|[(\\s,])((?:us|c|a|ca|cdn|au)?\\$)\\s*(?:in\\s+)?(000'?s?|'000|thousands?|millions?|mm|m|bn)(?=$|[)\\s,;.])");
 
+  private static final Pattern IN_QUANTITY = Pattern.compile("\\bin\\s+(thousands|millions|billions)\\s+of\\s+(ounces|tons|tonnes|pounds|shares)\\b");
+  private static final Pattern EXCEPT_SHARES = Pattern.compile("except\\s+(for\\s+)?(the\\s+)?(number of\\s+)?shares?\\b");
+  private static final Pattern OF_QUANTITY = Pattern.compile("in\\s+(thousands|millions)\\s+of\\s+(ounces|tons|tonnes|pounds|shares)");
+  private static final Pattern THOUSANDS_PAREN = Pattern.compile("\\(\\s*(000'?s?|'000)\\s*\\)");
+  private static final Pattern CAD = Pattern.compile("(\\bc\\$|\\bca\\$|\\bcdn\\$|\\bcad\\b|canadian dollars?)");
+  private static final Pattern AUD = Pattern.compile("(\\ba\\$|\\bau\\$|\\baud\\b|australian dollars?)");
+  private static final Pattern USD = Pattern.compile("(\\bus\\$|\\busd\\b|u\\.s\\. dollars?|us dollars?|united states dollars?)");
+
   public TableUnit {
     scaled = Set.copyOf(scaled);
     except = Set.copyOf(except);
@@ -73,15 +81,15 @@ public record TableUnit(String text, Set<String> scaled, int exponent, Set<Strin
       return Optional.of(new TableUnit(text.trim(), Set.of("dollars"), exponent(of.group(1)), excepts(t), currency));
     }
     Matcher in = IN_SCALE.matcher(t);
-    if (in.find() && !t.matches(".*\\bin\\s+(thousands|millions|billions)\\s+of\\s+(ounces|tons|tonnes|pounds|shares)\\b.*")) {
+    if (in.find() && !IN_QUANTITY.matcher(t).find()) {
       // a bare scale: money, and shares unless excepted ("in thousands, except share data")
       Set<String> scaled = new LinkedHashSet<>(Set.of("dollars"));
-      if (!t.matches(".*except\\s+(for\\s+)?(the\\s+)?(number of\\s+)?shares?\\b.*")) {
+      if (!EXCEPT_SHARES.matcher(t).find()) {
         scaled.add("shares");
       }
       return Optional.of(new TableUnit(text.trim(), scaled, exponent(in.group(1)), excepts(t), currency));
     }
-    Matcher ofQuantity = Pattern.compile("in\\s+(thousands|millions)\\s+of\\s+(ounces|tons|tonnes|pounds|shares)").matcher(t);
+    Matcher ofQuantity = OF_QUANTITY.matcher(t);
     if (ofQuantity.find()) {
       return Optional.of(new TableUnit(text.trim(), Set.of(ofQuantity.group(2)), exponent(ofQuantity.group(1)), excepts(t),
           currency));
@@ -100,7 +108,7 @@ public record TableUnit(String text, Set<String> scaled, int exponent, Set<Strin
         return Optional.empty();
       }
       // "(000's)", "(000s)": only as a parenthesis or the whole text
-      if (!t.matches(".*\\(\\s*(000'?s?|'000)\\s*\\).*") && !t.trim().matches("(000'?s?|'000)")) {
+      if (!THOUSANDS_PAREN.matcher(t).find() && !t.trim().matches("(000'?s?|'000)")) {
         return Optional.empty();
       }
     }
@@ -120,13 +128,13 @@ public record TableUnit(String text, Set<String> scaled, int exponent, Set<Strin
 
   /** The currency a unit text names: US$, U.S. dollars, USD; C$, Canadian dollars, CAD; A$, AUD. */
   static String currency(String t) {
-    if (t.matches(".*(\\bc\\$|\\bca\\$|\\bcdn\\$|\\bcad\\b|canadian dollars?).*")) {
+    if (CAD.matcher(t).find()) {
       return "CAD";
     }
-    if (t.matches(".*(\\ba\\$|\\bau\\$|\\baud\\b|australian dollars?).*")) {
+    if (AUD.matcher(t).find()) {
       return "AUD";
     }
-    if (t.matches(".*(\\bus\\$|\\busd\\b|u\\.s\\. dollars?|us dollars?|united states dollars?).*")) {
+    if (USD.matcher(t).find()) {
       return "USD";
     }
     return "";

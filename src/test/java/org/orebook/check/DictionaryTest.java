@@ -115,4 +115,28 @@ class DictionaryTest {
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("--format-in 'pdf' is not one of text, html, markdown, submission");
   }
+
+  /** The memo of one modelling run answers exactly as the dictionary does, asked twice and in any order. */
+  @Test
+  void aRunsMemoAnswersAsTheDictionary() {
+    ConceptDictionary dict = ConceptDictionary.standard();
+    java.util.List<String> labels = java.util.List.of("Revenue", "Sales revenues", "Cost of sales", "Gross margin", "Mining costs",
+        "Processing", "Cash cost (C1) per pound", "AISC ($/oz)", "All-in sustaining costs per ounce sold", "EBITDA1",
+        "Adjusted net earnings(2)", "Gold produced (oz)", "Net income", "Basic", "Diluted", "Depreciation", "Income taxes",
+        "Total", "Ore milled (tons)", "Payable copper sold (Mlb)");
+    java.util.List<ConceptDictionary.Context> contexts = java.util.List.of(ConceptDictionary.Context.NONE,
+        new ConceptDictionary.Context("Per ounce sold:", java.util.Optional.empty(), false),
+        new ConceptDictionary.Context("Net income per share", java.util.Optional.empty(), false),
+        new ConceptDictionary.Context("", java.util.Optional.of(org.orebook.model.Metal.AU), true));
+    java.util.Random random = new java.util.Random(15);
+    ConceptDictionary run = dict.forOneRun();
+    for (int i = 0; i < 2_000; i++) {
+      ConceptDictionary.Scope scope = ConceptDictionary.Scope.values()[random.nextInt(ConceptDictionary.Scope.values().length)];
+      String label = labels.get(random.nextInt(labels.size()));
+      ConceptDictionary.Context ctx = contexts.get(random.nextInt(contexts.size()));
+      assertThat(run.lookup(scope, label, ctx)).as("%s %s %s", scope, label, ctx).isEqualTo(dict.lookup(scope, label, ctx));
+      assertThat(run.matches(scope, label)).as("%s %s", scope, label).isEqualTo(dict.matches(scope, label));
+    }
+    assertThat(run.lookup(ConceptDictionary.Scope.COMPANY, "Revenue", ConceptDictionary.Context.NONE)).isPresent();
+  }
 }

@@ -176,6 +176,21 @@ class FormatsTest {
   }
 
   @Test
+  void wireServicePipesWithoutOuterBars() throws Exception {
+    String wire = """
+        Wren Mining Inc. Production Summary
+        (ounces)                | Q3 2025 | Q3 2024
+        Gold produced           | 10,000  | 9,000
+        Silver produced         | 250,000 | 240,000
+        """;
+    ReleaseText r = ReleaseReader.readText("wire.txt", wire);
+    assertThat(r.format()).isEqualTo(SourceFormat.MARKDOWN);
+    Table t = r.tables().get(0);
+    assertThat(t.columns()).extracting(c -> c.period().map(Period::code).orElse("-")).containsExactly("Q3 2025", "Q3 2024");
+    assertThat(values(t)).containsExactly("10000", "9000", "250000", "240000");
+  }
+
+  @Test
   void tabSeparatedRowsAreAGrid() throws Exception {
     String text = "Wren Mining Inc.\nProduction Summary\n\n\t2025\t2024\nGold produced (oz)\t10,000\t9,000\n"
         + "Silver produced (oz)\t250,000\t240,000\n";

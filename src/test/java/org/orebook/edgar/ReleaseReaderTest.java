@@ -125,4 +125,40 @@ class ReleaseReaderTest {
     assertThatThrownBy(() -> ReleaseReader.read("x", new byte[] {1, 2, 0, 4})).hasMessageContaining("binary");
     assertThatThrownBy(() -> ReleaseReader.readText("x", "  \n\t\n")).hasMessageContaining("no text");
   }
+
+  /**
+   * The fiscal year end is worked out from the text around each "ended"/"ending" only: on documents
+   * generated with a seeded Random (period phrases between filler of any length), the same answer
+   * as from the whole text.
+   */
+  @Test
+  void theFiscalYearEndFromTheTextAroundEndedIsTheWholeTextsAnswer() {
+    String[] phrases = {"nine months ended March 31, 2025", "Three Months Ended   Nine Months Ended\n March 31,  March 31,",
+        "for the six months ended December 31, 2024", "Third Quarter Ended March 31, 2025", "fiscal year ended June 30, 2025",
+        "Nine Months Ended Sept. 30, 2024", "fiscal 2025 ending September 30", "twelve months ended December 31",
+        "the year ended June 30", "second fiscal quarter ending: Aug. 31", "26 weeks ended June 30", "recommended and attended",
+        "tended to end", "ENDED", "the mine's life ended"};
+    String[] filler = {"Gold production rose on higher grades at the mill. ", "Sales of products    1,000    900\n", "  ",
+        "Net income attributable to shareholders was $12.5 million. ", "\n\n", "x"};
+    java.util.Random random = new java.util.Random(1515);
+    java.util.Set<java.time.Month> answers = new java.util.HashSet<>();
+    for (int doc = 0; doc < 300; doc++) {
+      StringBuilder sb = new StringBuilder();
+      int parts = random.nextInt(40);
+      for (int p = 0; p < parts; p++) {
+        if (random.nextInt(4) == 0) {
+          sb.append(phrases[random.nextInt(phrases.length)]).append(random.nextBoolean() ? " " : "\n");
+        } else {
+          for (int f = random.nextInt(12); f > 0; f--) {
+            sb.append(filler[random.nextInt(filler.length)]);
+          }
+        }
+      }
+      String text = sb.toString();
+      org.orebook.quantity.FiscalYearEnd whole = PeriodHeadings.yearEnd(text);
+      answers.add(whole.month());
+      assertThat(PeriodHeadings.yearEnd(ReleaseReader.aroundEnded(text))).as(text).isEqualTo(whole);
+    }
+    assertThat(answers).as("the generator reaches more than one answer").hasSizeGreaterThan(2);
+  }
 }

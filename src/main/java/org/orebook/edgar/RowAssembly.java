@@ -79,7 +79,8 @@ final class RowAssembly {
           || (pending.size() > 1 && pending.get(1).indent() > p0.indent());
       // a short heading ("Operating") over a label of its own ("Copper production"): not one label
       if (wrapped && !label.isEmpty() && pending.size() == 1 && Character.isUpperCase(label.charAt(0))
-          && label.split(" ").length >= 2 && p0.text().split(" ").length <= 3 && !JOINER.matcher(p0.text()).find()) {
+          && (label.split(" ").length >= 2 || p0.text().split(" ").length == 1) && p0.text().split(" ").length <= 3
+          && !JOINER.matcher(p0.text()).find()) {
         wrapped = false;
       }
       if (wrapped) {

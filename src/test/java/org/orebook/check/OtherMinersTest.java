@@ -84,6 +84,10 @@ class OtherMinersTest {
   void kestrelQuarterHeadingsAreQuartersOfTheirOwnYears() throws Exception {
     CheckResult r = check("kestrel-copper-2025-q3.txt");
     PublishedRelease pr = r.release();
+    // "Financial" is a heading over "Revenue", not one label "Financial Revenue"
+    assertThat(pr.unmapped()).isEmpty();
+    assertThat(pr.readings().get(FactKey.of("company", "sales", new Period.Quarter(2025, 3))).value())
+        .isEqualByComparingTo("715400000");
     // "Q3 2024" and "Q4 2024" are two quarters, not the year 2024 twice
     FactKey q3 = new FactKey("company", "produced", "CU", new Period.Quarter(2024, 3));
     FactKey q4 = new FactKey("company", "produced", "CU", new Period.Quarter(2024, 4));

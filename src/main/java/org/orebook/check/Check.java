@@ -82,6 +82,10 @@ public final class Check {
       out.add(pr.mappedCount() + " figure(s) keyed, but no relation has all its figures printed (" + r.untested()
           + " relations untested): no subtotal, no total with its parts, no figure printed in two tables");
     }
+    if (!r.unevaluated().isEmpty()) {
+      out.add(r.unevaluated().size() + " relation(s) printed in full but not evaluated (" + String.join("; ",
+          r.unevaluated().stream().map(u -> u.relationId() + ": " + u.reason()).distinct().limit(3).toList()) + ")");
+    }
     if (r.prose().isEmpty()) {
       out.add("no number claims in the running text");
     } else {

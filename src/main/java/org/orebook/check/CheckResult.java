@@ -14,22 +14,23 @@ import org.orebook.facts.FactKey;
  * @param prose every number claim read in the running text, tested or not
  */
 public record CheckResult(PublishedRelease release, int relations, int tested, int passed, List<Failure> failures,
-    List<String> testedIds, List<ProseClaim> prose, Set<FactKey> involved) {
+    List<String> testedIds, List<ProseClaim> prose, Set<FactKey> involved, List<Unevaluated> unevaluated) {
   public CheckResult {
     failures = List.copyOf(failures);
     testedIds = List.copyOf(testedIds);
     prose = List.copyOf(prose);
     involved = Set.copyOf(involved);
-  }
-
-  public CheckResult(PublishedRelease release, int relations, int tested, int passed, List<Failure> failures,
-      List<String> testedIds) {
-    this(release, relations, tested, passed, failures, testedIds, List.of(), Set.of());
+    unevaluated = List.copyOf(unevaluated);
   }
 
   public CheckResult(PublishedRelease release, int relations, int tested, int passed, List<Failure> failures,
       List<String> testedIds, List<ProseClaim> prose) {
-    this(release, relations, tested, passed, failures, testedIds, prose, Set.of());
+    this(release, relations, tested, passed, failures, testedIds, prose, Set.of(), List.of());
+  }
+
+  public CheckResult(PublishedRelease release, int relations, int tested, int passed, List<Failure> failures,
+      List<String> testedIds) {
+    this(release, relations, tested, passed, failures, testedIds, List.of(), Set.of(), List.of());
   }
 
   /** What was read from one table: figures, keyed, and taken into a tested relation; the labels not keyed. */
@@ -71,6 +72,13 @@ public record CheckResult(PublishedRelease release, int relations, int tested, i
   public boolean nothingChecked() {
     return tested == 0 && proseTested().isEmpty();
   }
+
+  /**
+   * A relation whose figures are printed but whose arithmetic could not be done on them (a divisor
+   * whose interval holds zero, units that do not convert): reported with its reason, never counted
+   * as tested and never silently dropped.
+   */
+  public record Unevaluated(String relationId, String figure, String reason) {}
 
   /** Prose claims linked to a table figure and tested. */
   public List<ProseClaim> proseTested() {

@@ -35,6 +35,8 @@ public final class Checker {
   private final Map<FactKey, Optional<Interval>> memo = new HashMap<>();
   private final Set<FactKey> visiting = new HashSet<>();
   private final Set<String> printedConcepts = new HashSet<>();
+  /** Figures a relation could not derive from the printed ones, with the reason. */
+  private final Map<FactKey, String> derivationErrors = new java.util.LinkedHashMap<>();
 
   private Checker(PublishedRelease pr) {
     this.pr = pr;
@@ -58,6 +60,7 @@ public final class Checker {
     List<Failure> failures = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     Set<FactKey> involved = new HashSet<>();
+    List<CheckResult.Unevaluated> unevaluated = new ArrayList<>();
     for (Relation r : all) {
       Reading result = pr.readings().get(r.result());
       if (result == null) {
@@ -68,7 +71,9 @@ public final class Checker {
       try {
         rhs = e.evalInterval(this::value);
       } catch (ArithmeticException | IllegalArgumentException ex) {
-        rhs = Optional.empty();
+        unevaluated.add(new CheckResult.Unevaluated(r.id(), Report.describe(r.result()),
+            ex.getClass().getSimpleName() + ": " + ex.getMessage()));
+        continue;
       }
       if (rhs.isEmpty()) {
         continue;
@@ -84,7 +89,8 @@ public final class Checker {
       }
     }
     List<ProseClaim> prose = ProseChecker.check(pr, this::valued);
-    return new CheckResult(pr, all.size(), tested, passed, failures, ids, prose, involved);
+    derivationErrors.forEach((k, why) -> unevaluated.add(new CheckResult.Unevaluated("derivation", Report.describe(k), why)));
+    return new CheckResult(pr, all.size(), tested, passed, failures, ids, prose, involved, unevaluated);
   }
 
   /** A figure's interval with the printed figures it comes from (itself, or its relation's operands). */
@@ -157,7 +163,9 @@ public final class Checker {
     Optional<Interval> v;
     try {
       v = expr(producer).evalInterval(this::value);
-    } catch (ArithmeticException e) {
+    } catch (ArithmeticException | IllegalArgumentException e) {
+      // not derivable from the printed figures: reported, and the relations that need it are untested
+      derivationErrors.putIfAbsent(k, producer.id() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
       v = Optional.empty();
     }
     visiting.remove(k);

@@ -203,6 +203,9 @@ final class ProseChecker {
     phrase("prices?", new Concept(Family.PRICE, PRICE, "", false));
     phrase("proven and probable (?:\\w+ )?reserves?", new Concept(Family.RESERVES, CONTAINED, "", false));
     phrase("(?:ore )?grade", new Concept(Family.GRADE, GRADE, "", false));
+    phrase("preferred (?:stock )?dividends?|noncash dividends?", new Concept(Family.COMPANY, PREFERRED_DIVIDENDS, "", false));
+    phrase("(?:income|loss|losses|income \\(loss\\)) applicable to common shareholders",
+        new Concept(Family.COMPANY, INCOME_APPLICABLE_TO_COMMON, "", false));
   }
 
   private void phrase(String regex, Concept c) {
@@ -223,8 +226,10 @@ final class ProseChecker {
       List<Sentence> paragraph = paragraphs.get(s.paragraph());
       try {
         out.addAll(c.sentence(s, paragraph));
-      } catch (RuntimeException e) {
-        // an odd sentence is skipped, never a reason for the check to fail
+      } catch (ArithmeticException | IllegalArgumentException | IllegalStateException e) {
+        // reported as a claim that could not be tested, with the reason, never dropped
+        out.add(new ProseClaim(s.lineAt(0), s.text(), "(the sentence)", ProseClaim.Kind.AMOUNT, ProseClaim.Status.NOT_LINKED,
+            "", List.of(), "the sentence could not be evaluated: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
       }
     }
     return out;
@@ -831,20 +836,23 @@ final class ProseChecker {
         figs, arithmetic);
   }
 
-  /** A figure rounded as running text rounds it: a tenth of a million at a million or more, else as printed. */
+  /** A figure rounded as running text rounds it (quantity.ProseNumbers): a tenth of a million at a million or more. */
   private static Interval proseRounded(Interval i) {
     BigDecimal m = midValue(i);
-    if (m.abs().compareTo(BigDecimal.TEN.pow(6)) < 0) {
+    if (!org.orebook.quantity.ProseNumbers.inMillions(m)) {
       return i;
     }
-    BigDecimal step = BigDecimal.TEN.pow(5);
-    BigDecimal r = m.divide(step).setScale(0, RoundingMode.HALF_UP).multiply(step);
-    BigDecimal half = step.divide(BigDecimal.valueOf(2));
+    BigDecimal r = org.orebook.quantity.ProseNumbers.rounded(m);
+    BigDecimal half = org.orebook.quantity.ProseNumbers.MILLION_STEP.divide(BigDecimal.valueOf(2));
     return new Interval(r.subtract(half), r.add(half));
   }
 
+  /** The catalogue's change relation (relations.Changes) evaluated on the two intervals. */
   private static Interval percent(Interval cur, Interval prior) {
-    return cur.minus(prior).dividedBy(prior).times(Interval.exact(Exact.HUNDRED));
+    FactKey now = FactKey.of("x", "x", new Period.Year(2));
+    FactKey before = FactKey.of("x", "x", new Period.Year(1));
+    return org.orebook.relations.Changes.percentChange(now, before).expr()
+        .evalInterval(k -> Optional.of(k.equals(now) ? cur : prior)).orElseThrow();
   }
 
   private static BigDecimal midValue(Interval i) {

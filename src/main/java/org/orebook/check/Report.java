@@ -56,6 +56,12 @@ public final class Report {
         .append(pr.unmapped().size()).append("; in tested relations: ").append(r.inRelations()).append('\n');
     sb.append("Relations tested: ").append(r.tested()).append(" (").append(r.passed()).append(" hold, ").append(r.failures().size())
         .append(" fail); untested: ").append(r.untested()).append(" (a figure they need is not printed)\n");
+    if (!r.unevaluated().isEmpty()) {
+      sb.append("Not evaluated (").append(r.unevaluated().size()).append("): ");
+      sb.append(String.join("; ", r.unevaluated().stream().limit(20)
+          .map(u -> u.relationId() + " of " + u.figure() + " (" + u.reason() + ")").toList()));
+      sb.append('\n');
+    }
     if (!pr.unmapped().isEmpty()) {
       sb.append("Unmapped labels: ");
       sb.append(String.join("; ", pr.unmapped().stream().map(f -> "\"" + f.label() + "\" (line " + f.line() + ")").distinct()
@@ -145,6 +151,8 @@ public final class Report {
       root.put("reasons", Check.reasons(r));
     }
     root.put("format", pr.text().format().code());
+    root.put("unevaluated", r.unevaluated().stream().map(u -> Map.of("relation", u.relationId(), "figure", u.figure(),
+        "reason", u.reason())).toList());
     List<Map<String, Object>> failures = new ArrayList<>();
     for (Failure f : r.failures()) {
       Map<String, Object> m = new LinkedHashMap<>();

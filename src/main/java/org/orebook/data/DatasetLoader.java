@@ -907,13 +907,15 @@ public final class DatasetLoader {
     for (CsvFile.Row r : read(DatasetFile.PER_SHARE)) {
       Optional<Period> p = period(r, "period");
       Optional<BigDecimal> v = number(r, "value");
-      if (!r.get("item").equals(PREFERRED_DIVIDENDS)) {
-        error(r, "item", "unknown item '" + r.get("item") + "' (expected preferred_dividends)");
+      String item = r.get("item");
+      List<String> items = List.of(PREFERRED_DIVIDENDS, PREFERRED_DIVIDENDS_UNDECLARED, PREFERRED_DIVIDENDS_NONCASH);
+      if (!items.contains(item)) {
+        error(r, "item", "unknown item '" + item + "' (expected " + String.join(", ", items) + ")");
         continue;
       }
       Optional<Unit> u = uom(r, "uom", List.of(Unit.USD));
       if (p.isPresent() && v.isPresent() && u.isPresent()) {
-        put(r, FactKey.of(COMPANY, PREFERRED_DIVIDENDS, p.get()), v.get(), Unit.USD, "period,item");
+        put(r, FactKey.of(COMPANY, item, p.get()), v.get(), Unit.USD, "period,item");
       }
     }
   }

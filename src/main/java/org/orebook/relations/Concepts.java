@@ -116,6 +116,12 @@ public final class Concepts {
   public static final String OTHER_DDA = "other_dda";
   public static final String GROSS_PROFIT = "gross_profit";
   public static final String PREFERRED_DIVIDENDS = "preferred_dividends";
+  /** The part of the preferred dividends not declared (cumulative dividends in arrears). */
+  public static final String PREFERRED_DIVIDENDS_UNDECLARED = "preferred_dividends_undeclared";
+  /** The noncash part of the preferred dividends (from exchanges of preferred stock for common stock). */
+  public static final String PREFERRED_DIVIDENDS_NONCASH = "preferred_dividends_noncash";
+  /** Net income (loss) less preferred dividends. */
+  public static final String INCOME_APPLICABLE_TO_COMMON = "income_applicable_to_common";
   public static final String CURRENT_RATIO = "current_ratio";
   public static final String CASH_AND_SHORT_TERM = "cash_and_short_term_investments";
   public static final String PERCENT_CHANGE = "percent_change";

@@ -348,7 +348,7 @@ public final class Narrative {
   private String format(Fact f, String format, Metal metal) {
     BigDecimal v = f.value();
     return switch (format) {
-      case "$m1" -> "$" + Formats.number(v.abs().movePointLeft(6), 1) + " million";
+      case "$m1" -> "$" + Formats.number(org.orebook.quantity.ProseNumbers.millions(v.abs()), 1) + " million";
       case "qty" -> quantity(v, f.unit());
       case "|qty|" -> quantity(v.abs(), f.unit());
       case "$unit" -> (v.signum() < 0 ? "negative $" : "$")
@@ -362,16 +362,17 @@ public final class Narrative {
   /** A quantity in the words of its unit: "9.8 million ounces", "25,341 tons", "23,000 tonnes". */
   private static String quantity(BigDecimal v, org.orebook.quantity.Unit unit) {
     String word = UnitWords.plural(unit);
-    if (v.abs().compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
-      return Formats.number(v.movePointLeft(6), 1) + " million " + word;
+    if (org.orebook.quantity.ProseNumbers.inMillions(v)) {
+      return Formats.number(org.orebook.quantity.ProseNumbers.millions(v), 1) + " million " + word;
     }
     return Formats.number(v, 0) + " " + word;
   }
 
+  /** The change against a year earlier, as the catalogue computes it (chg.percent), in words. */
   private String change(Fact f) {
-    FactKey prior = f.key().withPeriod(f.key().period().priorYear());
-    BigDecimal p = facts.find(prior).map(Fact::value).orElseThrow();
-    BigDecimal pct = Exact.divide(f.value().subtract(p), p.abs()).multiply(Exact.HUNDRED);
+    FactKey k = org.orebook.relations.Changes.percentKey(f.key());
+    BigDecimal pct = facts.find(k).map(Fact::value)
+        .orElseThrow(() -> new IllegalStateException("the prose states a change the catalogue does not compute: " + k));
     BigDecimal r = pct.setScale(0, RoundingMode.HALF_UP);
     if (r.signum() == 0) {
       return "about unchanged";

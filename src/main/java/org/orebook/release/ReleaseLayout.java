@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.orebook.data.Dataset;
@@ -292,14 +293,37 @@ public final class ReleaseLayout {
     return facts.has(k) ? Optional.of(k) : Optional.empty();
   }
 
+  /** The notes on by-product metal and on non-GAAP cash costs per ounce, as the highlights and production data word them. */
+  static final String BYPRODUCT_NOTE = "Includes by-product metal produced at these properties, which is treated as a"
+      + " by-product credit and included in the calculation of costs per ounce.";
+  static final String CASH_COST_NOTE = "Total cash costs per ounce represent non-U.S. generally accepted accounting"
+      + " principles (GAAP) measurements. A reconciliation of total cash costs to cost of sales and other direct"
+      + " production costs (GAAP) can be found in the cash costs per ounce reconciliation section of this release.";
+
+  /** The label of the statement of operations' line that carries a concept, without note markers. */
+  private Optional<String> operationsLabel(String concept) {
+    return data.statementLines().stream().filter(l -> l.statement().equals(StatementLine.OPERATIONS)
+        && concept.equals(l.concept()) && !l.label().isBlank()).map(l -> Footnotes.unmarked(l.label())).findFirst();
+  }
+
   private Section highlights() {
     List<Row> rows = new ArrayList<>();
+    Footnotes notes = new Footnotes();
+    Optional<String> preferred = Footnotes.preferredDividends(facts, columns);
     rows.add(new Row.Heading("FINANCIAL DATA"));
-    String[][] financial = {
-        {SALES, "Sales of products", "0"}, {GROSS_PROFIT, "Gross profit", "0"},
-        {"income_before_env", "Income before environmental accruals", "0"}, {"net_income", "Net income (loss)", "0"},
-        {"eps_basic", "Basic income (loss) per common share", "2"},
-        {"cf_operating", "Cash flow provided by operating activities", "0"}};
+    // the figures the statements print, under the statements' own labels (the non-GAAP measures as named)
+    List<String[]> financial = new ArrayList<>();
+    financial.add(new String[] {SALES, operationsLabel(SALES).orElse("Sales"), "0"});
+    financial.add(new String[] {GROSS_PROFIT, operationsLabel(GROSS_PROFIT).orElse("Gross profit"), "0"});
+    for (StatementLine l : data.statementLines()) {
+      if (l.statement().equals(StatementLine.NON_GAAP) && l.kind() == StatementLine.Kind.SUBTOTAL && !l.concept().isBlank()) {
+        financial.add(new String[] {l.concept(), Footnotes.unmarked(l.label()), "0"});
+      }
+    }
+    financial.add(new String[] {NET_INCOME, operationsLabel(NET_INCOME).orElse("Net income (loss)"), "0"});
+    financial.add(new String[] {EPS_BASIC, operationsLabel(EPS_BASIC).orElse("Basic income (loss) per common share")
+        + preferred.map(notes::mark).orElse(""), "2"});
+    financial.add(new String[] {CF_OPERATING, "Cash flow provided by operating activities", "0"});
     boolean first = true;
     for (String[] f : financial) {
       int dec = Integer.parseInt(f[2]);
@@ -340,9 +364,10 @@ public final class ReleaseLayout {
       boolean byproduct = company.unitsWithPrimary(m).stream().anyMatch(u -> !u.byproductMetals().isEmpty()
           && u.byproductMetals().stream().anyMatch(Metal::precious));
       rows.add(row("Average cost per ounce of " + m.displayName().toLowerCase(Locale.ROOT) + " produced"
-          + (byproduct ? " (2)" : "") + ":", 0, List.of()));
+          + (byproduct ? notes.mark(BYPRODUCT_NOTE) : "") + ":", 0, List.of()));
       rows.add(row("Cash operating costs ($/oz.)", 2, cells(all, g, CASH_OPERATING_PER_OZ, "", m.costDecimals(), 0)));
-      rows.add(row("Total cash costs ($/oz.) (3)", 2, cells(all, g, TOTAL_CASH_PER_OZ, "", m.costDecimals(), 0)));
+      rows.add(row("Total cash costs ($/oz.)" + notes.mark(CASH_COST_NOTE), 2,
+          cells(all, g, TOTAL_CASH_PER_OZ, "", m.costDecimals(), 0)));
       rows.add(row("Total production costs ($/oz.)", 2, cells(all, g, TOTAL_PRODUCTION_PER_OZ, "", m.costDecimals(), 0)));
     }
     if (!data.prices().isEmpty()) {
@@ -356,16 +381,8 @@ public final class ReleaseLayout {
     }
     Table t = new Table("highlights", companyTitle("(dollars in thousands, except per share,",
         "per ounce and per pound amounts - unaudited)"), groups(all, false), dateHeaders(all, false), "HIGHLIGHTS", rows, 23, CELL, false);
-    List<String> notes = List.of("",
-        "(1) Basic income (loss) per common share deducts preferred stock dividends, declared or not.",
-        "",
-        "(2) Includes by-product metal produced at these properties, which is treated as a by-product credit",
-        "    and included in the calculation of costs per ounce.",
-        "",
-        "(3) Total cash costs per ounce represent non-U.S. generally accepted accounting principles (GAAP)",
-        "    measurements. A reconciliation of total cash costs to cost of sales and other direct production",
-        "    costs (GAAP) can be found in the cash costs per ounce reconciliation section of this release.");
-    return new Section("highlights", "HIGHLIGHTS", List.of(new Section.TableBlock(t), new Section.TextBlock(notes)));
+    return new Section("highlights", "HIGHLIGHTS", notes.isEmpty() ? List.of(new Section.TableBlock(t))
+        : List.of(new Section.TableBlock(t), new Section.TextBlock(notes.lines(72))));
   }
 
   // ---------------------------------------------------------------- statements
@@ -382,7 +399,32 @@ public final class ReleaseLayout {
     if (periods.isEmpty()) {
       return Optional.empty();
     }
-    List<Row> rows = statementRows(lines, periods);
+    // the notes of the statement of operations: a non-GAAP measure reconciled from one of its lines,
+    // and preferred dividends deducted in its per-share figure
+    Footnotes notes = new Footnotes();
+    Map<String, String> marks = new java.util.HashMap<>();
+    List<StatementLine> nonGaap = id.equals(StatementLine.OPERATIONS)
+        ? data.statementLines().stream().filter(l -> l.statement().equals(StatementLine.NON_GAAP)).toList() : List.of();
+    Optional<StatementLine> from = nonGaap.stream().filter(l -> l.kind() == StatementLine.Kind.LINK
+        && l.terms().get(0).startsWith(id + ":")).findFirst();
+    Optional<StatementLine> measure = nonGaap.stream().filter(l -> l.kind() == StatementLine.Kind.SUBTOTAL).reduce((a, b) -> b);
+    Optional<String> nonGaapNote = Optional.empty();
+    if (measure.isPresent()) {
+      String target = from.map(f -> f.terms().get(0).substring(id.length() + 1)).orElse("");
+      String fromLabel = lines.stream().filter(l -> l.id().equals(target)).map(l -> Footnotes.unmarked(l.label()))
+          .findFirst().orElse("net income (loss)");
+      nonGaapNote = Optional.of(Footnotes.nonGaap(measure.get(), fromLabel, facts, columns));
+      String mark = notes.mark(nonGaapNote.get());
+      if (!target.isEmpty()) {
+        marks.put(target, mark);
+      }
+    }
+    if (id.equals(StatementLine.OPERATIONS)) {
+      Footnotes.preferredDividends(facts, columns).ifPresent(text -> lines.stream()
+          .filter(l -> l.kind() == StatementLine.Kind.PER_SHARE && EPS_BASIC.equals(l.concept()))
+          .forEach(l -> marks.put(l.id(), notes.mark(text))));
+    }
+    List<Row> rows = statementRows(lines, periods, marks);
     boolean balances = StatementLine.balance(id);
     List<Table.Group> groups = balances ? List.of() : groups(periods, false);
     Table t = new Table(id, companyTitle(title, unitLine1, unitLine2), groups,
@@ -390,21 +432,27 @@ public final class ReleaseLayout {
         id.equals("operations") ? 31 : 52, id.equals("operations") ? 10 : 10, false);
     List<Section.Block> blocks = new ArrayList<>();
     blocks.add(new Section.TableBlock(t));
-    if (id.equals("operations")) {
-      List<StatementLine> nonGaap = data.statementLines().stream().filter(l -> l.statement().equals("non_gaap")).toList();
-      if (!nonGaap.isEmpty()) {
-        blocks.add(new Section.TextBlock(List.of("",
-            "(1) Income before environmental accruals is a non-U.S. generally accepted accounting principles (GAAP)",
-            "    measurement. The following table reconciles net income (loss) to it:", "")));
+    if (!notes.isEmpty()) {
+      List<String> noteLines = notes.lines(72);
+      if (nonGaapNote.isPresent()) {
+        // the non-GAAP reconciliation follows its note, the first
+        int second = noteLines.subList(1, noteLines.size()).indexOf("") + 1;
+        List<String> first = second > 0 ? noteLines.subList(0, second) : noteLines;
+        blocks.add(new Section.TextBlock(first));
+        blocks.add(new Section.TextBlock(List.of("")));
         blocks.add(new Section.TableBlock(new Table("non_gaap", List.of(), List.of(), List.of(), "",
-            statementRows(nonGaap, periods).stream().map(r -> r instanceof Row.Values v ? v.withCells(v.cells()) : r).toList(),
-            31, 10, false)));
+            statementRows(nonGaap, periods, Map.of()), 31, 10, false)));
+        if (second > 0) {
+          blocks.add(new Section.TextBlock(noteLines.subList(second, noteLines.size())));
+        }
+      } else {
+        blocks.add(new Section.TextBlock(noteLines));
       }
     }
     return Optional.of(new Section(id, title, blocks));
   }
 
-  private List<Row> statementRows(List<StatementLine> lines, List<Period> periods) {
+  private List<Row> statementRows(List<StatementLine> lines, List<Period> periods, Map<String, String> marks) {
     List<Row> rows = new ArrayList<>();
     boolean first = true;
     boolean firstPerShare = true;
@@ -428,7 +476,8 @@ public final class ReleaseLayout {
           }
           first = false;
           int in = l.kind() == StatementLine.Kind.SUBTOTAL && l.label().isBlank() ? 0 : indent;
-          rows.add(row(l.label(), in, withDollar && !shares ? dollar(cells) : cells));
+          String label = Footnotes.unmarked(l.label()) + marks.getOrDefault(l.id(), "");
+          rows.add(row(label, in, withDollar && !shares ? dollar(cells) : cells));
         }
       }
       if (l.rule().equals("single")) {

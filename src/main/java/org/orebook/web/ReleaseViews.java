@@ -120,7 +120,7 @@ final class ReleaseViews {
             "currentKey", cur.map(f -> f.key().toString()).orElse(null),
             "prior", prior.map(f -> print(f.value(), m.decimals, m.scale)).orElse("\u2014"),
             "priorKey", prior.map(f -> f.key().toString()).orElse(null),
-            "change", cur.isPresent() && prior.isPresent() ? change(cur.get().value(), prior.get().value()) : "",
+            "change", cur.isPresent() && prior.isPresent() ? change(r, cur.get(), prior.get()) : "",
             "changeClass", cur.isPresent() && prior.isPresent() ? changeClass(cur.get().value(), prior.get().value()) : ""));
       }
       if (any) {
@@ -626,12 +626,23 @@ final class ReleaseViews {
   }
 
   /** The year-on-year change in percent, signed, one decimal; empty when the prior value is zero. */
-  static String change(BigDecimal current, BigDecimal prior) {
-    if (prior.signum() == 0) {
+  /**
+   * The change against a year earlier as the catalogue states it ({@code chg.percent}, or its relation
+   * evaluated on the two figures); none from a prior figure that is not positive, where a percent
+   * change means nothing ("n/m").
+   */
+  static String change(Release r, Fact current, Fact prior) {
+    if (prior.value().signum() <= 0) {
       return "";
     }
-    BigDecimal pct = current.subtract(prior).multiply(BigDecimal.valueOf(100)).divide(prior.abs(), 1, RoundingMode.HALF_UP);
-    return (pct.signum() > 0 ? "+" : pct.signum() < 0 ? "\u2212" : "") + pct.abs().toPlainString() + "%";
+    org.orebook.relations.Relation rel = org.orebook.relations.Changes.percentChange(current.key(), prior.key());
+    Optional<BigDecimal> pct = r.facts().find(rel.result()).map(Fact::value)
+        .or(() -> rel.compute(k -> r.facts().find(k).map(Fact::value)));
+    if (pct.isEmpty()) {
+      return "";
+    }
+    BigDecimal v = pct.get().setScale(1, RoundingMode.HALF_UP);
+    return (v.signum() > 0 ? "+" : v.signum() < 0 ? "\u2212" : "") + v.abs().toPlainString() + "%";
   }
 
   private static String changeClass(BigDecimal current, BigDecimal prior) {

@@ -48,6 +48,20 @@ class NineMonthReleaseTest {
         "Total liabilities and shareholders' equity      $705,855")).contains("tie.balance_sheet");
   }
 
+  @Test
+  void aRelationThatCannotBeEvaluatedIsReportedWithItsReason() throws Exception {
+    // ounces printed as 0.0 thousand: the per-ounce cost divides by an interval around zero
+    String text = Files.readString(FIXTURE).replace("Divided by gold ounces produced                     36.2",
+        "Divided by gold ounces produced                      0.0");
+    CheckResult c = Check.text("zero ounces", text);
+    assertThat(c.unevaluated()).isNotEmpty();
+    assertThat(c.unevaluated()).anySatisfy(u -> {
+      assertThat(u.relationId()).isEqualTo("gi.total_cash_costs_per_oz");
+      assertThat(u.reason()).isNotBlank();
+    });
+    assertThat(Report.text(c)).contains("Not evaluated (");
+  }
+
   static java.util.List<String> failuresAfter(String from, String to) throws Exception {
     String text = Files.readString(FIXTURE);
     assertThat(text).contains(from);

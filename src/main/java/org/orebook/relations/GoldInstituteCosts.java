@@ -1,0 +1,103 @@
+package org.orebook.relations;
+
+import static org.orebook.relations.Concepts.*;
+import static org.orebook.relations.Expr.div;
+import static org.orebook.relations.Expr.minus;
+import static org.orebook.relations.Expr.opt;
+import static org.orebook.relations.Expr.plus;
+import static org.orebook.relations.Expr.ref;
+import static org.orebook.relations.Expr.sum;
+import static org.orebook.relations.Expr.times;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.orebook.facts.Fact;
+import org.orebook.facts.FactKey;
+import org.orebook.model.Metal;
+import org.orebook.model.OperatingUnit;
+import org.orebook.model.Property;
+import org.orebook.model.ReserveCategory;
+import org.orebook.model.Segment;
+import org.orebook.model.StatementLine;
+import org.orebook.quantity.Period;
+import org.orebook.quantity.Unit;
+
+/**
+ * The Gold Institute production cost standard (1996, revised 1999) per operating unit: mining and
+ * milling cost per ton, direct production costs, cash operating, total cash and total production
+ * costs, the ounces they are divided by and each per ounce, and the reconciliation of total cash
+ * costs to GAAP cost of sales.
+ */
+final class GoldInstituteCosts implements RelationFamily {
+  @Override
+  public String standard() {
+    return "Gold Institute production cost standard";
+  }
+
+  @Override
+  public void instantiate(Catalogue c, Period p) {
+    c.company().units().forEach(u -> unitCosts(c, u, p));
+  }
+
+  private static void unitCosts(Catalogue c, OperatingUnit u, Period p) {
+    String e = unit(u.id());
+    if (!c.hasAny(e, p, COST_ITEMS.subList(0, COST_ITEMS.size() - 1))) {
+      return;
+    }
+    Function<String, Expr> in = x -> opt(c.key(e, x, p));
+    if (c.given(c.key(e, ORE_MILLED, p))) {
+      if (c.given(c.key(e, MINING, p))) {
+        c.add("gi.mining_cost_per_ton", "mining cost / tons of ore milled", c.key(e, MINING_PER_TON, p), Unit.USD_PER_TON,
+            div(ref(c.key(e, MINING, p)), ref(c.key(e, ORE_MILLED, p))));
+      }
+      if (c.given(c.key(e, MILLING, p))) {
+        c.add("gi.milling_cost_per_ton", "milling cost / tons of ore milled", c.key(e, MILLING_PER_TON, p), Unit.USD_PER_TON,
+            div(ref(c.key(e, MILLING, p)), ref(c.key(e, ORE_MILLED, p))));
+      }
+    }
+    c.add("gi.direct_production_costs", "mining + milling + site and other direct costs", c.key(e, DIRECT, p), Unit.USD,
+        sum(List.of(plus(in.apply(MINING)), plus(in.apply(MILLING)), plus(in.apply(SITE_OTHER)))));
+    c.add("gi.cash_operating_costs", "direct production costs + treatment and freight - by-product credits",
+        c.key(e, CASH_OPERATING, p), Unit.USD,
+        sum(List.of(plus(ref(c.key(e, DIRECT, p))), plus(in.apply(TREATMENT_FREIGHT)), minus(in.apply(BYPRODUCT_CREDITS)))));
+    c.add("gi.total_cash_costs", "cash operating costs + royalties + production taxes", c.key(e, TOTAL_CASH, p), Unit.USD,
+        sum(List.of(plus(ref(c.key(e, CASH_OPERATING, p))), plus(in.apply(ROYALTIES)), plus(in.apply(PRODUCTION_TAXES)))));
+    c.add("gi.total_production_costs", "total cash costs + depreciation, depletion and amortization + reclamation and other",
+        c.key(e, TOTAL_PRODUCTION, p), Unit.USD,
+        sum(List.of(plus(ref(c.key(e, TOTAL_CASH, p))), plus(in.apply(DDA)), plus(in.apply(RECLAMATION_OTHER)))));
+    c.add("gaap.cost_of_sales", "total cash costs - treatment and freight + by-product credits + change in product inventory"
+            + " + reclamation and other = GAAP costs of sales and other direct production costs",
+        c.key(e, COST_OF_SALES, p), Unit.USD,
+        sum(List.of(plus(ref(c.key(e, TOTAL_CASH, p))), minus(in.apply(TREATMENT_FREIGHT)), plus(in.apply(BYPRODUCT_CREDITS)),
+            plus(in.apply(INVENTORY_CHANGE)), plus(in.apply(RECLAMATION_OTHER)))));
+    if (u.primaryMetal().isEmpty()) {
+      return;
+    }
+    String m = u.primaryMetal().get().name();
+    FactKey basis = c.key(e, COST_BASIS, m, p);
+    if (c.given(basis)) {
+      c.add("gi.cost_ounces", "ounces dividing unit costs = cost basis ounces", c.key(e, COST_OUNCES, p), Unit.TROY_OUNCE,
+          sum(List.of(plus(ref(basis)))));
+    } else {
+      c.add("gi.cost_ounces", "ounces dividing unit costs = ounces of the primary metal produced", c.key(e, COST_OUNCES, p),
+          Unit.TROY_OUNCE, sum(List.of(plus(ref(c.key(e, PRODUCED, m, p))))));
+    }
+    perOunce(c, e, p);
+  }
+
+  static void perOunce(Catalogue c, String e, Period p) {
+    FactKey oz = c.key(e, COST_OUNCES, p);
+    c.add("gi.cash_operating_costs_per_oz", "cash operating costs / ounces", c.key(e, CASH_OPERATING_PER_OZ, p),
+        Unit.USD_PER_OUNCE, div(ref(c.key(e, CASH_OPERATING, p)), ref(oz)));
+    c.add("gi.total_cash_costs_per_oz", "total cash costs / ounces", c.key(e, TOTAL_CASH_PER_OZ, p), Unit.USD_PER_OUNCE,
+        div(ref(c.key(e, TOTAL_CASH, p)), ref(oz)));
+    c.add("gi.total_production_costs_per_oz", "total production costs / ounces", c.key(e, TOTAL_PRODUCTION_PER_OZ, p),
+        Unit.USD_PER_OUNCE, div(ref(c.key(e, TOTAL_PRODUCTION, p)), ref(oz)));
+  }
+}

@@ -19,7 +19,7 @@ import java.util.TreeSet;
 import org.orebook.check.PublishedRelease;
 import org.orebook.check.Reading;
 import org.orebook.edgar.TableRow;
-import org.orebook.edgar.TextTable;
+import org.orebook.edgar.Table;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Company;
@@ -721,7 +721,7 @@ final class Reconstruction {
     Set<String> dropped = new HashSet<>();
     int headingCount = 0;
     int previousLine = -1;
-    TextTable previousTable = null;
+    Table previousTable = null;
     for (StatementLine l : lines) {
       Map<Period, BigDecimal> printed = new LinkedHashMap<>();
       Unit unit = Unit.USD;
@@ -750,7 +750,7 @@ final class Reconstruction {
         }
       }
       // headings printed between the previous line and this one
-      TextTable table = tableOf(sourceLine);
+      Table table = tableOf(sourceLine);
       if (table != null) {
         int from = table == previousTable ? previousLine : table.firstLine() - 1;
         for (TableRow row : table.rows()) {
@@ -854,8 +854,8 @@ final class Reconstruction {
     return Optional.of(s);
   }
 
-  private TextTable tableOf(int line) {
-    for (TextTable t : pr.text().tables()) {
+  private Table tableOf(int line) {
+    for (Table t : pr.text().tables()) {
       if (t.firstLine() <= line && line <= t.lastLine()) {
         return t;
       }

@@ -43,6 +43,9 @@ public final class Checker {
     pr.readings().keySet().forEach(k -> printedConcepts.add(kindOf(k) + "/" + k.concept()));
   }
 
+  /** The start of the note a check that ran out of its time adds. */
+  static final String OUT_OF_TIME = "the check ran out of its time for one document";
+
   public static CheckResult check(PublishedRelease pr) {
     return check(pr, Long.MAX_VALUE);
   }
@@ -62,11 +65,13 @@ public final class Checker {
     }
     List<Relation> all = new ArrayList<>(catalogue);
     all.addAll(ExtraRelations.build(pr));
+    all.addAll(pr.layoutRelations());
     int tested = 0;
     int passed = 0;
     List<Failure> failures = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     boolean outOfTime = false;
+    Set<FactKey> involved = new HashSet<>();
     List<CheckResult.Unevaluated> unevaluated = new ArrayList<>();
     for (Relation r : all) {
       if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
@@ -91,6 +96,8 @@ public final class Checker {
       }
       tested++;
       ids.add(r.id());
+      involved.add(r.result());
+      operands(e).forEach(o -> involved.add(o.key()));
       if (rhs.get().overlaps(result.interval())) {
         passed++;
       } else {
@@ -101,14 +108,14 @@ public final class Checker {
     PublishedRelease checked = pr;
     if (outOfTime || prose.stoppedAtLine() > 0) {
       List<String> notes = new ArrayList<>(pr.notes());
-      notes.add(outOfTime ? "the check ran out of its time for one document: some relations and the running text were not"
-          + " tested" : "the check ran out of its time for one document: the running text was read up to line "
+      notes.add(outOfTime ? OUT_OF_TIME + ": some relations and the running text were not"
+          + " tested" : OUT_OF_TIME + ": the running text was read up to line "
           + prose.stoppedAtLine());
       checked = new PublishedRelease(pr.text(), pr.company(), pr.lines(), pr.properties(), pr.facts(), pr.readings(),
-          pr.aliases(), pr.statementConcepts(), pr.unmapped(), notes);
+          pr.aliases(), pr.statementConcepts(), pr.unmapped(), notes, pr.layoutRelations(), pr.keyOf(), pr.kinds());
     }
     derivationErrors.forEach((k, why) -> unevaluated.add(new CheckResult.Unevaluated("derivation", Report.describe(k), why)));
-    return new CheckResult(checked, all.size(), tested, passed, failures, ids, prose.claims(), unevaluated);
+    return new CheckResult(checked, all.size(), tested, passed, failures, ids, prose.claims(), involved, unevaluated);
   }
 
   /** A figure's interval with the printed figures it comes from (itself, or its relation's operands). */

@@ -74,12 +74,12 @@ class PathologyTest {
 
   @Test
   void aRunOfOpeningBracketsUnderAUnitHeading() {
-    // Modeller.unitName: "\\([^)]*\\)" tried every '(' to the end of the heading
+    // Entities.unitName (once Modeller.unitName): "\\([^)]*\\)" tried every '(' to the end of the heading
     String run = "(".repeat(1_000_000);
     CheckResult r = check(SEED.replace("(dollars in thousands, except per share,", "(dollars in thousands, except per share,\n"
         + run));
     assertThat(r.tested()).isPositive();
-    assertThat(guarded(() -> Modeller.unitName(run + "GREENS CREEK UNIT"))).isNotEmpty();
+    assertThat(guarded(() -> Entities.unitName(run + "GREENS CREEK UNIT"))).isNotEmpty();
   }
 
   @Test

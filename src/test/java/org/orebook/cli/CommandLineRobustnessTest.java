@@ -71,7 +71,7 @@ class CommandLineRobustnessTest {
   @Test
   void helpTextsAreWholeAndTheReleaseVersionIsCalledFigures() {
     CliRun check = CliRun.of("check", "--help");
-    assertThat(check.out()).contains("Exit codes: 0 everything ties, 1 some relation or claim fails, 2 the file cannot be read")
+    assertThat(check.out()).contains("Exit codes: 0 everything tested ties, 1 some relation or claim fails, 2 the file cannot be")
         .doesNotContain("EDGAR):\n");
     CliRun top = CliRun.of("--help");
     assertThat(top.out()).contains("check          Check a published results release: every table's relations and the");

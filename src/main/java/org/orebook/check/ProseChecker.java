@@ -170,7 +170,9 @@ final class ProseChecker {
     standardPhrases();
     Set<String> seen = new LinkedHashSet<>();
     for (StatementLine l : pr.lines()) {
-      String label = ConceptDictionary.normalize(l.label()).replaceAll("\\s*\\(.*?\\)\\s*", " ").trim();
+      // brackets removed in one scan (a regular expression retried from every unclosed '(': the square of a run of them)
+      String label = org.orebook.edgar.Brackets.replace(ConceptDictionary.normalize(l.label()), '(', ')', " ")
+          .replaceAll("\\s+", " ").trim();
       if (l.kind() == StatementLine.Kind.HEADING || l.kind() == StatementLine.Kind.BLANK || label.length() < 6
           || label.matches("(total|other|net|subtotal|other, net)") || !seen.add(label)) {
         continue;
@@ -179,7 +181,7 @@ final class ProseChecker {
           new Concept(Family.STATEMENT, l.id(), l.statement(), false)));
     }
     for (OperatingUnit u : pr.company().units()) {
-      String name = u.name().toLowerCase(Locale.ROOT).replaceAll("\\(.*?\\)", " ")
+      String name = org.orebook.edgar.Brackets.replace(u.name().toLowerCase(Locale.ROOT), '(', ')', " ")
           .replaceAll("\\b(unit|mine|mines|operations?|project)\\b", " ").replaceAll("\\s+", " ").trim();
       if (name.length() >= 3) {
         unitNames.add(Map.entry(Pattern.compile("\\b" + Pattern.quote(name) + "\\b"), u.id()));

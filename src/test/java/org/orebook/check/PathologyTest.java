@@ -83,6 +83,15 @@ class PathologyTest {
   }
 
   @Test
+  void aRunOfOpeningBracketsInAUnitsBlock() {
+    // ProseChecker: "\\(.*?\\)" on a unit name of unclosed brackets (bench fuzz, release 1124 of seed 1)
+    String at = "  Total production costs  $    3.33";
+    assertThat(SEED).contains(at);
+    CheckResult r = check(SEED.replace(at, "                    (dollars in thousands)\n" + "(".repeat(200_000) + "\n" + at));
+    assertThat(r.tested()).isPositive();
+  }
+
+  @Test
   void aLineOfTwoHundredThousandCharactersInAQuarterMegabyteRelease() {
     for (String unit : new String[] {"word ", "12 ", "(", "$ ", "1,234.5  ", "Gold 5% ", "a. b. "}) {
       String line = unit.repeat(200_000 / unit.length());

@@ -1,6 +1,9 @@
 package org.orebook.check;
 
 import java.util.List;
+import java.util.Set;
+import org.orebook.edgar.Table;
+import org.orebook.facts.FactKey;
 
 /**
  * The outcome of checking a release.
@@ -11,22 +14,63 @@ import java.util.List;
  * @param prose every number claim read in the running text, tested or not
  */
 public record CheckResult(PublishedRelease release, int relations, int tested, int passed, List<Failure> failures,
-    List<String> testedIds, List<ProseClaim> prose, List<Unevaluated> unevaluated) {
+    List<String> testedIds, List<ProseClaim> prose, Set<FactKey> involved, List<Unevaluated> unevaluated) {
   public CheckResult {
     failures = List.copyOf(failures);
     testedIds = List.copyOf(testedIds);
     prose = List.copyOf(prose);
+    involved = Set.copyOf(involved);
     unevaluated = List.copyOf(unevaluated);
   }
 
   public CheckResult(PublishedRelease release, int relations, int tested, int passed, List<Failure> failures,
       List<String> testedIds, List<ProseClaim> prose) {
-    this(release, relations, tested, passed, failures, testedIds, prose, List.of());
+    this(release, relations, tested, passed, failures, testedIds, prose, Set.of(), List.of());
   }
 
   public CheckResult(PublishedRelease release, int relations, int tested, int passed, List<Failure> failures,
       List<String> testedIds) {
-    this(release, relations, tested, passed, failures, testedIds, List.of(), List.of());
+    this(release, relations, tested, passed, failures, testedIds, List.of(), Set.of(), List.of());
+  }
+
+  /** What was read from one table: figures, keyed, and taken into a tested relation; the labels not keyed. */
+  public record Coverage(Table table, String kind, int figures, int mapped, int inRelations, List<String> unmappedLabels) {}
+
+  /** Per table: figures read, keyed (mapped), taken into tested relations (as a result or an operand). */
+  public List<Coverage> coverage() {
+    java.util.Map<org.orebook.edgar.Figure, FactKey> keyOf = release.keyOf();
+    java.util.Set<org.orebook.edgar.Figure> unmapped = new java.util.HashSet<>(release.unmapped());
+    List<Coverage> out = new java.util.ArrayList<>();
+    for (Table t : release.text().tables()) {
+      int figures = 0;
+      int mapped = 0;
+      int in = 0;
+      java.util.LinkedHashSet<String> labels = new java.util.LinkedHashSet<>();
+      for (org.orebook.edgar.Figure f : t.figures()) {
+        figures++;
+        FactKey k = keyOf.get(f);
+        if (k != null) {
+          mapped++;
+          if (involved.contains(k)) {
+            in++;
+          }
+        } else if (unmapped.contains(f) || !keyOf.isEmpty()) {
+          labels.add(f.label().isBlank() ? "(no label, line " + f.line() + ")" : f.label());
+        }
+      }
+      out.add(new Coverage(t, release.kindOf(t), figures, mapped, in, List.copyOf(labels)));
+    }
+    return out;
+  }
+
+  /** Figures taken into tested relations, over all tables. */
+  public int inRelations() {
+    return coverage().stream().mapToInt(Coverage::inRelations).sum();
+  }
+
+  /** True when no relation and no prose claim could be tested: nothing was checked. */
+  public boolean nothingChecked() {
+    return tested == 0 && proseTested().isEmpty();
   }
 
   /**

@@ -54,10 +54,12 @@ public final class Checker {
     }
     List<Relation> all = new ArrayList<>(catalogue);
     all.addAll(ExtraRelations.build(pr));
+    all.addAll(pr.layoutRelations());
     int tested = 0;
     int passed = 0;
     List<Failure> failures = new ArrayList<>();
     List<String> ids = new ArrayList<>();
+    Set<FactKey> involved = new HashSet<>();
     List<CheckResult.Unevaluated> unevaluated = new ArrayList<>();
     for (Relation r : all) {
       Reading result = pr.readings().get(r.result());
@@ -78,6 +80,8 @@ public final class Checker {
       }
       tested++;
       ids.add(r.id());
+      involved.add(r.result());
+      operands(e).forEach(o -> involved.add(o.key()));
       if (rhs.get().overlaps(result.interval())) {
         passed++;
       } else {
@@ -86,7 +90,7 @@ public final class Checker {
     }
     List<ProseClaim> prose = ProseChecker.check(pr, this::valued);
     derivationErrors.forEach((k, why) -> unevaluated.add(new CheckResult.Unevaluated("derivation", Report.describe(k), why)));
-    return new CheckResult(pr, all.size(), tested, passed, failures, ids, prose, unevaluated);
+    return new CheckResult(pr, all.size(), tested, passed, failures, ids, prose, involved, unevaluated);
   }
 
   /** A figure's interval with the printed figures it comes from (itself, or its relation's operands). */

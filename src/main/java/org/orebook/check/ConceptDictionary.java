@@ -1,32 +1,251 @@
 package org.orebook.check;
 
-import static org.orebook.relations.Concepts.*;
-
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.orebook.model.Metal;
 
 /**
- * The dictionary from printed row labels to the catalogue's concepts, with the synonyms other
- * filers print ("Costs applicable to sales", "Cash costs per ounce", "Tonnes milled", "Revenues").
- * Labels are normalised first: lower case, footnote markers and unit parentheticals removed.
+ * The dictionary from printed row labels to the catalogue's concepts, read from data: the standard
+ * entries in the resource {@code org/orebook/check/dictionary.csv} (the synonyms other filers print:
+ * "Costs applicable to sales", "Cash costs per ounce sold", "Tonnes processed", "Revenue", "AISC"),
+ * and a company's own wording from a file given with {@code check --dictionary}, tried first. Labels
+ * are normalised first ({@link #normalize}): lower case, footnote markers and unit parentheses
+ * removed. Immutable and thread-safe.
  */
-final class ConceptDictionary {
-  private static final Pattern FOOTNOTE = Pattern.compile("\\((\\d{1,2}|[a-z]|[ivx]{1,4})\\)|\\*+");
+public final class ConceptDictionary {
+  /** Where a label is read. */
+  enum Scope { UNIT, COMPANY, ALL_IN, GAAP_LINE, COPRODUCT, OPERATIONS, NON_GAAP, BALANCE_SHEET, CASH_FLOWS, SUBTRACT }
+
+  /** The metal of an entry: none, the label's (required), the label's or the table's, the sub-heading's or the label's. */
+  enum MetalFrom { NONE, LABEL, LABEL_OR_TABLE, SUBHEADING }
+
+  /** A condition on the row's context. */
+  enum When { ALWAYS, PER_OUNCE, PER_POUND, AMOUNT, FIRST }
+
+  /** One entry: a pattern over normalised labels and what it means. */
+  record Entry(Scope scope, Pattern label, String concept, MetalFrom metal, String measure, boolean negate, When when,
+      String origin) {}
+
+  /** A row's context: its block sub-heading, the table's main metal, whether it is a statement's first line. */
+  record Context(String subheading, Optional<Metal> tableMetal, boolean first) {
+    static final Context NONE = new Context("", Optional.empty(), false);
+  }
+
+  private static final Set<String> MEASURES = Set.of("money", "ounces", "tons", "tonnes", "pounds", "quantity", "mass",
+      "per_ounce", "per_ton", "per_tonne", "per_pound", "per_unit", "cents_per_pound", "grade", "percent", "ratio", "shares", "per_share",
+      "days", "");
+  private static final Pattern CONCEPT = Pattern.compile("[a-z][a-z0-9_]*");
+  /** Footnote markers: (1), (a), (iv), [1], *, daggers, superscript digits, a digit glued to a word ("EBITDA1"). */
+  private static final Pattern FOOTNOTE = Pattern.compile(
+      "\\((\\d{1,2}|[a-z]|[ivx]{1,4})\\)|\\[(\\d{1,2}|[a-z])\\]|\\*+|[\u2020\u2021\u00a7\u00b9\u00b2\u00b3\u2070-\u2079]+"
+          + "|(?<=[a-z\\)]{3})\\d{1,2}(?=\\s|$|[,:;.])");
   private static final Pattern UNIT_PAREN = Pattern.compile(
-      "\\((\\$|us\\$)?\\s*(/\\s*)?(oz\\.?|ounces?|tons?|tonnes?|lbs?\\.?|pounds?|cents/pound|cents/lb\\.?|%|g/t|oz\\.?/ton|oz/ton|"
-          + "\\$/oz\\.?|\\$/ounce|\\$/ton|\\$/tonne|000'?s|thousands|gpt)\\)");
+      "\\((in )?((us|c|a)?\\$|usd|cad)?\\s*(/\\s*)?(oz\\.?|ounces?|tons?|tonnes?|lbs?\\.?|pounds?|cents/pound|cents/lb\\.?|%|g/t|oz\\.?/ton|"
+          + "oz/ton|\\$/oz\\.?|\\$/ounce|\\$/ton|\\$/tonne|\\$/t|\\$/lb|us\\$/oz|us\\$/lb|us\\$/t|000'?s?|'000|thousands|millions|"
+          + "gpt|t|kt|mt|koz|moz|mlb|klb|000 oz|000 tonnes|000 t|000 lbs?|m|mm|\\$m|\\$000|us\\$000|us\\$m|\\$ millions|"
+          + "\\$ thousands|per ounce|per oz|per tonne|per ton|per pound|per lb|ratio|x|days|dmt|wmt|tpd|(us )?cents|c|us\u00a2|\u00a2)\\)");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
-  private ConceptDictionary() {}
+  private static volatile ConceptDictionary standard;
 
-  /** Lower case, no footnote markers, no unit parentheticals, single spaces, no trailing colon. */
-  static String normalize(String label) {
-    String l = label.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+  private final Map<Scope, List<Entry>> entries;
+  /** Lookups already made, for a dictionary used by one modelling run (see {@link #forOneRun}); else null. */
+  private final Map<String, Optional<Mapping>> memo;
+  /** {@link #matches} answers already given, likewise; else null. */
+  private final Map<String, Boolean> matched;
+
+  private ConceptDictionary(Map<Scope, List<Entry>> entries) {
+    this(entries, null, null);
+  }
+
+  private ConceptDictionary(Map<Scope, List<Entry>> entries, Map<String, Optional<Mapping>> memo, Map<String, Boolean> matched) {
+    this.entries = entries;
+    this.memo = memo;
+    this.matched = matched;
+  }
+
+  /**
+   * The same dictionary remembering its lookups, for one modelling run on one thread: a release
+   * looks the same labels up many times (to classify its tables, then to key their rows).
+   */
+  ConceptDictionary forOneRun() {
+    return new ConceptDictionary(entries, new java.util.HashMap<>(), new java.util.HashMap<>());
+  }
+
+  /** The standard dictionary (the resource file). */
+  public static ConceptDictionary standard() {
+    ConceptDictionary d = standard;
+    if (d == null) {
+      try (InputStream in = ConceptDictionary.class.getResourceAsStream("dictionary.csv")) {
+        if (in == null) {
+          throw new IllegalStateException("the resource org/orebook/check/dictionary.csv is missing");
+        }
+        d = new ConceptDictionary(parse("dictionary.csv", new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      } catch (IOException | InvalidDictionaryException e) {
+        throw new IllegalStateException("the standard dictionary cannot be read: " + e.getMessage(), e);
+      }
+      standard = d;
+    }
+    return d;
+  }
+
+  /** The standard dictionary with a company's own entries from a file, tried before the standard ones. */
+  public static ConceptDictionary withFile(Path file) throws InvalidDictionaryException {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InvalidDictionaryException(file + ": cannot be read (" + e.getMessage() + ")");
+    }
+    return standard().with(parse(file.toString(), text));
+  }
+
+  private ConceptDictionary with(Map<Scope, List<Entry>> first) {
+    Map<Scope, List<Entry>> all = new EnumMap<>(Scope.class);
+    for (Scope s : Scope.values()) {
+      List<Entry> l = new ArrayList<>(first.getOrDefault(s, List.of()));
+      l.addAll(entries.getOrDefault(s, List.of()));
+      all.put(s, List.copyOf(l));
+    }
+    return new ConceptDictionary(all);
+  }
+
+  /** A dictionary file that cannot be used; the message names the file, line and field. */
+  public static final class InvalidDictionaryException extends Exception {
+    public InvalidDictionaryException(String message) {
+      super(message);
+    }
+  }
+
+  static Map<Scope, List<Entry>> parse(String source, String text) throws InvalidDictionaryException {
+    Map<Scope, List<Entry>> out = new EnumMap<>(Scope.class);
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
+        .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+    try (Reader r = new StringReader(text); CSVParser p = CSVParser.parse(r, format)) {
+      List<String> header = p.getHeaderNames();
+      for (String col : List.of("scope", "label", "concept")) {
+        if (!header.contains(col)) {
+          throw new InvalidDictionaryException(source + ": the header must name the columns scope,label,concept"
+              + " (and optionally metal,measure,sign,when); found " + String.join(",", header));
+        }
+      }
+      for (CSVRecord rec : p) {
+        long line = rec.getParser().getCurrentLineNumber();
+        String where = source + " line " + line;
+        String scopeText = get(rec, "scope");
+        Scope scope;
+        try {
+          scope = Scope.valueOf(scopeText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          throw new InvalidDictionaryException(where + ", field scope: '" + scopeText + "' is not one of "
+              + String.join(", ", java.util.Arrays.stream(Scope.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList()));
+        }
+        String labelText = get(rec, "label");
+        if (labelText.isEmpty()) {
+          throw new InvalidDictionaryException(where + ", field label: empty");
+        }
+        Pattern label;
+        try {
+          label = Pattern.compile(labelText, Pattern.CASE_INSENSITIVE);
+        } catch (PatternSyntaxException e) {
+          throw new InvalidDictionaryException(where + ", field label: not a regular expression (" + e.getDescription() + ")");
+        }
+        String concept = get(rec, "concept");
+        if (scope != Scope.SUBTRACT && !CONCEPT.matcher(concept).matches()) {
+          throw new InvalidDictionaryException(where + ", field concept: '" + concept
+              + "' is not a concept name (lower case letters, digits and _)");
+        }
+        String metalText = get(rec, "metal");
+        MetalFrom metal = switch (metalText) {
+          case "" -> MetalFrom.NONE;
+          case "label" -> MetalFrom.LABEL;
+          case "label?" -> MetalFrom.LABEL_OR_TABLE;
+          case "subheading" -> MetalFrom.SUBHEADING;
+          default -> throw new InvalidDictionaryException(where + ", field metal: '" + metalText
+              + "' is not one of (empty), label, label?, subheading");
+        };
+        String measure = get(rec, "measure");
+        if (!MEASURES.contains(measure)) {
+          throw new InvalidDictionaryException(where + ", field measure: '" + measure + "' is not one of "
+              + String.join(", ", MEASURES.stream().filter(m -> !m.isEmpty()).sorted().toList()));
+        }
+        if (measure.isEmpty() && scope != Scope.SUBTRACT) {
+          measure = "money";
+        }
+        String sign = get(rec, "sign");
+        if (!sign.isEmpty() && !sign.equals("-") && !sign.equals("+")) {
+          throw new InvalidDictionaryException(where + ", field sign: '" + sign + "' is not - or empty");
+        }
+        String whenText = get(rec, "when");
+        When when = switch (whenText) {
+          case "" -> When.ALWAYS;
+          case "per_ounce" -> When.PER_OUNCE;
+          case "per_pound" -> When.PER_POUND;
+          case "amount" -> When.AMOUNT;
+          case "first" -> When.FIRST;
+          default -> throw new InvalidDictionaryException(where + ", field when: '" + whenText
+              + "' is not one of (empty), per_ounce, per_pound, amount, first");
+        };
+        out.computeIfAbsent(scope, s -> new ArrayList<>())
+            .add(new Entry(scope, label, concept, metal, measure, sign.equals("-"), when, where));
+      }
+    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+      throw new InvalidDictionaryException(source + ": not a CSV file the dictionary can read (" + e.getMessage() + ")");
+    }
+    return out;
+  }
+
+  private static String get(CSVRecord rec, String column) {
+    return rec.isMapped(column) && rec.isSet(column) ? rec.get(column).trim() : "";
+  }
+
+  // ------------------------------------------------------------------ normalising labels
+
+  /**
+   * Lower case, no footnote markers ({@code (1)}, {@code *}, {@code †}, a digit glued to a word as
+   * in {@code EBITDA1}), no unit parentheticals ({@code (oz)}, {@code ($000)}), single spaces, no
+   * trailing colon or full stop.
+   */
+  public static String normalize(String label) {
+    String cached = NORMALIZED.get(label);
+    if (cached != null) {
+      return cached;
+    }
+    String n = normalizeNow(label);
+    if (NORMALIZED.size() > 50_000) {
+      NORMALIZED.clear();
+    }
+    NORMALIZED.put(label, n);
+    return n;
+  }
+
+  /** Labels already normalised (a pure function of the label; bounded). */
+  private static final Map<String, String> NORMALIZED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String normalizeNow(String label) {
+    String l = label.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2013', '-').replace('\u2014', '-')
+        .replace('\u00a0', ' ');
     l = FOOTNOTE.matcher(l).replaceAll(" ");
     l = UNIT_PAREN.matcher(l).replaceAll(" ");
-    l = l.replaceAll("\\s+", " ").trim();
+    l = SPACES.matcher(l).replaceAll(" ").trim();
     while (l.endsWith(":") || l.endsWith(".") || l.endsWith(",")) {
       l = l.substring(0, l.length() - 1).trim();
     }
@@ -36,12 +255,12 @@ final class ConceptDictionary {
   /** The unit parenthetical of a label, lower case ({@code $/oz.}, {@code oz./ton}, {@code %}), or empty. */
   static String unitHint(String label) {
     Matcher m = UNIT_PAREN.matcher(label.toLowerCase(Locale.ROOT));
-    return m.find() ? m.group().replaceAll("[()\\s]", "") : "";
+    return m.find() ? Rx.replaceAll(m.group(), "[()\\s]", "") : "";
   }
 
   /** The first metal named in a text ({@code gold} → AU). */
   static Optional<Metal> metalIn(String text) {
-    String t = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ") + " ";
+    String t = " " + Rx.replaceAll(text.toLowerCase(Locale.ROOT), "[^a-z]+", " ") + " ";
     Metal best = null;
     int at = Integer.MAX_VALUE;
     for (Metal m : Metal.values()) {
@@ -57,220 +276,132 @@ final class ConceptDictionary {
   private static boolean perOunceContext(String label, String subheading) {
     String s = subheading.toLowerCase(Locale.ROOT);
     String l = label.toLowerCase(Locale.ROOT);
-    return s.matches(".*per (\\w+ )?(ounce|oz).*") || l.contains("$/oz") || l.matches(".*per (\\w+ )?(ounce|oz).*")
-        || l.contains("/ounce");
+    return Rx.matches(s, ".*per (\\w+ )?(ounce|oz).*") || l.contains("$/oz") || Rx.matches(l, ".*per (\\w+ )?(ounce|oz).*")
+        || l.contains("/ounce") || Rx.matches(l, ".*\\(\\s*(us)?\\$\\s*/\\s*oz.*");
   }
 
-  /** A row of a unit's or a metal group's block (production data, reconciliation to GAAP). */
-  static Optional<Mapping> unitRow(String label, String subheading) {
+  private static boolean perPoundContext(String label, String subheading) {
+    String s = (subheading + " " + label).toLowerCase(Locale.ROOT);
+    return Rx.matches(s, ".*per (\\w+ )?(pound|lb).*") || s.contains("$/lb") || s.contains("/pound");
+  }
+
+  // ------------------------------------------------------------------ looking up
+
+  /** The first entry of a scope that matches a row: its mapping. */
+  Optional<Mapping> lookup(Scope scope, String label, Context ctx) {
+    if (memo == null) {
+      return find(scope, label, ctx);
+    }
+    String key = scope.ordinal() + "\u0000" + label + "\u0000" + ctx.subheading() + "\u0000"
+        + ctx.tableMetal().map(Enum::name).orElse("") + "\u0000" + ctx.first();
+    Optional<Mapping> m = memo.get(key);
+    if (m == null) {
+      m = find(scope, label, ctx);
+      memo.put(key, m);
+    }
+    return m;
+  }
+
+  private Optional<Mapping> find(Scope scope, String label, Context ctx) {
     String l = normalize(label);
+    if ((l.equals("basic") || l.equals("diluted")) && !ctx.subheading().isEmpty()) {
+      l = normalize(ctx.subheading()) + " " + l;
+    }
     String hint = unitHint(label);
-    boolean perOz = perOunceContext(label, subheading);
-    if (l.matches("(total )?cash operating costs?( per (ounce|oz))?.*") || l.matches("direct cash costs?.*")) {
-      return Optional.of(perOz ? Mapping.of(CASH_OPERATING_PER_OZ, Measure.PER_OUNCE) : Mapping.of(CASH_OPERATING, Measure.MONEY));
-    }
-    if (l.matches("(total )?cash costs?( per (\\w+ )?(ounce|oz)( of \\w+)?)?( produced| sold)?")) {
-      return Optional.of(perOz ? Mapping.of(TOTAL_CASH_PER_OZ, Measure.PER_OUNCE) : Mapping.of(TOTAL_CASH, Measure.MONEY));
-    }
-    if (l.matches("total production costs?( per (ounce|oz))?( produced| sold)?")) {
-      return Optional.of(perOz ? Mapping.of(TOTAL_PRODUCTION_PER_OZ, Measure.PER_OUNCE) : Mapping.of(TOTAL_PRODUCTION, Measure.MONEY));
-    }
-    if (!perOz && l.matches("(costs? of sales|costs applicable to sales|cost of goods sold).*")) {
-      return Optional.of(Mapping.of(COST_OF_SALES, Measure.MONEY));
-    }
-    Matcher div = Pattern.compile("(divided by )?(\\w+ )?(ounces|oz) (of (\\w+) )?(produced|sold|payable)").matcher(l);
-    if (div.matches() || l.matches("divided by .*ounces.*")) {
-      Optional<Metal> m = metalIn(l);
-      boolean sold = l.contains("sold") || l.contains("payable");
-      if (sold && m.isPresent()) {
-        return Optional.of(Mapping.of(COST_BASIS, m.get().name(), Measure.OUNCES));
+    boolean perOz = perOunceContext(label, ctx.subheading());
+    boolean perLb = perPoundContext(label, ctx.subheading());
+    for (Entry e : entries.getOrDefault(scope, List.of())) {
+      switch (e.when()) {
+        case PER_OUNCE -> {
+          if (!perOz) {
+            continue;
+          }
+        }
+        case PER_POUND -> {
+          if (!perLb) {
+            continue;
+          }
+        }
+        case AMOUNT -> {
+          if (perOz || perLb) {
+            continue;
+          }
+        }
+        case FIRST -> {
+          if (!ctx.first()) {
+            continue;
+          }
+        }
+        case ALWAYS -> { }
       }
-      return Optional.of(Mapping.of(COST_OUNCES, Measure.OUNCES));
-    }
-    if (l.matches(".*(treatment|refining|smelting|freight).*")) {
-      Mapping m = Mapping.of(TREATMENT_FREIGHT, Measure.MONEY);
-      return Optional.of(l.startsWith("less") || l.startsWith("deduct") ? m : m.negated());
-    }
-    if (l.matches(".*by-?product credits?.*")) {
-      return Optional.of(Mapping.of(BYPRODUCT_CREDITS, Measure.MONEY));
-    }
-    if (l.matches(".*(change in (product )?inventor|inventory (change|adjustment)).*")) {
-      return Optional.of(Mapping.of(INVENTORY_CHANGE, Measure.MONEY));
-    }
-    if (l.matches(".*(reclamation|accretion).*")) {
-      return Optional.of(Mapping.of(RECLAMATION_OTHER, Measure.MONEY));
-    }
-    if (l.matches("royalt(y|ies).*")) {
-      return Optional.of(Mapping.of(ROYALTIES, Measure.MONEY));
-    }
-    if (l.matches("production taxes.*")) {
-      return Optional.of(Mapping.of(PRODUCTION_TAXES, Measure.MONEY));
-    }
-    if (l.matches("(depreciation|amortization).*")) {
-      return Optional.of(Mapping.of(DDA, Measure.MONEY));
-    }
-    if (l.matches("(tons|tonnes|short tons) of ore (milled|processed|treated|crushed|mined)|ore (milled|processed|treated|crushed)"
-        + "|(tons|tonnes) (milled|processed|treated|crushed)|(ore )?(tons|tonnes) (of ore )?(milled|processed)")) {
-      return Optional.of(Mapping.of(ORE_MILLED, l.contains("tonne") || hint.contains("tonne") ? Measure.TONNES : Measure.TONS));
-    }
-    if (l.matches("days of operation|operating days|days operated")) {
-      return Optional.of(Mapping.of(DAYS, Measure.DAYS));
-    }
-    if (l.matches("mining costs? per (ton|tonne)")) {
-      return Optional.of(Mapping.of(MINING_PER_TON, Measure.PER_TON));
-    }
-    if (l.matches("(milling|processing) costs? per (ton|tonne)")) {
-      return Optional.of(Mapping.of(MILLING_PER_TON, Measure.PER_TON));
-    }
-    Optional<Metal> metal = metalIn(l);
-    if (l.contains("grade") && metal.isPresent()) {
-      Measure g = hint.contains("g/t") || l.contains("g/t") || hint.contains("gpt") ? Measure.GRADE_G_T
-          : hint.contains("%") || !metal.get().precious() ? Measure.PERCENT : Measure.GRADE_OZ_TON;
-      return Optional.of(Mapping.of(GRADE, metal.get().name(), g));
-    }
-    if (metal.isPresent() && l.matches("(\\w+ )?(produced|production|ounces produced|recovered)( \\w+)?|ounces of \\w+ produced|\\w+ - ounces|\\w+ - tons|\\w+ - tonnes")) {
-      // "Copper - Tonnes": a metric release's highlights name the unit after the dash
-      return Optional.of(Mapping.of(PRODUCED, metal.get().name(),
-          quantityMeasure(metal.get(), l.endsWith(" - tonnes") ? "tonne" : hint)));
-    }
-    if (l.matches("capital (additions|expenditures?)")) {
-      return Optional.of(Mapping.of(CAPITAL_ADDITIONS, Measure.MONEY));
-    }
-    if (l.matches("mining( costs?)?")) {
-      return Optional.of(Mapping.of(MINING, Measure.MONEY));
-    }
-    if (l.matches("(milling|processing)( costs?)?")) {
-      return Optional.of(Mapping.of(MILLING, Measure.MONEY));
+      if (!e.label().matcher(l).matches()) {
+        continue;
+      }
+      String norm = l;
+      Optional<Metal> metal = switch (e.metal()) {
+        case NONE -> Optional.empty();
+        case LABEL -> metalIn(norm);
+        case LABEL_OR_TABLE -> metalIn(norm).or(ctx::tableMetal);
+        case SUBHEADING -> metalIn(ctx.subheading()).or(() -> metalIn(norm));
+      };
+      if (e.metal() != MetalFrom.NONE && metal.isEmpty()) {
+        continue;
+      }
+      Measure m = measure(e.measure(), metal, l, hint);
+      Mapping mp = new Mapping(e.concept(), metal.map(Metal::name).orElse(""), m, false);
+      return Optional.of(e.negate() ? mp.negated() : mp);
     }
     return Optional.empty();
   }
 
-  /**
-   * A row of an all-in sustaining costs table (World Gold Council): the build-up from GAAP cost of
-   * sales, per ounce sold. Deductions printed in parentheses (reclamation and other costs moved out,
-   * by-product credits) are read with their sign reversed.
-   */
-  static Optional<Mapping> allInRow(String label) {
+  /** True when some entry of a scope matches the label (for the subtract scope: a line statements usually subtract). */
+  boolean matches(Scope scope, String label) {
+    if (matched == null) {
+      return matchesNow(scope, label);
+    }
+    return matched.computeIfAbsent(scope.ordinal() + "\u0000" + label, k -> matchesNow(scope, label));
+  }
+
+  private boolean matchesNow(Scope scope, String label) {
     String l = normalize(label);
-    if (l.matches("(all-in sustaining costs?|aisc),? before by-?product credits?,? per (\\w+ )?(ounce|oz)( of \\w+)?( sold)?")) {
-      return Optional.of(Mapping.of(AISC_GROSS_PER_OZ, Measure.PER_OUNCE));
-    }
-    if (l.matches("(all-in sustaining costs?|aisc)(,? after by-?product credits?)?,? per (\\w+ )?(ounce|oz)( of \\w+)?( sold)?")) {
-      return Optional.of(Mapping.of(AISC_PER_OZ, Measure.PER_OUNCE));
-    }
-    if (l.matches("(all-in costs?|aic),? per (\\w+ )?(ounce|oz)( of \\w+)?( sold)?")) {
-      return Optional.of(Mapping.of(AIC_PER_OZ, Measure.PER_OUNCE));
-    }
-    Matcher sold = Pattern.compile("(\\w+ )?(ounces|oz|tons|tonnes|pounds) sold").matcher(l);
-    if (sold.matches()) {
-      Optional<Metal> m = metalIn(l);
-      return m.map(metal -> Mapping.of(SOLD, metal.name(), quantityMeasure(metal, unitHint(label))));
-    }
-    String[][] items = {
-        {"(costs? of sales|costs applicable to sales).*", COST_OF_SALES},
-        {"adjusted operating costs?", ADJUSTED_OPERATING},
-        {"(all-in sustaining costs?|aisc)( after by-product credits)?", AISC},
-        {"(all-in costs?|aic)", AIC},
-        {"treatment, refining (and|&) (transport|freight) costs?|.*smelting, refining.*", TREATMENT_FREIGHT},
-        {"realised hedge .*|realized hedge .*", HEDGE_COSTS},
-        {"community costs? (related to|of) current operations", COMMUNITY_CURRENT},
-        {"permitting costs? (related to|of) current operations", PERMITTING_CURRENT},
-        {"site (share-based|stock-based|non-cash) (pay|compensation|remuneration)", SITE_SHARE_BASED},
-        {"(stockpile and )?(product )?inventory write-?downs?", INVENTORY_WRITEDOWNS},
-        {"operational stripping( costs?)?", OPERATIONAL_STRIPPING},
-        {"corporate general (and|&) administrative.*", CORPORATE_GA},
-        {"reclamation accretion (and|&) amorti[sz]ation", RECLAMATION_ACCRETION},
-        {"sustaining exploration( and study costs?)?", SUSTAINING_EXPLORATION},
-        {"sustaining capital exploration", SUSTAINING_CAPITAL_EXPLORATION},
-        {"sustaining capitali[sz]ed stripping and (underground (mine )?)?development", SUSTAINING_STRIPPING},
-        {"sustaining capital( expenditures?)?", SUSTAINING_CAPITAL},
-        {"sustaining leases?", SUSTAINING_LEASES},
-        {"community costs? not related to current operations", COMMUNITY_OTHER},
-        {"permitting costs? not related to current operations", PERMITTING_OTHER},
-        {"reclamation costs? not related to current operations", RECLAMATION_OTHER_SITES},
-        {"non-sustaining exploration( and study costs?)?", NONSUSTAINING_EXPLORATION},
-        {"non-sustaining capital exploration", NONSUSTAINING_CAPITAL_EXPLORATION},
-        {"non-sustaining capitali[sz]ed stripping and (underground (mine )?)?development", NONSUSTAINING_STRIPPING},
-        {"non-sustaining capital( expenditures?)?", NONSUSTAINING_CAPITAL},
-        {"non-sustaining leases?", NONSUSTAINING_LEASES}};
-    for (String[] item : items) {
-      if (l.matches(item[0])) {
-        return Optional.of(Mapping.of(item[1], Measure.MONEY));
+    for (Entry e : entries.getOrDefault(scope, List.of())) {
+      if (e.label().matcher(l).matches()) {
+        return true;
       }
     }
-    if (l.matches("(less:? )?reclamation and other costs?.*")) {
-      return Optional.of(Mapping.of(RECLAMATION_OTHER, Measure.MONEY).negated());
-    }
-    if (l.matches("(less:? )?by-?product credits?")) {
-      return Optional.of(Mapping.of(BYPRODUCT_CREDITS, Measure.MONEY).negated());
-    }
-    return Optional.empty();
+    return false;
   }
 
-  /** A row of a block that ties all-in items to the GAAP line they are drawn from. */
-  static Optional<Mapping> gaapLineRow(String label) {
-    String l = normalize(label.replaceAll("(?i)\\(gaap\\)", " "));
-    if (l.matches("as reported|gaap amount")) {
-      return Optional.of(Mapping.of(GAAP_AMOUNT, Measure.MONEY));
-    }
-    if (l.matches("in all-in sustaining costs?")) {
-      return Optional.of(Mapping.of(IN_AISC, Measure.MONEY));
-    }
-    if (l.matches("in all-in costs? only")) {
-      return Optional.of(Mapping.of(IN_AIC_ONLY, Measure.MONEY));
-    }
-    if (l.matches("in neither measure|excluded from both measures")) {
-      return Optional.of(Mapping.of(NOT_IN_AIC, Measure.MONEY));
-    }
-    return Optional.empty();
-  }
-
-  /** A row of a co-product cost table; the metal comes from the label or the block's "Gold:" subheading. */
-  static Optional<Mapping> coProductRow(String label, String subheading) {
-    String l = normalize(label);
-    if (l.matches("total cash costs? before by-?product credits?")) {
-      return Optional.of(Mapping.of(GROSS_CASH, Measure.MONEY));
-    }
-    if (l.matches("by-?product total cash costs? per (ounce|oz).*")) {
-      return Optional.of(Mapping.of(TOTAL_CASH_PER_OZ, Measure.PER_OUNCE));
-    }
-    if (l.matches("by-?product (all-in sustaining costs?|aisc) per (ounce|oz).*")) {
-      return Optional.of(Mapping.of(AISC_PER_OZ, Measure.PER_OUNCE));
-    }
-    Optional<Metal> m = metalIn(subheading).or(() -> metalIn(l));
-    if (m.isEmpty()) {
-      return Optional.empty();
-    }
-    String metal = m.get().name();
-    if (l.matches("(\\w+ )?(revenue|value at .* prices)")) {
-      return Optional.of(Mapping.of(COPRODUCT_VALUE, metal, Measure.MONEY));
-    }
-    if (l.matches("share of (revenue|value)")) {
-      return Optional.of(Mapping.of(COPRODUCT_SHARE, metal, Measure.PERCENT));
-    }
-    if (l.matches("co-product all-in sustaining costs?")) {
-      return Optional.of(Mapping.of(COPRODUCT_AISC, metal, Measure.MONEY));
-    }
-    if (l.matches("co-product all-in sustaining costs? per (ounce|oz)( sold)?")) {
-      return Optional.of(Mapping.of(COPRODUCT_AISC_PER_UNIT, metal, Measure.PER_OUNCE));
-    }
-    if (l.matches("co-product all-in sustaining costs? per (pound|lb)( sold)?")) {
-      return Optional.of(Mapping.of(COPRODUCT_AISC_PER_UNIT, metal, Measure.PER_POUND));
-    }
-    if (l.matches("co-product cash costs? per (ounce|oz)")) {
-      return Optional.of(Mapping.of(COPRODUCT_COST_PER_UNIT, metal, Measure.PER_OUNCE));
-    }
-    if (l.matches("co-product cash costs? per (pound|lb)")) {
-      return Optional.of(Mapping.of(COPRODUCT_COST_PER_UNIT, metal, Measure.PER_POUND));
-    }
-    if (l.matches("co-product cash costs?")) {
-      return Optional.of(Mapping.of(COPRODUCT_COST, metal, Measure.MONEY));
-    }
-    return Optional.empty();
+  private static Measure measure(String name, Optional<Metal> metal, String l, String hint) {
+    return switch (name) {
+      case "ounces" -> Measure.OUNCES;
+      case "tons" -> Measure.TONS;
+      case "tonnes" -> Measure.TONNES;
+      case "pounds" -> Measure.POUNDS;
+      case "quantity" -> metal.map(m -> quantityMeasure(m, hint + " " + (Rx.matches(l, ".* - (tonnes|pounds)$") ? l : "")))
+          .orElse(Measure.OUNCES);
+      case "mass" -> l.contains("tonne") || hint.contains("tonne") || hint.equals("t") || hint.equals("kt")
+          || hint.equals("mt") || hint.equals("dmt") || hint.equals("wmt") ? Measure.TONNES : Measure.TONS;
+      case "per_ounce" -> Measure.PER_OUNCE;
+      case "per_unit" -> Rx.matches(l, ".*\\b(pounds?|lbs?)\\b.*") || hint.contains("lb") || hint.contains("pound") ? Measure.PER_POUND
+          : Rx.matches(l, ".*\\btonnes?\\b.*") || hint.contains("/t") ? Measure.PER_TONNE : Measure.PER_OUNCE;
+      case "per_ton" -> Measure.PER_TON;
+      case "per_tonne" -> Measure.PER_TONNE;
+      case "per_pound" -> Measure.PER_POUND;
+      case "cents_per_pound" -> Measure.CENTS_PER_POUND;
+      case "grade" -> hint.contains("g/t") || l.contains("g/t") || hint.contains("gpt") ? Measure.GRADE_G_T
+          : hint.contains("%") || metal.map(m -> !m.precious()).orElse(false) ? Measure.PERCENT : Measure.GRADE_OZ_TON;
+      case "percent" -> Measure.PERCENT;
+      case "ratio" -> Measure.RATIO;
+      case "shares" -> Measure.SHARES;
+      case "per_share" -> Measure.PER_SHARE;
+      case "days" -> Measure.DAYS;
+      default -> Measure.MONEY;
+    };
   }
 
   static Measure quantityMeasure(Metal m, String hint) {
-    if (hint.contains("tonne")) {
+    if (hint.contains("tonne") || Rx.matches(hint, ".*\\b(t|kt|mt)\\b.*")) {
       return Measure.TONNES;
     }
     if (hint.contains("lb") || hint.contains("pound")) {
@@ -279,120 +410,30 @@ final class ConceptDictionary {
     return m.precious() ? Measure.OUNCES : Measure.TONS;
   }
 
+  // ------------------------------------------------------------------ the standard dictionary by scope
+
+  /** A row of a unit's or a metal group's block (production data, reconciliation to GAAP). */
+  static Optional<Mapping> unitRow(String label, String subheading) {
+    return standard().lookup(Scope.UNIT, label, new Context(subheading, Optional.empty(), false));
+  }
+
+  /** A row of an all-in sustaining costs table (World Gold Council). */
+  static Optional<Mapping> allInRow(String label) {
+    return standard().lookup(Scope.ALL_IN, label, Context.NONE);
+  }
+
+  /** A row of a block that ties all-in items to the GAAP line they are drawn from. */
+  static Optional<Mapping> gaapLineRow(String label) {
+    return standard().lookup(Scope.GAAP_LINE, Rx.replaceAll(label, "(?i)\\(gaap\\)", " "), Context.NONE);
+  }
+
+  /** A row of a co-product cost table; the metal comes from the label or the block's "Gold:" subheading. */
+  static Optional<Mapping> coProductRow(String label, String subheading) {
+    return standard().lookup(Scope.COPRODUCT, label, new Context(subheading, Optional.empty(), false));
+  }
+
   /** A company figure of a highlights table. */
   static Optional<Mapping> companyRow(String label) {
-    String l = normalize(label);
-    if (l.matches("(sales of products|sales|net sales|revenues?|total revenues?|total sales|sales revenue)")) {
-      return Optional.of(Mapping.of(SALES, Measure.MONEY));
-    }
-    if (l.matches("(total )?gross (profit|margin)")) {
-      return Optional.of(Mapping.of(GROSS_PROFIT, Measure.MONEY));
-    }
-    if (l.matches("income before environmental accruals")) {
-      return Optional.of(Mapping.of("income_before_env", Measure.MONEY));
-    }
-    if (l.matches("net (income|earnings|loss)( \\(loss\\))?( \\(income\\))?")) {
-      return Optional.of(Mapping.of("net_income", Measure.MONEY));
-    }
-    if (l.matches("basic .*per (common )?share.*|.*per (common )?share.*basic|(net )?(income|earnings|loss).*per share")) {
-      return Optional.of(Mapping.of("eps_basic", Measure.PER_SHARE));
-    }
-    if (l.matches("(net )?cash flows? (provided by|from|generated by) operati.*|operating cash flow|cash provided by operating activities")) {
-      return Optional.of(Mapping.of("cf_operating", Measure.MONEY));
-    }
-    return Optional.empty();
-  }
-
-  /** A statement line's standard concept, by statement. */
-  static String statementConcept(String statement, String label, boolean first) {
-    String l = normalize(label);
-    switch (statement) {
-      case "operations" -> {
-        if (l.matches("(sales of products|sales|net sales|revenues?|total revenues?)")) {
-          return SALES;
-        }
-        if (l.matches("(costs? of sales|costs applicable to sales|cost of goods sold).*")) {
-          return COST_OF_SALES;
-        }
-        if (l.matches("depreciation, depletion and amortization")) {
-          return DDA;
-        }
-        if (l.matches("gross (profit|margin)")) {
-          return GROSS_PROFIT;
-        }
-        if (l.matches("net (income|earnings|loss)( \\(loss\\))?")) {
-          return "net_income";
-        }
-        if (l.matches("basic (income|earnings|loss).*per (common )?share|(net )?(income|earnings|loss) per (common )?share.*basic|basic")) {
-          return "eps_basic";
-        }
-        if (l.matches(".*weighted average.*shares.*")) {
-          return "weighted_shares";
-        }
-        return "";
-      }
-      case "non_gaap" -> {
-        if (first && l.matches("net (income|earnings|loss).*")) {
-          return "nongaap_net_income";
-        }
-        if (l.matches("income before environmental accruals")) {
-          return "income_before_env";
-        }
-        return "";
-      }
-      case "balance_sheet" -> {
-        if (l.matches("cash and cash equivalents|cash")) {
-          return "cash";
-        }
-        if (l.matches("short-term investments")) {
-          return "short_term_investments";
-        }
-        if (l.matches("total current assets")) {
-          return "total_current_assets";
-        }
-        if (l.matches("total assets")) {
-          return "total_assets";
-        }
-        if (l.matches("total current liabilities")) {
-          return "total_current_liabilities";
-        }
-        if (l.matches("total liabilities")) {
-          return "total_liabilities";
-        }
-        if (l.matches("total (shareholders'|stockholders'|shareholders|stockholders) equity")) {
-          return "total_equity";
-        }
-        if (l.matches("total liabilities and (shareholders'|stockholders'|shareholders|stockholders) equity")) {
-          return "total_liabilities_and_equity";
-        }
-        return "";
-      }
-      case "cash_flows" -> {
-        if (first && l.matches("net (income|earnings|loss).*")) {
-          return "cf_net_income";
-        }
-        if (l.matches("net cash (provided|used|generated)?.*operating activities|cash flows? from operating activities")) {
-          return "cf_operating";
-        }
-        if (l.matches("net (increase|decrease|change).*cash.*")) {
-          return "cf_net_change";
-        }
-        if (l.matches("cash.*beginning of (year|period)")) {
-          return "cf_cash_begin";
-        }
-        if (l.matches("cash.*end of (year|period)")) {
-          return "cf_cash_end";
-        }
-        return "";
-      }
-      default -> {
-        return "";
-      }
-    }
-  }
-
-  /** True for a line whose figures a statement usually subtracts (costs, expenses, provisions). */
-  static boolean costLike(String label) {
-    return label.isBlank() || normalize(label).matches(".*(cost|expense|depreciation|amortization|provision|tax|loss|deduct|less\\b).*");
+    return standard().lookup(Scope.COMPANY, label, Context.NONE);
   }
 }

@@ -19,6 +19,7 @@ enum Measure {
   SHARES(Unit.SHARES, "shares", null),
   PER_SHARE(Unit.USD_PER_SHARE, null, "share"),
   DAYS(Unit.DAYS, null, null),
+  RATIO(Unit.RATIO, null, null),
   CENTS_PER_POUND(Unit.CENTS_PER_POUND, null, "pound"),
   PER_POUND(Unit.USD_PER_POUND, null, "pound");
 

@@ -46,7 +46,7 @@ final class ProseChecker {
   private static final Pattern RATIO = Pattern.compile(NUM + "\\s*:\\s*1\\b");
   private static final Pattern PERCENT = Pattern.compile(NUM + "\\s*(?:%|percent\\b)");
   private static final Pattern PER_UNIT = Pattern.compile("(negative\\s+)?(?:\\$\\s?" + NUM + "|" + NUM + "\\s+cents)"
-      + "\\s+(?:per|an|a)\\s+(ounce|oz\\.?|ton|tonne|pound|lb\\.?)(?:\\s+of\\s+" + METALS + ")?", Pattern.CASE_INSENSITIVE);
+      + "\\s+(?:per|an|a)\\s+(?:payable\\s+|recovered\\s+|produced\\s+|sold\\s+)?(ounce|oz\\.?|ton|tonne|pound|lb\\.?)(?:\\s+of\\s+" + METALS + ")?", Pattern.CASE_INSENSITIVE);
   private static final Pattern GRADE_CLAIM = Pattern.compile(NUM + "\\s+(?:ounces?|oz\\.?)\\s+(?:of\\s+" + METALS
       + "\\s+)?per\\s+(?:short\\s+)?ton", Pattern.CASE_INSENSITIVE);
   private static final Pattern MONEY = Pattern.compile("(negative\\s+)?\\$\\s?" + NUM + "(?:\\s+(million|billion|thousand)\\b)?",
@@ -84,12 +84,13 @@ final class ProseChecker {
       + "|\\b(?<nine>first nine months|nine months|9m)"
       + "(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(?:year\\s+)?(?<my>(?:19|20)\\d\\d))?"
       + "|\\b(?<ytd>year[- ]to[- ]date|ytd)(?:\\s+(?<ty>(?:19|20)\\d\\d))?"
-      + "|\\b(?<same>same period)(?:\\s+(?:of|in)\\s+(?:fiscal\\s+)?(?<sy>(?:19|20)\\d\\d))?"
+      + "|\\b(?<same>same period|a year (?:earlier|ago|before)|the year[- ]earlier (?:period|quarter))"
+      + "(?:\\s+(?:of|in)\\s+(?:fiscal\\s+)?(?<sy>(?:19|20)\\d\\d))?"
       + "|\\b(?<prior>(?:previous|prior|last) (?:fiscal )?year)\\b"
       + "|\\b(?:fiscal\\s+(?:year\\s+)?|fy\\s?)(?<fy>(?:19|20)?\\d\\d)\\b"
       + "|\\b(?<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2},\\s+(?<dy>(?:19|20)\\d\\d)\\b"
       + "|\\b(?<y>(?:19|20)\\d\\d)\\b");
-  private static final Pattern PERIOD_AFTER = Pattern.compile("^\\s*,?\\s*(?:in|for|during|of|at the end of|at|as of|to)\\s+(?:the\\s+)?");
+  private static final Pattern PERIOD_AFTER = Pattern.compile("^(?:\\s+(?:sold|produced|payable))?\\s*,?\\s*(?:in|for|during|of|at the end of|at|as of|to)\\s+(?:the\\s+)?");
 
   /** What a concept phrase names. */
   private enum Family { COMPANY, STATEMENT, COST, PRODUCED, CAPITAL, PRICE, RESERVES, GRADE }
@@ -180,6 +181,11 @@ final class ProseChecker {
 
   private void standardPhrases() {
     phrase("gross (?:profit|margin)s?", new Concept(Family.COMPANY, GROSS_PROFIT, "", false));
+    // non-GAAP measures are figures of their own: never the GAAP figure named before them
+    phrase("adjusted ebitda", new Concept(Family.COMPANY, "adjusted_ebitda", "", false));
+    phrase("(?<!adjusted )ebitda", new Concept(Family.COMPANY, "ebitda", "", false));
+    phrase("adjusted net (?:earnings|income)", new Concept(Family.COMPANY, "adjusted_net_earnings", "", false));
+    phrase("free cash flow", new Concept(Family.COMPANY, "free_cash_flow", "", false));
     phrase("(?:net )?(?:sales|revenues?)(?: of products)?", new Concept(Family.COMPANY, SALES, "", false));
     phrase("net (?:income|earnings)", new Concept(Family.COMPANY, "net_income", "", false));
     phrase("net loss", new Concept(Family.COMPANY, "net_income", "", true));
@@ -612,6 +618,12 @@ final class ProseChecker {
   }
 
   private Period claimPeriod(Claim c, String lower, int windowStart, int clauseStart, List<PeriodMention> periods) {
+    // "compared to $1.3 million a year earlier": the same period a year before, named right after it
+    for (PeriodMention m : periods) {
+      if (m.span() == Span.SAME && m.start() >= c.end && lower.substring(c.end, m.start()).isBlank()) {
+        return periodOf(m, periods);
+      }
+    }
     Matcher a = PERIOD_AFTER.matcher(lower.substring(c.end));
     if (a.find()) {
       int at = c.end + a.end();

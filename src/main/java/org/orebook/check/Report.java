@@ -21,8 +21,14 @@ public final class Report {
     sb.append("Orebook check of ").append(pr.text().source()).append('\n');
     sb.append("Company: ").append(pr.company().name()).append("; ").append(pr.text().tables().size()).append(" tables; units: ")
         .append(String.join(", ", pr.company().units().stream().map(u -> u.name()).toList())).append("\n\n");
-    if (r.failures().isEmpty()) {
-      sb.append("Every tested relation ties.\n\n");
+    if (r.nothingChecked()) {
+      sb.append("NOTHING CHECKED: no relation and no claim of the text could be tested.\n");
+      for (String reason : Check.reasons(r)) {
+        sb.append("   ").append(reason).append('\n');
+      }
+      sb.append('\n');
+    } else if (r.failures().isEmpty()) {
+      sb.append("Every tested relation ties (").append(r.tested()).append(" tested).\n\n");
     } else {
       sb.append("FAILURES (").append(r.failures().size()).append(")\n\n");
       int n = 0;
@@ -31,7 +37,7 @@ public final class Report {
         Figure pub = f.published().figure();
         sb.append(n).append(". ").append(f.relation().description()).append("  [").append(f.relation().id()).append("]\n");
         sb.append("   figure     ").append(describe(f.published().key())).append('\n');
-        sb.append("   published  ").append(pub.text().replace("$", "").trim()).append(" at line ").append(pub.line())
+        sb.append("   published  ").append(pub.text().replace("$", "").trim()).append(" at ").append(pub.at().describe())
             .append(" (").append(pub.table()).append(": \"").append(pub.label()).append("\", ").append(pub.columnTitle())
             .append(")\n");
         sb.append("   expected   ").append(plain(f.expectedPrinted())).append(" +/- ").append(plain(f.tolerancePrinted()))
@@ -45,8 +51,9 @@ public final class Report {
       }
     }
     prose(sb, r);
+    coverage(sb, r);
     sb.append("Figures read: ").append(pr.figureCount()).append("; mapped: ").append(pr.mappedCount()).append("; unmapped: ")
-        .append(pr.unmapped().size()).append('\n');
+        .append(pr.unmapped().size()).append("; in tested relations: ").append(r.inRelations()).append('\n');
     sb.append("Relations tested: ").append(r.tested()).append(" (").append(r.passed()).append(" hold, ").append(r.failures().size())
         .append(" fail); untested: ").append(r.untested()).append(" (a figure they need is not printed)\n");
     if (!r.unevaluated().isEmpty()) {
@@ -71,6 +78,25 @@ public final class Report {
       sb.append("Note: ").append(note).append('\n');
     }
     return sb.toString();
+  }
+
+  /** Per table: what it was read as, its figures read, keyed and taken into tested relations. */
+  private static void coverage(StringBuilder sb, CheckResult r) {
+    List<CheckResult.Coverage> cov = r.coverage();
+    if (cov.isEmpty()) {
+      return;
+    }
+    sb.append("TABLES (figures read / keyed / in tested relations)\n");
+    for (CheckResult.Coverage c : cov) {
+      String name = c.table().name().length() > 60 ? c.table().name().substring(0, 57) + "..." : c.table().name();
+      sb.append(String.format("  line %5d  %-60s %-14s %4d / %4d / %4d%n", c.table().firstLine(), name,
+          c.kind().isEmpty() ? "" : "(" + c.kind() + ")", c.figures(), c.mapped(), c.inRelations()));
+      if (!c.unmappedLabels().isEmpty()) {
+        sb.append("              not keyed: ").append(String.join("; ", c.unmappedLabels().stream().limit(8)
+            .map(l -> "\"" + l + "\"").toList())).append(c.unmappedLabels().size() > 8 ? "; ..." : "").append('\n');
+      }
+    }
+    sb.append('\n');
   }
 
   private static void prose(StringBuilder sb, CheckResult r) {
@@ -119,6 +145,12 @@ public final class Report {
     root.put("unmapped", pr.unmapped().size());
     root.put("relations", r.tested());
     root.put("untested", r.untested());
+    root.put("inRelations", r.inRelations());
+    root.put("nothingChecked", r.nothingChecked());
+    if (r.nothingChecked()) {
+      root.put("reasons", Check.reasons(r));
+    }
+    root.put("format", pr.text().format().code());
     root.put("unevaluated", r.unevaluated().stream().map(u -> Map.of("relation", u.relationId(), "figure", u.figure(),
         "reason", u.reason())).toList());
     List<Map<String, Object>> failures = new ArrayList<>();
@@ -129,6 +161,7 @@ public final class Report {
       m.put("figure", describe(f.published().key()));
       m.put("period", f.published().key().period().code());
       m.put("lines", f.lines());
+      m.put("at", f.published().figure().at().describe());
       m.put("published", f.publishedPrinted());
       m.put("expected", f.expectedPrinted());
       m.put("tolerance", f.tolerancePrinted());
@@ -146,6 +179,19 @@ public final class Report {
     prose.put("claims", r.prose().stream().map(Report::proseJson).toList());
     root.put("prose", prose);
     root.put("unmappedLabels", pr.unmapped().stream().map(f -> Map.of("label", f.label(), "line", f.line())).distinct().toList());
+    List<Map<String, Object>> tables = new ArrayList<>();
+    for (CheckResult.Coverage c : r.coverage()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", c.table().name());
+      m.put("line", c.table().firstLine());
+      m.put("kind", c.kind());
+      m.put("figures", c.figures());
+      m.put("mapped", c.mapped());
+      m.put("inRelations", c.inRelations());
+      m.put("unmappedLabels", c.unmappedLabels());
+      tables.add(m);
+    }
+    root.put("tables", tables);
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
           .configure(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true)

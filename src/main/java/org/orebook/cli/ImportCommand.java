@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code orebook import FILE --out DIR}: a dataset folder from a published release. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Write what was read from a published results release (plain text, e.g. an SEC exhibit 99)",
+    description = {"Write what was read from a published results release (an SEC exhibit 99 in plain text or HTML,",
+        "an EDGAR submission, or a Markdown/wire text; the format is detected from the content)",
         "as a dataset folder in Orebook's input format, as far as the release supports it.",
         "A release prints rounded totals, not raw inputs: the folder's README.md says which inputs were",
         "reconstructed how. All or nothing: nothing is written when the file cannot be imported.",
@@ -21,7 +22,7 @@ final class ImportCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "the release, plain text")
+  @Parameters(index = "0", paramLabel = "FILE", description = "the release: .txt, .htm/.html, .md, or an EDGAR submission .txt")
   Path file;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "the dataset folder to create (new or empty)")

@@ -29,6 +29,7 @@ import org.orebook.model.Segment;
 import org.orebook.model.StatementLine;
 import org.orebook.quantity.FiscalYearEnd;
 import org.orebook.quantity.Period;
+import org.orebook.quantity.Exact;
 import org.orebook.quantity.Unit;
 
 /**
@@ -271,9 +272,24 @@ public final class DatasetLoader {
         error(rows.get("units"), "value", "unknown units '" + f.get("units") + "' (expected metric or imperial)");
       }
     }
+    Map<String, Integer> gradeDecimals = new java.util.TreeMap<>();
+    for (String token : f.getOrDefault("grade_decimals", "").trim().split("\\s+")) {
+      if (token.isEmpty()) {
+        continue;
+      }
+      java.util.regex.Matcher t = java.util.regex.Pattern.compile("(production|reserves|projects)(?::([A-Za-z]{2}))?=(\\d)")
+          .matcher(token);
+      if (!t.matches() || (t.group(2) != null && Metal.ofCode(t.group(2)).isEmpty())) {
+        error(rows.get("grade_decimals"), "value", "'" + token + "': expected a table (production, reserves or projects),"
+            + " a metal if one, and the decimals: reserves:AU=2 or production=3");
+      } else if (gradeDecimals.put(t.group(1) + (t.group(2) == null ? "" : ":" + t.group(2).toUpperCase(java.util.Locale.ROOT)),
+          Integer.parseInt(t.group(3))) != null) {
+        error(rows.get("grade_decimals"), "value", "'" + token + "': named twice");
+      }
+    }
     return new Company(f.get("name"), f.getOrDefault("short_name", f.get("name")), f.getOrDefault("currency", "USD"),
         p.get(), metals, segments, units, coproduct.isEmpty() ? Optional.empty() : Optional.of(coproduct), standard,
-        reporting, standardByYear);
+        reporting, standardByYear, gradeDecimals);
   }
 
   private List<OperatingUnit> readUnits(List<Segment> segments) {
@@ -349,13 +365,22 @@ public final class DatasetLoader {
           m = metal(r, "metal");
           u = uom(r, "uom", List.of(Unit.USD));
         }
-        case PRODUCED, COST_BASIS, SOLD -> {
+        case PRODUCED, COST_BASIS, SOLD, PAYABLE -> {
           m = metal(r, "metal");
           u = m.isPresent() && !m.get().precious() ? uom(r, "uom", List.of(Unit.SHORT_TON, Unit.TONNE, Unit.POUND))
               : uom(r, "uom", List.of(Unit.TROY_OUNCE, Unit.GRAM, Unit.KILOGRAM));
         }
+        case PAYABLE_FACTOR -> {
+          m = metal(r, "metal");
+          u = uom(r, "uom", List.of(Unit.PERCENT));
+          if (v.isPresent() && v.get().compareTo(Exact.HUNDRED) > 0) {
+            error(r, "value", "a payable share over 100%: " + v.get().toPlainString());
+            continue;
+          }
+        }
         default -> {
-          error(r, "item", "unknown production item '" + item + "' (expected ore_milled, days, grade, produced, cost_basis, sold, revenue)");
+          error(r, "item", "unknown production item '" + item + "' (expected ore_milled, days, grade, produced, cost_basis, payable,"
+              + " payable_factor, sold, revenue)");
           continue;
         }
       }
@@ -365,13 +390,9 @@ public final class DatasetLoader {
       }
       if (unitOk && p.isPresent() && v.isPresent() && u.isPresent() && (m.isPresent() || r.get("metal").isEmpty()
           || item.equals(ORE_MILLED) || item.equals(DAYS))) {
+        // kept in the unit written: the relations convert exactly where units meet, a release where it prints
         BigDecimal value = v.get();
         Unit unit = u.get();
-        // metal quantities are kept in one unit per metal (short tons, troy ounces), converted exactly on load
-        if (m.isPresent() && unit != m.get().quantityUnit() && unit.dimension() == m.get().quantityUnit().dimension()) {
-          value = unit.convert(value, m.get().quantityUnit());
-          unit = m.get().quantityUnit();
-        }
         put(r, new FactKey(unit(r.get("unit")), item, m.map(Metal::name).orElse(""), p.get()), value, unit,
             "unit,period,item,metal");
       }
@@ -515,7 +536,7 @@ public final class DatasetLoader {
       Optional<Metal> m = metal(r, "metal");
       Optional<Period> p = period(r, "period");
       Optional<BigDecimal> v = number(r, "value");
-      Optional<Unit> u = uom(r, "uom", List.of(Unit.USD_PER_OUNCE, Unit.CENTS_PER_POUND));
+      Optional<Unit> u = uom(r, "uom", List.of(Unit.USD_PER_OUNCE, Unit.CENTS_PER_POUND, Unit.USD_PER_POUND));
       if (r.get("basis").isEmpty()) {
         error(r, "basis", "missing price basis (e.g. London Final)");
         continue;
@@ -587,9 +608,9 @@ public final class DatasetLoader {
             error(r, "basis", "expected 100% or attributable, found '" + basis + "'");
             continue;
           }
-          // the reserve tables print short tons: tonnes are converted exactly on load
+          // kept in the unit written (tons or tonnes): a release converts when it prints in the other system
           u.ifPresent(unit -> put(r, new FactKey(e, basis.equals("100%") ? TONS_100PCT : TONS, cat.get().code(), period),
-              unit.convert(v.get(), Unit.SHORT_TON), Unit.SHORT_TON, "category,property,item"));
+              v.get(), unit, "category,property,item"));
         }
         case GRADE -> {
           Optional<Metal> m = metal(r, "metal");
@@ -599,9 +620,7 @@ public final class DatasetLoader {
             continue;
           }
           if (m.isPresent() && u.isPresent()) {
-            // precious-metal grades print in oz/ton: g/t is converted exactly (x 7/240) on load
-            Unit gu = u.get() == Unit.GRAMS_PER_TONNE ? Unit.OUNCES_PER_TON : u.get();
-            put(r, new FactKey(e, GRADE, cat.get().code() + ":" + m.get().name(), period), u.get().convert(v.get(), gu), gu,
+            put(r, new FactKey(e, GRADE, cat.get().code() + ":" + m.get().name(), period), v.get(), u.get(),
                 "category,property,item,metal");
           }
         }
@@ -668,7 +687,7 @@ public final class DatasetLoader {
             error(r, "basis", "expected 100% or attributable, found '" + basis + "'");
           } else if (u.isPresent()) {
             put(r, new FactKey(e, basis.equals("100%") ? TONS_100PCT : TONS, cat.get().code(), p.get()),
-                u.get().convert(v.get(), Unit.SHORT_TON), Unit.SHORT_TON, keys);
+                v.get(), u.get(), keys);
           }
         }
         case GRADE -> {
@@ -680,9 +699,7 @@ public final class DatasetLoader {
                   + " base metals in %)");
               continue;
             }
-            Unit gu = u.get() == Unit.GRAMS_PER_TONNE ? Unit.OUNCES_PER_TON : u.get();
-            put(r, new FactKey(e, GRADE, cat.get().code() + ":" + m.get().name(), p.get()), u.get().convert(v.get(), gu), gu,
-                keys);
+            put(r, new FactKey(e, GRADE, cat.get().code() + ":" + m.get().name(), p.get()), v.get(), u.get(), keys);
           }
         }
         case CUT_OFF, RECOVERY, PRICE_ASSUMPTION -> {
@@ -732,8 +749,7 @@ public final class DatasetLoader {
       Optional<Unit> u = m.get().precious() ? uom(r, "uom", List.of(Unit.TROY_OUNCE, Unit.GRAM, Unit.KILOGRAM))
           : uom(r, "uom", List.of(Unit.SHORT_TON, Unit.TONNE, Unit.POUND));
       if (u.isPresent()) {
-        Unit q = m.get().quantityUnit();
-        put(r, new FactKey(property(prop.get()), item, m.get().name(), p.get()), u.get().convert(v.get(), q), q,
+        put(r, new FactKey(property(prop.get()), item, m.get().name(), p.get()), v.get(), u.get(),
             "property,period,metal,item");
       }
     }
@@ -761,7 +777,7 @@ public final class DatasetLoader {
       Optional<BigDecimal> q = number(r, "quantity");
       Optional<BigDecimal> price = number(r, "price");
       Optional<Unit> u = uom(r, "uom", List.of(Unit.TROY_OUNCE, Unit.SHORT_TON, Unit.TONNE, Unit.POUND));
-      Optional<Unit> pu = uom(r, "price_uom", List.of(Unit.USD_PER_OUNCE, Unit.CENTS_PER_POUND));
+      Optional<Unit> pu = uom(r, "price_uom", List.of(Unit.USD_PER_OUNCE, Unit.CENTS_PER_POUND, Unit.USD_PER_POUND));
       LocalDate asOf = null;
       try {
         asOf = LocalDate.parse(r.get("as_of"));

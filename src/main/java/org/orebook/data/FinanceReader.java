@@ -125,7 +125,7 @@ final class FinanceReader {
       }
       List<Unit> units = switch (kind.get()) {
         case PRODUCTION -> metal.get().precious() ? List.of(Unit.TROY_OUNCE) : List.of(Unit.SHORT_TON, Unit.TONNE);
-        case CASH_COST -> List.of(metal.get().precious() ? Unit.USD_PER_OUNCE : Unit.CENTS_PER_POUND);
+        case CASH_COST -> metal.get().precious() ? List.of(Unit.USD_PER_OUNCE) : List.of(Unit.USD_PER_POUND, Unit.CENTS_PER_POUND);
         case SPEND -> List.of(Unit.USD);
       };
       Optional<Unit> u = loader.uom(r, "uom", units);

@@ -4,18 +4,14 @@ import java.util.Optional;
 import org.orebook.quantity.Period;
 
 /**
- * A column of a table: its header words (all header lines over it, top to bottom, e.g.
- * {@code Fourth Quarter Ended Dec. 31, 2003}), the period they name, and the position of its digits.
+ * A column of a table: its heading words (all heading rows over it, top to bottom, e.g.
+ * {@code Fourth Quarter Ended Dec. 31, 2003}) and the period they name.
  *
- * @param group the header spanning several columns ({@code Year Ended}), or empty
- * @param header this column's own header words ({@code Dec. 31, 2003}, {@code Gold (oz/ton)})
+ * @param group the heading spanning several columns ({@code Year Ended}), or empty
+ * @param header this column's own heading words ({@code Dec. 31, 2003}, {@code Gold (oz/ton)})
  */
-public record Column(int index, String group, String header, Optional<Period> period, int digitStart, int digitEnd) {
-  public int center2() {
-    return digitStart + digitEnd;
-  }
-
-  /** Group and own header, as one text. */
+public record Column(int index, String group, String header, Optional<Period> period) {
+  /** Group and own heading, as one text. */
   public String title() {
     return (group.isEmpty() ? header : group + " " + header).trim();
   }

@@ -28,25 +28,56 @@ public final class Prose {
     }
   }
 
+  /** Most paragraphs kept: a release has a few hundred; the checker reads at most 20,000 sentences. */
+  static final int MAX_PARAGRAPHS = 20_000;
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern GLUED_FOOTNOTE = Pattern.compile("(?<=[A-Za-z\\)]{3})[0-9\u00b9\u00b2\u00b3]{1,2}(?=[\\s,;:.]|$)");
+  private static final Pattern ENDS_SENTENCE = Pattern.compile(".*[.:;\"\u201d]$");
+  private static final Pattern FOOTNOTE = Pattern.compile("\\(\\d{1,2}\\) .*");
+  /** A bullet that starts a paragraph of its own: "--", "*", "-", "\u2022", "o" before a space. */
+  private static final Pattern BULLET = Pattern.compile("^(--|[*\u2022\u25aa\u00b7-]|o)\\s+\\S");
   private static final Pattern BREAK = Pattern.compile("([.!?])([\"\u201d']?)(\\s+)(?=[\"\u201c(]?[A-Z0-9$])");
   private static final Set<String> ABBREVIATIONS = Set.of("dec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
       "sept", "oct", "nov", "inc", "co", "corp", "ltd", "jr", "sr", "mr", "mrs", "ms", "dr", "no", "st", "vs", "oz", "e.g",
       "i.e", "u.s", "approx", "est", "u.k", "s.a", "nos", "fig");
 
-  /** The sentences of the running text, in order. */
+  /**
+   * A paragraph of running text, whatever the source format: its text (words separated by single
+   * spaces) and the source line of each character.
+   */
+  public record Paragraph(String text, int[] lines) {
+    public Paragraph {
+      if (lines.length != text.length()) {
+        throw new IllegalArgumentException("a line for each character: " + lines.length + " for " + text.length());
+      }
+    }
+
+    /** A paragraph of one source line. */
+    public static Paragraph of(String text, int line) {
+      int[] l = new int[text.length()];
+      java.util.Arrays.fill(l, line);
+      return new Paragraph(text, l);
+    }
+  }
+
+  /** The sentences of the running text of a plain-text document, in order. */
   public static List<Sentence> sentences(List<ScannedLine> lines) {
-    List<Sentence> out = new ArrayList<>();
+    return split(paragraphs(lines));
+  }
+
+  /** The paragraphs of the running text of a plain-text document: runs of text lines. */
+  public static List<Paragraph> paragraphs(List<ScannedLine> lines) {
+    List<Paragraph> out = new ArrayList<>();
     List<ScannedLine> para = new ArrayList<>();
-    int[] paragraph = {0};
     int previousIndent = -1;
     String previous = "";
     for (ScannedLine l : lines) {
       boolean text = l.kind() == ScannedLine.Kind.TEXT;
       String t = l.text().trim();
-      boolean starts = text && !para.isEmpty() && l.indent() >= 3
-          && (previousIndent < 3 && previous.matches(".*[.:;\"\u201d]$") || t.startsWith("--") || t.matches("\\(\\d{1,2}\\) .*"));
+      boolean starts = text && !para.isEmpty() && (BULLET.matcher(t).find() || l.indent() >= 3
+          && (previousIndent < 3 && ENDS_SENTENCE.matcher(previous).matches() || t.startsWith("--") || FOOTNOTE.matcher(t).matches()));
       if (!text || starts) {
-        flush(para, out, paragraph);
+        flush(para, out);
       }
       if (text) {
         para.add(l);
@@ -56,57 +87,107 @@ public final class Prose {
         previousIndent = -1;
       }
     }
-    flush(para, out, paragraph);
+    flush(para, out);
     return out;
   }
 
-  private static void flush(List<ScannedLine> para, List<Sentence> out, int[] paragraph) {
+  private static void flush(List<ScannedLine> para, List<Paragraph> out) {
     if (para.isEmpty()) {
       return;
     }
+    if (out.size() >= MAX_PARAGRAPHS) {
+      para.clear();
+      return;
+    }
     StringBuilder sb = new StringBuilder();
-    List<Integer> at = new ArrayList<>();
+    int[] at = new int[64];
+    int n = 0;
     for (ScannedLine l : para) {
-      String t = l.text().trim().replaceAll("\\s+", " ");
-      if (sb.isEmpty() && t.startsWith("--")) {
-        t = t.substring(2).trim();
+      String t = SPACES.matcher(l.text().trim()).replaceAll(" ");
+      if (sb.isEmpty() && BULLET.matcher(t).find()) {
+        t = t.substring(t.startsWith("--") ? 2 : 1).trim();
       }
       if (t.isEmpty()) {
         continue;
+      }
+      if (n + t.length() + 1 > at.length) {
+        at = java.util.Arrays.copyOf(at, Math.max(at.length * 2, n + t.length() + 1));
       }
       if (!sb.isEmpty()) {
         if (sb.charAt(sb.length() - 1) == '-' && sb.length() > 1 && Character.isLetter(sb.charAt(sb.length() - 2))) {
           // a word broken at a hyphen stays as printed ("year-" + "on-year")
         } else {
           sb.append(' ');
-          at.add(l.number());
+          at[n++] = l.number();
         }
       }
       sb.append(t);
       for (int i = 0; i < t.length(); i++) {
-        at.add(l.number());
+        at[n++] = l.number();
       }
     }
     para.clear();
-    String text = sb.toString();
-    if (text.split(" ").length < 6 || text.equals(text.toUpperCase(Locale.ROOT))) {
-      return;
-    }
-    paragraph[0]++;
-    int[] lineOf = at.stream().mapToInt(Integer::intValue).toArray();
-    int from = 0;
-    Matcher m = BREAK.matcher(text);
-    while (m.find()) {
-      String before = text.substring(from, m.start(1));
-      String word = before.substring(before.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT).replaceAll("^[\"(\u201c]+", "");
-      if (ABBREVIATIONS.contains(word) || word.matches("[a-z]") || word.matches("(?:[a-z]\\.)+[a-z]")) {
+    out.add(new Paragraph(sb.toString(), java.util.Arrays.copyOf(at, n)));
+  }
+
+  /**
+   * The sentences of paragraphs, in order: split at sentence ends (not after {@code Dec.},
+   * {@code Inc.}, {@code U.S.}, ...); a paragraph of fewer than six words or all capitals (a title, a
+   * wrapped row label) is dropped.
+   */
+  public static List<Sentence> split(List<Paragraph> paragraphs) {
+    List<Sentence> out = new ArrayList<>();
+    int paragraph = 0;
+    for (Paragraph raw : paragraphs) {
+      Paragraph p = withoutFootnoteDigits(raw);
+      String text = p.text();
+      if (text.split(" ").length < 6 || text.equals(text.toUpperCase(Locale.ROOT))) {
         continue;
       }
-      int end = m.start(3);
-      add(out, text, lineOf, from, end, paragraph[0]);
-      from = m.end();
+      paragraph++;
+      int[] lineOf = p.lines();
+      int from = 0;
+      Matcher m = BREAK.matcher(text);
+      while (m.find()) {
+        String before = text.substring(from, m.start(1));
+        String word = before.substring(before.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT).replaceAll("^[\"(\u201c]+", "");
+        if (ABBREVIATIONS.contains(word) || word.matches("[a-z]") || word.matches("(?:[a-z]\\.)+[a-z]")) {
+          continue;
+        }
+        int end = m.start(3);
+        add(out, text, lineOf, from, end, paragraph);
+        from = m.end();
+      }
+      add(out, text, lineOf, from, text.length(), paragraph);
     }
-    add(out, text, lineOf, from, text.length(), paragraph[0]);
+    return out;
+  }
+
+  /**
+   * A footnote digit glued to a word ("Adjusted EBITDA1 of $45.2 million", "AISC2") is no part of the
+   * sentence: dropped, with its line. Codes keep their digits (a letter or two before: "Q3", "C1", "H1").
+   */
+  static Paragraph withoutFootnoteDigits(Paragraph p) {
+    Matcher m = GLUED_FOOTNOTE.matcher(p.text());
+    if (!m.find()) {
+      return p;
+    }
+    StringBuilder sb = new StringBuilder();
+    int[] lines = new int[p.text().length()];
+    int n = 0;
+    int from = 0;
+    do {
+      for (int i = from; i < m.start(); i++) {
+        sb.append(p.text().charAt(i));
+        lines[n++] = p.lines()[i];
+      }
+      from = m.end();
+    } while (m.find());
+    for (int i = from; i < p.text().length(); i++) {
+      sb.append(p.text().charAt(i));
+      lines[n++] = p.lines()[i];
+    }
+    return new Paragraph(sb.toString(), java.util.Arrays.copyOf(lines, n));
   }
 
   private static void add(List<Sentence> out, String text, int[] lineOf, int from, int to, int paragraph) {

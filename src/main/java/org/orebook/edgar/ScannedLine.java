@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,29 +20,39 @@ import java.util.regex.Pattern;
  * @param number the line number in the file, from 1
  */
 public record ScannedLine(int number, String text, Kind kind, String label, int indent, List<NumberToken> cells,
-    char ruleChar, List<int[]> ruleSegments) {
+    char ruleChar, List<int[]> ruleSegments, Optional<NumberToken> loose, String looseLabel) {
 
   /** What a line is. */
   public enum Kind { BLANK, RULE, NUMBERS, YEARS, TEXT }
 
-  private static final Pattern NUMBER = Pattern.compile(
-      "(\\()?(\\$)?(\\()?(-)?((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?|\\.(\\d+))(%)?(\\))?");
-  private static final Pattern DASH = Pattern.compile("-{1,3}|\u2014|\u2013|\\$-{1,3}");
   private static final Pattern RULE_RUN = Pattern.compile("[-=_]{4,}");
   private static final Pattern RULE_LINE = Pattern.compile("[-=_ ]+");
   private static final Pattern SPACES = Pattern.compile("\\s+");
-  private static final Pattern YEAR_TEXT = Pattern.compile("(19|20)\\d\\d");
 
   public ScannedLine {
     cells = List.copyOf(cells);
     ruleSegments = List.copyOf(ruleSegments);
   }
 
+  public ScannedLine(int number, String text, Kind kind, String label, int indent, List<NumberToken> cells,
+      char ruleChar, List<int[]> ruleSegments) {
+    this(number, text, kind, label, indent, cells, ruleChar, ruleSegments, Optional.empty(), label);
+  }
+
   public boolean blank() {
     return kind == Kind.BLANK;
   }
 
-  /** Classifies one line (tabs already expanded). */
+  /** The same line as plain text (a line a table reader has already consumed, or markup). */
+  ScannedLine asText() {
+    return new ScannedLine(number, text, Kind.TEXT, SPACES.matcher(text.trim()).replaceAll(" "), indent, List.of(), ' ',
+        List.of());
+  }
+
+  /**
+   * Classifies one line (tabs already expanded). Linear in the length of the line: words are read
+   * once from the right, each number cell parsed in bounded time.
+   */
   public static ScannedLine scan(int number, String raw) {
     String line = stripRight(raw);
     if (line.isBlank()) {
@@ -51,7 +62,7 @@ public record ScannedLine(int number, String text, Kind kind, String label, int 
     while (indent < line.length() && line.charAt(indent) == ' ') {
       indent++;
     }
-    if (RULE_LINE.matcher(line.trim()).matches() && RULE_RUN.matcher(line).find()) {
+    if (RULE_LINE.matcher(line).matches() && RULE_RUN.matcher(line).find()) {
       List<int[]> segs = new ArrayList<>();
       Matcher m = RULE_RUN.matcher(line);
       while (m.find()) {
@@ -61,75 +72,108 @@ public record ScannedLine(int number, String text, Kind kind, String label, int 
     }
     List<int[]> words = words(line);
     List<NumberToken> cells = new ArrayList<>();
+    List<Integer> lastWord = new ArrayList<>();
     int k = words.size() - 1;
     while (k >= 0) {
-      int[] w = words.get(k);
-      String t = line.substring(w[0], w[1]);
-      NumberToken tok = token(t, w[0]);
+      String t = word(line, words, k);
+      NumberToken tok = null;
+      int used = 1;
+      // a closing parenthesis or percent sign printed in a cell of its own: "(632" + ")"
+      if (k >= 1 && (t.equals(")") || t.equals("%") || t.equals(")%") || t.equals("%)"))) {
+        tok = joined(line, words, k - 1, k);
+        used = 2;
+      }
+      if (tok == null) {
+        tok = NumberToken.parse(t, words.get(k)[0]);
+        used = 1;
+      }
+      // an opening parenthesis apart from its digits: "(" + "632)"
+      if (tok == null && k >= 1 && OPENERS.contains(word(line, words, k - 1))) {
+        tok = joined(line, words, k - 1, k);
+        used = 2;
+      }
       if (tok != null) {
         cells.add(tok);
-        k--;
+        lastWord.add(k);
+        k -= used;
       } else if (t.equals("$") && !cells.isEmpty() && !cells.get(cells.size() - 1).dollar()) {
-        cells.set(cells.size() - 1, cells.get(cells.size() - 1).withDollar(w[0]));
+        cells.set(cells.size() - 1, cells.get(cells.size() - 1).withDollar(words.get(k)[0]));
         k--;
       } else {
         break;
       }
     }
     Collections.reverse(cells);
-    // the first number must stand two spaces after the label: else it is part of the label
+    Collections.reverse(lastWord);
+    // the first number must stand two spaces after the label: else it is part of the label; the one
+    // nearest the label is kept aside, a table may take it back when it stands in a column
+    Optional<NumberToken> loose = Optional.empty();
+    int looseLabelEnd = -1;
+    int removed = 0;
     while (!cells.isEmpty() && k >= 0 && cells.get(0).start() - words.get(k)[1] < (detachedDollar(cells.get(0)) ? 1 : 2)) {
-      cells.remove(0);
-      k = indexOfWordEndingBefore(words, cells.isEmpty() ? line.length() : cells.get(0).start());
+      NumberToken c0 = cells.remove(0);
+      int last = lastWord.remove(0);
+      if (removed++ == 0) {
+        loose = Optional.of(c0);
+        looseLabelEnd = k;
+      } else {
+        loose = Optional.empty();
+      }
+      k = last;
     }
-    String label = k >= 0 ? SPACES.matcher(line.substring(words.get(0)[0], words.get(k)[1])).replaceAll(" ").trim() : "";
+    String label = k >= 0 ? collapse(line.substring(words.get(0)[0], words.get(k)[1])) : "";
     if (cells.isEmpty() || (label.isEmpty() && cells.stream().allMatch(NumberToken::dash))) {
-      return new ScannedLine(number, line, Kind.TEXT, SPACES.matcher(line.trim()).replaceAll(" "), indent, List.of(), ' ', List.of());
+      return new ScannedLine(number, line, Kind.TEXT, collapse(line.trim()), indent, List.of(), ' ', List.of());
     }
+    String looseLabel = loose.isPresent() && looseLabelEnd >= 0
+        ? collapse(line.substring(words.get(0)[0], words.get(looseLabelEnd)[1])) : label;
     boolean years = label.isEmpty() && cells.stream().allMatch(NumberToken::yearLike);
-    return new ScannedLine(number, line, years ? Kind.YEARS : Kind.NUMBERS, label, indent, cells, ' ', List.of());
+    return new ScannedLine(number, line, years ? Kind.YEARS : Kind.NUMBERS, label, indent, cells, ' ', List.of(), loose,
+        looseLabel);
+  }
+
+  private static final java.util.Set<String> OPENERS = java.util.Set.of("(", "$(", "($", "$ (");
+
+  private static String word(String line, List<int[]> words, int k) {
+    return line.substring(words.get(k)[0], words.get(k)[1]);
+  }
+
+  /** Two words read as one cell ("(632" and ")"), with the digit positions of the line. */
+  private static NumberToken joined(String line, List<int[]> words, int a, int b) {
+    String first = word(line, words, a);
+    String second = word(line, words, b);
+    NumberToken t = NumberToken.parse(first + second, 0);
+    if (t == null) {
+      return null;
+    }
+    // map the digit span back to the line: digits lie in one of the two words
+    int s = t.digitStart() < first.length() ? words.get(a)[0] + t.digitStart() : words.get(b)[0] + t.digitStart() - first.length();
+    int e = t.digitEnd() <= first.length() ? words.get(a)[0] + t.digitEnd() : words.get(b)[0] + t.digitEnd() - first.length();
+    return new NumberToken(words.get(a)[0], words.get(b)[1], s, e, line.substring(words.get(a)[0], words.get(b)[1]), t.value(),
+        t.decimals(), t.dash(), t.dollar(), t.percent());
+  }
+
+  private static String collapse(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = sb.length() > 0;
+      } else {
+        if (space) {
+          sb.append(' ');
+          space = false;
+        }
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   /** A {@code $} printed as a word of its own before the number: a cell, never prose. */
   private static boolean detachedDollar(NumberToken t) {
     return t.dollar() && !t.text().startsWith("$") && !t.text().startsWith("($");
-  }
-
-  private static int indexOfWordEndingBefore(List<int[]> words, int pos) {
-    int k = -1;
-    for (int i = 0; i < words.size(); i++) {
-      if (words.get(i)[1] <= pos) {
-        k = i;
-      }
-    }
-    return k;
-  }
-
-  /** Parses one word as a number cell, or null. */
-  static NumberToken token(String t, int start) {
-    if (DASH.matcher(t).matches()) {
-      boolean dollar = t.startsWith("$");
-      int ds = start + (dollar ? 1 : 0);
-      return new NumberToken(start, start + t.length(), ds, start + t.length(), t, BigDecimal.ZERO, 0, true, dollar, false);
-    }
-    Matcher m = NUMBER.matcher(t);
-    if (!m.matches()) {
-      return null;
-    }
-    boolean open = m.group(1) != null || m.group(3) != null;
-    boolean close = m.group(9) != null;
-    if (open != close || (m.group(1) != null && m.group(3) != null)) {
-      return null;
-    }
-    String digits = m.group(5).replace(",", "");
-    BigDecimal v = new BigDecimal(digits.startsWith(".") ? "0" + digits : digits);
-    int decimals = m.group(6) != null ? m.group(6).length() : m.group(7) != null ? m.group(7).length() : 0;
-    if (open || m.group(4) != null) {
-      v = v.negate();
-    }
-    int ds = start + m.start(5);
-    int de = start + m.end(5);
-    return new NumberToken(start, start + t.length(), ds, de, t, v, decimals, false, m.group(2) != null, m.group(8) != null);
   }
 
   static List<int[]> words(String line) {

@@ -60,10 +60,18 @@ public final class FactSet {
     }
   }
 
+  /**
+   * The figure in this set's units, converted once from the value it was written or computed in (a
+   * figure converted before is converted again from that value, and back to that unit it is that value).
+   */
   private Fact converted(Fact fact) {
     Unit target = units.target(fact.unit());
     if (target == fact.unit()) {
       return fact;
+    }
+    if (fact.origin() instanceof Origin.Converted c) {
+      Fact original = new Fact(fact.key(), c.value(), c.from(), c.source());
+      return c.from() == target ? original : converted(original);
     }
     return new Fact(fact.key(), fact.unit().convert(fact.value(), target), target,
         new Origin.Converted(fact.unit(), fact.value(), fact.origin()));

@@ -19,7 +19,7 @@ import java.util.TreeSet;
 import org.orebook.check.PublishedRelease;
 import org.orebook.check.Reading;
 import org.orebook.edgar.TableRow;
-import org.orebook.edgar.TextTable;
+import org.orebook.edgar.Table;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Company;
@@ -152,6 +152,34 @@ final class Reconstruction {
     List<Metal> metals = new ArrayList<>(company.metals());
     company.units().forEach(u -> u.metals().stream().filter(m -> !metals.contains(m)).forEach(metals::add));
     c.add("metals", String.join(" ", metals.stream().map(Metal::name).toList()));
+    String decimals = gradeDecimals();
+    if (!decimals.isEmpty()) {
+      c.add("grade_decimals", decimals);
+    }
+  }
+
+  /**
+   * The decimals the published release prints grades with, per table and metal, where it prints
+   * every grade of that metal and table alike ({@code reserves:AU=2}): the release's house style,
+   * kept so the produced release prints them as published.
+   */
+  private String gradeDecimals() {
+    Map<String, java.util.Set<Integer>> seen = new java.util.TreeMap<>();
+    for (var e : pr.readings().entrySet()) {
+      FactKey k = e.getKey();
+      // a dash (no grade) says nothing of the decimals
+      if (!k.concept().equals(GRADE) || pr.facts().find(k).map(f -> f.value().signum() == 0).orElse(true)) {
+        continue;
+      }
+      String table = k.entity().startsWith("property:") ? "reserves" : k.entity().startsWith("unit:") ? "production" : null;
+      String[] q = k.qualifier().split(":");
+      Optional<Metal> m = Metal.ofCode(q[q.length - 1]);
+      if (table != null && m.isPresent()) {
+        seen.computeIfAbsent(table + ":" + m.get().name(), x -> new java.util.TreeSet<>()).add(e.getValue().figure().decimals());
+      }
+    }
+    return seen.entrySet().stream().filter(e -> e.getValue().size() == 1)
+        .map(e -> e.getKey() + "=" + e.getValue().iterator().next()).collect(java.util.stream.Collectors.joining(" "));
   }
 
   /**
@@ -693,7 +721,7 @@ final class Reconstruction {
     Set<String> dropped = new HashSet<>();
     int headingCount = 0;
     int previousLine = -1;
-    TextTable previousTable = null;
+    Table previousTable = null;
     for (StatementLine l : lines) {
       Map<Period, BigDecimal> printed = new LinkedHashMap<>();
       Unit unit = Unit.USD;
@@ -722,7 +750,7 @@ final class Reconstruction {
         }
       }
       // headings printed between the previous line and this one
-      TextTable table = tableOf(sourceLine);
+      Table table = tableOf(sourceLine);
       if (table != null) {
         int from = table == previousTable ? previousLine : table.firstLine() - 1;
         for (TableRow row : table.rows()) {
@@ -826,8 +854,8 @@ final class Reconstruction {
     return Optional.of(s);
   }
 
-  private TextTable tableOf(int line) {
-    for (TextTable t : pr.text().tables()) {
+  private Table tableOf(int line) {
+    for (Table t : pr.text().tables()) {
       if (t.firstLine() <= line && line <= t.lastLine()) {
         return t;
       }

@@ -28,12 +28,13 @@ public record Company(
     Optional<String> coproductPrices,
     Optional<ReserveCategory.Standard> reserveStandard,
     Optional<org.orebook.quantity.UnitSystem> reportingUnits,
-    java.util.Map<Integer, ReserveCategory.Standard> reserveStandardByYear) {
+    java.util.Map<Integer, ReserveCategory.Standard> reserveStandardByYear,
+    java.util.Map<String, Integer> gradeDecimals) {
 
   public Company(String name, String shortName, String currency, Period releasePeriod, List<Metal> metals,
       List<Segment> segments, List<OperatingUnit> units) {
     this(name, shortName, currency, releasePeriod, metals, segments, units, Optional.empty(), Optional.empty(),
-        Optional.empty(), java.util.Map.of());
+        Optional.empty(), java.util.Map.of(), java.util.Map.of());
   }
 
   public Company {
@@ -41,6 +42,18 @@ public record Company(
     segments = List.copyOf(segments);
     units = List.copyOf(units);
     reserveStandardByYear = java.util.Map.copyOf(reserveStandardByYear);
+    gradeDecimals = java.util.Map.copyOf(gradeDecimals);
+  }
+
+  /**
+   * The decimals the company prints a grade with in one kind of table ({@code production},
+   * {@code reserves}, {@code projects}), when company.csv's {@code grade_decimals} sets them for the
+   * metal ({@code reserves:AU=2}) or for every metal of the table ({@code reserves=2}); else empty,
+   * and the release's rule applies (docs/units.md).
+   */
+  public Optional<Integer> gradeDecimals(String table, Metal metal) {
+    return Optional.ofNullable(gradeDecimals.get(table + ":" + metal.name()))
+        .or(() -> Optional.ofNullable(gradeDecimals.get(table)));
   }
 
   /** When the company's fiscal year ends (its release period's year end). */

@@ -6,8 +6,10 @@ import org.orebook.quantity.Unit;
 
 /**
  * The metals a miner reports. Precious metals are counted in troy ounces with grades in ounces per
- * ton; base metals in short tons with grades in percent. Each metal also carries the precision a
- * release prints it with (per-ounce costs of gold in whole dollars, of silver in cents, ...).
+ * ton (or grams per tonne) and their unit costs are per troy ounce; base metals in tons, tonnes or
+ * pounds with grades in percent, and their unit costs are per pound (docs/base-metals.md). Each
+ * metal also carries the precision a release prints it with (per-ounce costs of gold in whole
+ * dollars, of silver in cents, per-pound costs in cents, ...).
  */
 public enum Metal {
   AU("Gold", true, 0, 3, 2, 0),
@@ -53,6 +55,31 @@ public enum Metal {
   /** Unit in which production of this metal is counted. */
   public Unit quantityUnit() {
     return precious ? Unit.TROY_OUNCE : Unit.SHORT_TON;
+  }
+
+  /** The quantity a unit cost of this metal is per: a troy ounce of a precious metal, a pound of a base metal. */
+  public Unit costQuantityUnit() {
+    return precious ? Unit.TROY_OUNCE : Unit.POUND;
+  }
+
+  /** The unit of a cost per unit of this metal: dollars per ounce, or dollars per pound. */
+  public Unit costUnit() {
+    return precious ? Unit.USD_PER_OUNCE : Unit.USD_PER_POUND;
+  }
+
+  /** "ounce" or "pound": the word of a unit cost ("per ounce", "per pound"). */
+  public String costWord() {
+    return precious ? "ounce" : "pound";
+  }
+
+  /** "ounces" or "pounds". */
+  public String costWords() {
+    return costWord() + "s";
+  }
+
+  /** "oz." or "lb": a unit cost's column word ("$/oz.", "$/lb"). */
+  public String costAbbreviation() {
+    return precious ? "oz." : "lb";
   }
 
   /** Unit of its grade in the tables. */

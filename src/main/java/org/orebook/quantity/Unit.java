@@ -75,6 +75,30 @@ public enum Unit {
   }
 
   /**
+   * The factor that turns one of this unit into {@code target}, as one exact quotient (to
+   * {@link Exact#MC} when it does not terminate): 2,000 pounds in a short ton, 1 for the same unit.
+   */
+  public BigDecimal factorTo(Unit target) {
+    return convert(BigDecimal.ONE, target);
+  }
+
+  /**
+   * Troy ounces contained in one unit of ore ({@code tons}, a mass) at one unit of a precious-metal
+   * grade ({@code grade}), as one exact quotient of the units' defining factors: exactly 1 for
+   * short tons at oz/ton, 1 / 31.1034768 for tonnes at g/t.
+   */
+  public static BigDecimal ouncesContained(Unit tons, Unit grade) {
+    if (tons.dimension != Dimension.MASS || grade.dimension != Dimension.GRADE_PRECIOUS) {
+      throw new IllegalArgumentException("cannot multiply " + tons.code + " by " + grade.code + " into ounces");
+    }
+    // tons in kg x grade in g/t / 1000 kg per tonne = grams; / 31.1034768 g per troy ounce
+    BigDecimal numerator = tons.toBaseNumerator.multiply(grade.toBaseNumerator);
+    BigDecimal denominator = tons.toBaseDenominator.multiply(grade.toBaseDenominator).multiply(Exact.KG_PER_TONNE)
+        .multiply(Exact.GRAMS_PER_TROY_OUNCE);
+    return Exact.divide(numerator, denominator);
+  }
+
+  /**
    * Converts exactly: value x (this unit's factor) / (the target's factor), as one quotient of
    * exact products (to {@link Exact#MC} precision when it does not terminate).
    */

@@ -78,8 +78,9 @@ final class AllInCosts implements RelationFamily {
     }
     List<FactKey> sold = members.stream().map(u -> c.key(unit(u.id()), SOLD, metal.name(), p)).toList();
     if (sold.stream().allMatch(c::given)) {
-      c.add("sum.combined_sold", "sum of the " + metal.displayName().toLowerCase() + " units' ounces sold",
-          c.key(g, SOLD, metal.name(), p), metal.quantityUnit(), sum(sold.stream().map(k -> plus(ref(k))).toList()));
+      Unit unit = c.commonUnit(sold, metal.quantityUnit());
+      c.add("sum.combined_sold", "sum of the " + metal.displayName().toLowerCase() + " units' " + metal.costWords() + " sold",
+          c.key(g, SOLD, metal.name(), p), unit, c.sumIn(sold, unit, false));
     }
     allIn(c, g, metal, p);
   }
@@ -114,12 +115,16 @@ final class AllInCosts implements RelationFamily {
     if (!c.knownOrComputed(sold)) {
       return;
     }
-    c.add("wgc.aisc_per_oz", "all-in sustaining costs / ounces sold", c.key(e, AISC_PER_OZ, p), Unit.USD_PER_OUNCE,
-        div(ref(c.key(e, AISC, p)), ref(sold)));
-    c.add("wgc.aisc_before_byproduct_per_oz", "all-in sustaining costs before by-product credits / ounces sold",
-        c.key(e, AISC_GROSS_PER_OZ, p), Unit.USD_PER_OUNCE, div(ref(c.key(e, AISC_GROSS, p)), ref(sold)));
-    c.add("wgc.aic_per_oz", "all-in costs / ounces sold", c.key(e, AIC_PER_OZ, p), Unit.USD_PER_OUNCE,
-        div(ref(c.key(e, AIC, p)), ref(sold)));
+    // per ounce of a precious metal sold, per pound of a base metal sold (tonnes sold converted exactly)
+    Unit per = metal.costUnit();
+    Expr quantity = c.refIn(sold, metal.costQuantityUnit());
+    String words = metal.costWords() + " sold";
+    c.add("wgc.aisc_per_oz", "all-in sustaining costs / " + words, c.key(e, AISC_PER_OZ, p), per,
+        div(ref(c.key(e, AISC, p)), quantity));
+    c.add("wgc.aisc_before_byproduct_per_oz", "all-in sustaining costs before by-product credits / " + words,
+        c.key(e, AISC_GROSS_PER_OZ, p), per, div(ref(c.key(e, AISC_GROSS, p)), quantity));
+    c.add("wgc.aic_per_oz", "all-in costs / " + words, c.key(e, AIC_PER_OZ, p), per,
+        div(ref(c.key(e, AIC, p)), quantity));
   }
 
   /**

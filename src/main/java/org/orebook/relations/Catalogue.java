@@ -42,7 +42,7 @@ public final class Catalogue {
    * The families of relations, one per standard, in the order they are instantiated for each period
    * (a family may build on the relations of the families before it): the seam for the next standard.
    */
-  static final List<RelationFamily> FAMILIES = List.of(new GoldInstituteCosts(), new Consolidation(),
+  static final List<RelationFamily> FAMILIES = List.of(new GoldInstituteCosts(), new Consolidation(), new BaseMetalCosts(),
       new StatementRelations(), new ReserveRelations(), new AllInCosts(), new CoProductCosts(),
       new StatementTies(), new Changes());
 
@@ -54,6 +54,8 @@ public final class Catalogue {
   private final Map<FactKey, Unit> periodSums;
   private final List<Relation> relations = new ArrayList<>();
   private final Set<FactKey> results = new java.util.HashSet<>();
+  /** The unit of each relation's result, as the relation declares it. */
+  private final Map<FactKey, Unit> resultUnits = new java.util.HashMap<>();
 
   private Catalogue(Company company, FactSet inputs, Map<FactKey, Unit> periodSums) {
     this.company = company;
@@ -117,7 +119,34 @@ public final class Catalogue {
     relations.add(new Relation(id, words, result, unit, expr, role));
     if (role == Relation.Role.COMPUTE) {
       results.add(result);
+      resultUnits.putIfAbsent(result, unit);
     }
+  }
+
+  /** The unit of a figure given, summed from quarters or computed by a relation added before. */
+  Optional<Unit> unitOf(FactKey k) {
+    return givenUnit(k).or(() -> Optional.ofNullable(resultUnits.get(k)));
+  }
+
+  /** The unit the parts share, else {@code fallback} (parts written in different units are converted to it). */
+  Unit commonUnit(List<FactKey> parts, Unit fallback) {
+    List<Unit> units = parts.stream().map(this::unitOf).flatMap(Optional::stream).distinct().toList();
+    return units.size() == 1 ? units.get(0) : fallback;
+  }
+
+  /** A figure in {@code target}: converted exactly from the unit it is given or computed in. */
+  Expr refIn(FactKey k, Unit target) {
+    return Expr.in(Expr.ref(k), unitOf(k).orElse(target), target);
+  }
+
+  /** A figure that counts as zero when absent, in {@code target}. */
+  Expr optIn(FactKey k, Unit target) {
+    return Expr.in(Expr.opt(k), unitOf(k).orElse(target), target);
+  }
+
+  /** The sum of the parts, each in {@code target}. */
+  Expr sumIn(List<FactKey> parts, Unit target, boolean optional) {
+    return Expr.sum(parts.stream().map(k -> Expr.plus(optional ? optIn(k, target) : refIn(k, target))).toList());
   }
 
   boolean hasAny(String entity, Period p, List<String> concepts) {

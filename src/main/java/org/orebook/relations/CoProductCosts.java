@@ -65,11 +65,9 @@ final class CoProductCosts implements RelationFamily {
       if (deck.isPresent()) {
         FactKey price = c.key("market", PRICE, m.name() + ":" + deck.get(), p);
         FactKey produced = c.key(e, PRODUCED, m.name(), p);
-        // precious: oz x USD/oz; base metals: tons x pounds per ton x cents/lb / 100
-        String factor = m.precious() ? "1" : poundsPer(c.givenUnit(produced).orElseThrow()).movePointLeft(2)
-            .toPlainString();
+        // precious: oz x USD/oz; base metals: pounds (tons x pounds per ton) x dollars per pound (cents / 100)
         c.add("coproduct.value_at_prices", "production x the price deck's price", value, Unit.USD,
-            times(times(ref(produced), ref(price)), Expr.constant(factor)));
+            times(c.refIn(produced, m.costQuantityUnit()), c.refIn(price, m.costUnit())));
       } else if (c.given(c.key(e, REVENUE, m.name(), p))) {
         c.add("coproduct.value_revenue", "the metal's revenue", value, Unit.USD,
             sum(List.of(plus(ref(c.key(e, REVENUE, m.name(), p))))));
@@ -93,7 +91,8 @@ final class CoProductCosts implements RelationFamily {
         c.add("coproduct.cost_per_unit", m.precious() ? "co-product cost / ounces produced"
                 : "co-product cost / pounds produced (tons x " + lb + " pounds per ton)",
             c.key(e, COPRODUCT_COST_PER_UNIT, m.name(), p), m.precious() ? Unit.USD_PER_OUNCE : Unit.USD_PER_POUND,
-            m.precious() ? div(ref(cost), ref(produced)) : div(ref(cost), times(ref(produced), Expr.constant(lb))));
+            m.precious() ? div(ref(cost), c.refIn(produced, Unit.TROY_OUNCE))
+                : div(ref(cost), times(ref(produced), Expr.constant(lb))));
       }
       coProductAisc(c, e, m, share, made, p);
     }
@@ -115,14 +114,15 @@ final class CoProductCosts implements RelationFamily {
     FactKey sold = c.key(e, SOLD, m.name(), p);
     if (m.precious() && c.given(sold)) {
       c.add("coproduct.aisc_per_unit", "co-product AISC / ounces sold", perUnit, Unit.USD_PER_OUNCE,
-          div(ref(aisc), ref(sold)));
+          div(ref(aisc), c.refIn(sold, Unit.TROY_OUNCE)));
     } else if (made.isPresent()) {
       String lb = m.precious() ? "1" : poundsPer(made.get()).toPlainString();
       FactKey produced = c.key(e, PRODUCED, m.name(), p);
       c.add("coproduct.aisc_per_unit", m.precious() ? "co-product AISC / ounces produced"
               : "co-product AISC / pounds produced (tons x " + lb + " pounds per ton)", perUnit,
           m.precious() ? Unit.USD_PER_OUNCE : Unit.USD_PER_POUND,
-          m.precious() ? div(ref(aisc), ref(produced)) : div(ref(aisc), times(ref(produced), Expr.constant(lb))));
+          m.precious() ? div(ref(aisc), c.refIn(produced, Unit.TROY_OUNCE))
+              : div(ref(aisc), times(ref(produced), Expr.constant(lb))));
     }
   }
 

@@ -15,6 +15,10 @@ public final class Concepts {
   public static final String GRADE = "grade";
   public static final String PRODUCED = "produced";
   public static final String COST_BASIS = "cost_basis";
+  /** Payable metal: the part of the metal produced that the smelter or refiner pays for (base metals). */
+  public static final String PAYABLE = "payable";
+  /** The payable share of the metal produced, in percent. */
+  public static final String PAYABLE_FACTOR = "payable_factor";
 
   // cost inputs (USD, the company's share)
   public static final String MINING = "mining";
@@ -38,11 +42,18 @@ public final class Concepts {
   public static final String CASH_OPERATING = "cash_operating_costs";
   public static final String TOTAL_CASH = "total_cash_costs";
   public static final String TOTAL_PRODUCTION = "total_production_costs";
+  /**
+   * The quantity dividing a unit's costs: troy ounces of a precious primary metal, pounds of a base
+   * one (payable pounds when payable metal is known, else pounds produced).
+   */
   public static final String COST_OUNCES = "cost_ounces";
   public static final String CASH_OPERATING_PER_OZ = "cash_operating_costs_per_oz";
   public static final String TOTAL_CASH_PER_OZ = "total_cash_costs_per_oz";
   public static final String TOTAL_PRODUCTION_PER_OZ = "total_production_costs_per_oz";
   public static final String COST_OF_SALES = "cost_of_sales";
+  // derived per base-metal unit (the C1 cash cost of the base-metal industry, docs/base-metals.md)
+  public static final String C1_CASH_COST = "c1_cash_cost";
+  public static final String C1_PER_LB = "c1_cash_cost_per_lb";
 
   // production inputs for sales-based measures (qualifier: metal)
   public static final String SOLD = "sold";

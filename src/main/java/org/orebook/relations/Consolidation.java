@@ -61,10 +61,10 @@ final class Consolidation implements RelationFamily {
     String g = group(metal.name());
     for (String concept : GROUP_SUMS) {
       c.add("sum.combined_" + concept, "sum of the " + metal.displayName().toLowerCase() + " units' "
-              + concept.replace('_', ' '), c.key(g, concept, p), concept.equals(COST_OUNCES) ? Unit.TROY_OUNCE : Unit.USD,
+              + concept.replace('_', ' '), c.key(g, concept, p), concept.equals(COST_OUNCES) ? metal.costQuantityUnit() : Unit.USD,
           sum(members.stream().map(u -> plus(opt(c.key(unit(u.id()), concept, p)))).toList()));
     }
-    GoldInstituteCosts.perOunce(c, g, p);
+    GoldInstituteCosts.perOunce(c, g, metal, p);
   }
 
   /** Company production of a metal: the sum over every unit, shown in tables or not. */
@@ -74,8 +74,9 @@ final class Consolidation implements RelationFamily {
     if (parts.isEmpty()) {
       return;
     }
+    Unit unit = c.commonUnit(parts, metal.quantityUnit());
     c.add("sum.production_total", "sum of the units' " + metal.displayName().toLowerCase() + " produced",
-        c.key(COMPANY, PRODUCED, metal.name(), p), metal.quantityUnit(), sum(parts.stream().map(k -> plus(ref(k))).toList()));
+        c.key(COMPANY, PRODUCED, metal.name(), p), unit, c.sumIn(parts, unit, false));
   }
 
   static void segmentRelations(Catalogue c, Segment s, Period p) {

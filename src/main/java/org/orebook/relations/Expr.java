@@ -60,6 +60,14 @@ public sealed interface Expr permits Expr.Ref, Expr.Const, Expr.Sum, Expr.Produc
     return new Quotient(a, b);
   }
 
+  /**
+   * A figure in {@code from} expressed in {@code to}: itself when the units agree, else times the
+   * exact factor between them (a tonne in pounds, short tons in tonnes).
+   */
+  static Expr in(Expr e, org.orebook.quantity.Unit from, org.orebook.quantity.Unit to) {
+    return from == to ? e : times(e, new Const(from.factorTo(to)));
+  }
+
   /** A figure. */
   record Ref(FactKey key, boolean optional) implements Expr {
     @Override

@@ -79,25 +79,58 @@ final class GoldInstituteCosts implements RelationFamily {
     if (u.primaryMetal().isEmpty()) {
       return;
     }
-    String m = u.primaryMetal().get().name();
-    FactKey basis = c.key(e, COST_BASIS, m, p);
-    if (c.given(basis)) {
-      c.add("gi.cost_ounces", "ounces dividing unit costs = cost basis ounces", c.key(e, COST_OUNCES, p), Unit.TROY_OUNCE,
-          sum(List.of(plus(ref(basis)))));
-    } else {
-      c.add("gi.cost_ounces", "ounces dividing unit costs = ounces of the primary metal produced", c.key(e, COST_OUNCES, p),
-          Unit.TROY_OUNCE, sum(List.of(plus(ref(c.key(e, PRODUCED, m, p))))));
-    }
-    perOunce(c, e, p);
+    costQuantity(c, u, u.primaryMetal().get(), p);
+    perOunce(c, e, u.primaryMetal().get(), p);
   }
 
-  static void perOunce(Catalogue c, String e, Period p) {
+  /**
+   * The quantity dividing the unit's costs: a precious metal's troy ounces (the cost basis ounces when
+   * given, else the ounces produced); a base metal's pounds, payable when the data gives payable metal
+   * (a quantity, or a payable share of the metal produced: the C1 convention), else produced.
+   * Quantities written in other units (grams, tonnes, short tons) are converted exactly.
+   */
+  private static void costQuantity(Catalogue c, OperatingUnit u, Metal metal, Period p) {
+    String e = unit(u.id());
+    String m = metal.name();
+    Unit q = metal.costQuantityUnit();
+    FactKey result = c.key(e, COST_OUNCES, p);
+    FactKey basis = c.key(e, COST_BASIS, m, p);
+    FactKey produced = c.key(e, PRODUCED, m, p);
+    if (c.given(basis)) {
+      c.add("gi.cost_ounces", "quantity dividing unit costs = the cost basis " + metal.costWords(), result, q,
+          sum(List.of(plus(c.refIn(basis, q)))));
+      return;
+    }
+    if (metal.precious()) {
+      c.add("gi.cost_ounces", "ounces dividing unit costs = ounces of the primary metal produced", result, q,
+          sum(List.of(plus(c.refIn(produced, q)))));
+      return;
+    }
+    FactKey payable = c.key(e, PAYABLE, m, p);
+    FactKey factor = c.key(e, PAYABLE_FACTOR, m, p);
+    if (!c.given(payable) && c.given(factor) && c.given(produced)) {
+      c.add("bm.payable", "payable metal = metal produced x the payable share / 100", payable,
+          c.unitOf(produced).orElseThrow(), div(times(ref(produced), ref(factor)), Expr.constant("100")));
+    }
+    if (c.knownOrComputed(payable)) {
+      c.add("bm.cost_pounds", "pounds dividing unit costs = payable pounds of " + metal.displayName().toLowerCase(), result, q,
+          sum(List.of(plus(c.refIn(payable, q)))));
+    } else {
+      c.add("bm.cost_pounds", "pounds dividing unit costs = pounds of " + metal.displayName().toLowerCase() + " produced",
+          result, q, sum(List.of(plus(c.refIn(produced, q)))));
+    }
+  }
+
+  /** Each cost per ounce of a precious primary metal, or per pound of a base one. */
+  static void perOunce(Catalogue c, String e, Metal metal, Period p) {
     FactKey oz = c.key(e, COST_OUNCES, p);
-    c.add("gi.cash_operating_costs_per_oz", "cash operating costs / ounces", c.key(e, CASH_OPERATING_PER_OZ, p),
-        Unit.USD_PER_OUNCE, div(ref(c.key(e, CASH_OPERATING, p)), ref(oz)));
-    c.add("gi.total_cash_costs_per_oz", "total cash costs / ounces", c.key(e, TOTAL_CASH_PER_OZ, p), Unit.USD_PER_OUNCE,
+    Unit per = metal.costUnit();
+    String words = metal.costWords();
+    c.add("gi.cash_operating_costs_per_oz", "cash operating costs / " + words, c.key(e, CASH_OPERATING_PER_OZ, p),
+        per, div(ref(c.key(e, CASH_OPERATING, p)), ref(oz)));
+    c.add("gi.total_cash_costs_per_oz", "total cash costs / " + words, c.key(e, TOTAL_CASH_PER_OZ, p), per,
         div(ref(c.key(e, TOTAL_CASH, p)), ref(oz)));
-    c.add("gi.total_production_costs_per_oz", "total production costs / ounces", c.key(e, TOTAL_PRODUCTION_PER_OZ, p),
-        Unit.USD_PER_OUNCE, div(ref(c.key(e, TOTAL_PRODUCTION, p)), ref(oz)));
+    c.add("gi.total_production_costs_per_oz", "total production costs / " + words, c.key(e, TOTAL_PRODUCTION_PER_OZ, p),
+        per, div(ref(c.key(e, TOTAL_PRODUCTION, p)), ref(oz)));
   }
 }

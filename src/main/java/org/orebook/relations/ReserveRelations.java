@@ -89,8 +89,8 @@ final class ReserveRelations implements RelationFamily {
             .filter(c::knownOrComputed).toList();
         FactKey total = c.key(reserves(), CONTAINED, cat.code() + ":" + m.name(), p);
         if (!parts.isEmpty()) {
-          c.add("res.total_contained", "sum of the properties' contained metal", total, m.quantityUnit(),
-              sum(parts.stream().map(k -> plus(ref(k))).toList()));
+          Unit unit = c.commonUnit(parts, m.quantityUnit());
+          c.add("res.total_contained", "sum of the properties' contained metal", total, unit, c.sumIn(parts, unit, false));
         }
       }
     }
@@ -147,7 +147,7 @@ final class ReserveRelations implements RelationFamily {
     Unit tonsUnit = tonsParts.stream().map(c.inputs()::find).flatMap(Optional::stream).map(Fact::unit).findFirst()
         .orElse(Unit.SHORT_TON);
     c.add("res.combined_tons", "tons of the " + a.code() + " + tons of the " + b.code(), tons, tonsUnit,
-        sum(tonsParts.stream().map(k -> plus(opt(k))).toList()));
+        c.sumIn(tonsParts, tonsUnit, true));
     for (Metal m : Metal.values()) {
       List<FactKey> parts = List.of(c.key(e, CONTAINED, a.code() + ":" + m.name(), p),
           c.key(e, CONTAINED, b.code() + ":" + m.name(), p));
@@ -157,7 +157,7 @@ final class ReserveRelations implements RelationFamily {
         continue;
       }
       c.add("res.combined_contained", "contained metal of the " + a.code() + " + of the " + b.code(), contained,
-          containedUnit(tonsUnit, m), sum(parts.stream().map(k -> plus(opt(k))).toList()));
+          containedUnit(tonsUnit, m), c.sumIn(parts, containedUnit(tonsUnit, m), true));
       FactKey grade = c.key(e, GRADE, whole.code() + ":" + m.name(), p);
       if (!c.computedOnly(grade)) {
         c.add("res.combined_grade", "contained metal / (tons * the grade unit's factor)", grade, gradeUnit.get(),
@@ -182,8 +182,9 @@ final class ReserveRelations implements RelationFamily {
     if (!c.results().contains(c.key(e, TONS, mi, p)) || c.knownOrComputed(c.key(e, TONS, mm, p))) {
       return;
     }
+    FactKey miTons = c.key(e, TONS, mi, p);
     c.add("res.mineralized_material", "Guide 7 mineralized material = measured and indicated resources", c.key(e, TONS, mm, p),
-        Unit.SHORT_TON, sum(List.of(plus(ref(c.key(e, TONS, mi, p))))));
+        c.unitOf(miTons).orElse(Unit.SHORT_TON), sum(List.of(plus(ref(miTons)))));
     for (Metal m : Metal.values()) {
       FactKey grade = c.key(e, GRADE, mi + ":" + m.name(), p);
       if (c.results().contains(grade)) {
@@ -208,6 +209,7 @@ final class ReserveRelations implements RelationFamily {
     String pp = ReserveCategory.PROVEN_PROBABLE.code();
     for (Metal m : Metal.values()) {
       List<String> entities = new ArrayList<>();
+      Map<String, Unit> units = new java.util.HashMap<>();
       for (Property prop : properties) {
         String e = property(prop.id());
         List<String> moves = List.of(RES_DEPLETED, RES_ADDED, RES_REVISED, RES_OPENING, RES_CLOSING);
@@ -219,26 +221,35 @@ final class ReserveRelations implements RelationFamily {
         FactKey closing = c.key(e, RES_CLOSING, m.name(), p);
         FactKey prior = c.key(e, CONTAINED, pp + ":" + m.name(), p.priorYear());
         FactKey now = c.key(e, CONTAINED, pp + ":" + m.name(), p);
+        // the movements' unit: the unit they are written in, else the contained metal's (nothing converts
+        // when both agree, so a roll-forward that ties in tonnes ties exactly)
+        List<FactKey> given = moves.stream().map(x -> c.key(e, x, m.name(), p)).filter(c.inputs()::has).toList();
+        Unit unit = c.commonUnit(given, c.unitOf(now).or(() -> c.unitOf(prior)).orElse(m.quantityUnit()));
+        units.put(e, unit);
         if (c.knownOrComputed(prior)) {
           c.add("res.opening", "opening reserves = the prior year-end's proven and probable contained metal", opening,
-              m.quantityUnit(), sum(List.of(plus(ref(prior)))));
+              unit, sum(List.of(plus(c.refIn(prior, unit)))));
         }
         if (c.knownOrComputed(now)) {
           c.add("res.closing", "closing reserves = the year-end's proven and probable contained metal", closing,
-              m.quantityUnit(), sum(List.of(plus(ref(now)))));
+              unit, sum(List.of(plus(c.refIn(now, unit)))));
         }
         c.add("res.roll_forward", "revisions = closing - opening + depleted - added (closing = opening - depleted + added"
-                + " + revised)", c.key(e, RES_REVISED, m.name(), p), m.quantityUnit(),
-            sum(List.of(plus(ref(closing)), minus(ref(opening)), plus(opt(c.key(e, RES_DEPLETED, m.name(), p))),
-                minus(opt(c.key(e, RES_ADDED, m.name(), p))))));
+                + " + revised)", c.key(e, RES_REVISED, m.name(), p), unit,
+            sum(List.of(plus(c.refIn(closing, unit)), minus(c.refIn(opening, unit)),
+                plus(c.optIn(c.key(e, RES_DEPLETED, m.name(), p), unit)),
+                minus(c.optIn(c.key(e, RES_ADDED, m.name(), p), unit)))));
       }
       if (entities.isEmpty()) {
         continue;
       }
+      List<Unit> distinct = units.values().stream().distinct().toList();
+      Unit total = distinct.size() == 1 ? distinct.get(0) : m.quantityUnit();
       for (String concept : List.of(RES_OPENING, RES_DEPLETED, RES_ADDED, RES_REVISED, RES_CLOSING)) {
         c.add("res.total_" + concept, "sum of the properties' " + concept.replace('_', ' '),
-            c.key(reserves(), concept, m.name(), p), m.quantityUnit(),
-            sum(entities.stream().map(e -> plus(opt(c.key(e, concept, m.name(), p)))).toList()));
+            c.key(reserves(), concept, m.name(), p), total,
+            Expr.sum(entities.stream().map(e -> Expr.plus(Expr.in(opt(c.key(e, concept, m.name(), p)), units.get(e), total)))
+                .toList()));
       }
     }
   }
@@ -249,9 +260,8 @@ final class ReserveRelations implements RelationFamily {
    */
   static java.math.BigDecimal containedFactor(Unit tons, Unit grade, Metal metal) {
     if (metal.precious()) {
-      java.math.BigDecimal st = tons.convert(java.math.BigDecimal.ONE, Unit.SHORT_TON);
-      java.math.BigDecimal ozPerTon = grade.convert(java.math.BigDecimal.ONE, Unit.OUNCES_PER_TON);
-      return st.multiply(ozPerTon);
+      // one exact quotient of the units' factors: 1 for short tons at oz/ton, 1 / 31.1034768 for tonnes at g/t
+      return Unit.ouncesContained(tons, grade);
     }
     // base metals: contained in the unit the tonnage is in (short tons of lead from short tons of ore)
     return grade.convert(java.math.BigDecimal.ONE, Unit.PERCENT).movePointLeft(2);

@@ -116,15 +116,20 @@ final class CostSections {
     if (rows.isEmpty()) {
       return Optional.empty();
     }
+    List<Metal> metals = company.units().stream().filter(u -> u.primaryMetal().isPresent()
+        && any(cells(unit(u.id()), AISC_PER_OZ, "", 0, 0))).map(u -> u.primaryMetal().get()).distinct().toList();
+    String per = CostWords.perAny(metals);
+    String scale = per.equals("ounce") ? "(dollars in thousands, except per ounce; ounces sold in ounces - unaudited)"
+        : "(dollars in thousands, except per " + per + "; quantities sold as stated - unaudited)";
     Table t = new Table("all_in_costs", title(AISC_TITLE + " (non-GAAP)", "Reconciled to Cost of Sales (GAAP)",
-        "(dollars in thousands, except per ounce; ounces sold in ounces - unaudited)"), ReleaseLayout.groups(all, false),
+        scale), ReleaseLayout.groups(all, false),
         ReleaseLayout.dateHeaders(all, false), "", rows, 56, CELL, false);
     List<Section.Block> blocks = new ArrayList<>();
     blocks.add(new Section.TableBlock(t));
     gaapLines().ifPresent(g -> blocks.add(new Section.TableBlock(g)));
     blocks.add(new Section.TextBlock(List.of("",
         "All-in sustaining costs and all-in costs are non-GAAP measures defined by the",
-        "World Gold Council's guidance note (2013, updated November 2018), per ounce sold.",
+        "World Gold Council's guidance note (2013, updated November 2018), per " + per + " sold.",
         "Adjusted operating costs start from cost of sales (GAAP): reclamation and other",
         "costs move to reclamation accretion, treatment and refining costs netted from",
         "sales under GAAP are added back, and by-product credits are deducted.")));
@@ -156,13 +161,14 @@ final class CostSections {
     rows.add(new Row.Rule('='));
     List<Cell> sold = cells(e, SOLD, m.name(), 0, 0);
     if (any(sold)) {
-      String word = m.precious() ? "ounces" : "tons";
+      String word = UnitWords.plural(UnitWords.of(sold, facts).orElse(m.quantityUnit()));
       rows.add(new Row.Values(m.displayName() + " " + word + " sold", 0, sold));
       int d = m.costDecimals();
-      rows.add(new Row.Values("All-in sustaining costs per ounce sold", 0, dollar(cells(e, AISC_PER_OZ, "", d, 0))));
-      rows.add(new Row.Values("AISC before by-product credits per ounce sold", 0,
+      String per = m.costWord();
+      rows.add(new Row.Values("All-in sustaining costs per " + per + " sold", 0, dollar(cells(e, AISC_PER_OZ, "", d, 0))));
+      rows.add(new Row.Values("AISC before by-product credits per " + per + " sold", 0,
           dollar(cells(e, AISC_GROSS_PER_OZ, "", d, 0))));
-      rows.add(new Row.Values("All-in costs per ounce sold", 0, dollar(cells(e, AIC_PER_OZ, "", d, 0))));
+      rows.add(new Row.Values("All-in costs per " + per + " sold", 0, dollar(cells(e, AIC_PER_OZ, "", d, 0))));
     }
   }
 
@@ -248,12 +254,13 @@ final class CostSections {
               + (perSold ? " sold" : ""), 3, dollar(cells(e, COPRODUCT_AISC_PER_UNIT, m.name(), 2, 0))));
         }
       }
-      rows.add(new Row.Values("By-product total cash cost per ounce of " + primary.displayName().toLowerCase(Locale.ROOT),
-          0, dollar(cells(e, TOTAL_CASH_PER_OZ, "", primary.costDecimals(), 0))));
+      boolean payable = CostWords.payable(facts, company, e, primary);
+      rows.add(new Row.Values("By-product total cash cost per " + CostWords.per(primary, payable) + " of "
+          + primary.displayName().toLowerCase(Locale.ROOT), 0, dollar(cells(e, TOTAL_CASH_PER_OZ, "", primary.costDecimals(), 0))));
       List<Cell> byAisc = cells(e, AISC_PER_OZ, "", primary.costDecimals(), 0);
       if (any(byAisc)) {
-        rows.add(new Row.Values("By-product AISC per ounce of " + primary.displayName().toLowerCase(Locale.ROOT) + " sold",
-            0, dollar(byAisc)));
+        rows.add(new Row.Values("By-product AISC per " + primary.costWord() + " of " + primary.displayName().toLowerCase(Locale.ROOT)
+            + " sold", 0, dollar(byAisc)));
       }
     }
     if (rows.isEmpty()) {

@@ -377,7 +377,9 @@ final class FinanceSections {
       FactKey capK = in.itemKey("capital", y.year());
       capitalKeys.add(capK);
       ore.add(cell(oreK, 0, 0));
-      grade.add(cell(gradeK, precious ? m.productionGradeDecimals() : 2, 0));
+      grade.add(cell(gradeK, GradePrecision.decimals(data.company(), "projects", m,
+          facts.find(gradeK).map(f -> f.unit()).orElse(m.gradeUnit()), precious ? m.productionGradeDecimals() : 2,
+          facts.find(gradeK).map(f -> List.of(f.value())).orElse(List.of())), 0));
       FactKey prodK = derive(FactKey.of(e, "metal_produced", yp), y.produced(), precious ? Unit.TROY_OUNCE : Unit.POUND,
           "project.metal_produced", "metal produced = ore mined x grade x recovery", "ore_mined x grade x recovery_pct / 100",
           oreK, gradeK, recovery);

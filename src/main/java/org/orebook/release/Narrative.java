@@ -182,6 +182,8 @@ public final class Narrative {
         continue;
       }
       Map<String, Object> item = metalItem(m);
+      item.put("per", CostWords.per(m, CostWords.payable(facts, company, group(m.name()), m)));
+      item.put("perSold", m.costWord() + " sold");
       item.put("fig", figure(group(m.name()), m));
       item.put("hasPrior", has(COMPANY, PRODUCED, m.name(), year.priorYear())
           && has(group(m.name()), TOTAL_CASH_PER_OZ, "", year.priorYear()));
@@ -207,6 +209,7 @@ public final class Narrative {
         continue;
       }
       Map<String, Object> item = metalItem(m);
+      item.put("per", CostWords.per(m, CostWords.payable(facts, company, e, m)));
       item.put("unitName", u.name());
       item.put("fig", figure(e, m));
       item.put("change", positive(e, PRODUCED, m.name(), year));
@@ -261,6 +264,7 @@ public final class Narrative {
     item.put("name", name);
     item.put("Name", Character.toUpperCase(name.charAt(0)) + name.substring(1));
     item.put("code", m.name());
+    item.put("perWord", m.costWord());
     return item;
   }
 

@@ -109,6 +109,13 @@ public final class ReleaseLayout {
     return periods.stream().map(p -> Cell.of(new FactKey(entity, concept, qualifier, p), decimals, scale)).toList();
   }
 
+  /** The decimals of a row or column of grades: its figures' unit and values decide (GradePrecision). */
+  private int gradeDecimals(String table, Metal m, int usual, List<FactKey> keys) {
+    List<org.orebook.facts.Fact> found = keys.stream().map(facts::find).flatMap(Optional::stream).toList();
+    Unit unit = found.stream().map(org.orebook.facts.Fact::unit).findFirst().orElse(m.gradeUnit());
+    return GradePrecision.decimals(company, table, m, unit, usual, found.stream().map(org.orebook.facts.Fact::value).toList());
+  }
+
   private static List<Cell> dollar(List<Cell> cells) {
     return cells.stream().map(Cell::withDollar).toList();
   }
@@ -210,6 +217,13 @@ public final class ReleaseLayout {
     List<Row> rows = new ArrayList<>();
     List<Row> contained = new ArrayList<>();
     List<Cell> tonsCells = new ArrayList<>();
+    // one number of decimals per metal column, from the column's unit and values (a 0.025 oz/ton deposit
+    // gives the column three decimals: 0.260 beside it, not 0.26)
+    Map<Metal, Integer> gradeColumns = new java.util.HashMap<>();
+    for (Metal m : metals) {
+      gradeColumns.put(m, gradeDecimals("reserves", m, m.reserveGradeDecimals(), props.stream()
+          .map(prop -> new FactKey(property(prop.id()), GRADE, cat.code() + ":" + m.name(), p)).toList()));
+    }
     for (Property prop : props) {
       String label = prop.name() + (prop.partlyOwned() ? " (" + Formats.plain(prop.ownershipPct()) + "%)" : "");
       label = cat.containedMetalAllowed() && !prop.country().isEmpty() ? label + ", " + prop.country() : label;
@@ -231,9 +245,7 @@ public final class ReleaseLayout {
       List<Cell> cc = new ArrayList<>();
       for (Metal m : metals) {
         FactKey gk = new FactKey(e, GRADE, cat.code() + ":" + m.name(), p);
-        // S-K 1300: gold in oz/ton to three decimals (an open pit's 0.85 g/t is 0.025 oz/ton, not 0.02)
-        boolean fine = sk && m == Metal.AU && facts.find(gk).map(f -> f.unit() == Unit.OUNCES_PER_TON).orElse(false);
-        cells.add(Cell.of(gk, fine ? 3 : m.reserveGradeDecimals(), 0).emptyAs("-"));
+        cells.add(Cell.of(gk, gradeColumns.get(m), 0).emptyAs("-"));
         cc.add(Cell.of(new FactKey(e, CONTAINED, cat.code() + ":" + m.name(), p), 0, 0).emptyAs("-"));
       }
       rows.add(row(label, 0, cells));
@@ -293,12 +305,29 @@ public final class ReleaseLayout {
     return facts.has(k) ? Optional.of(k) : Optional.empty();
   }
 
-  /** The notes on by-product metal and on non-GAAP cash costs per ounce, as the highlights and production data word them. */
-  static final String BYPRODUCT_NOTE = "Includes by-product metal produced at these properties, which is treated as a"
-      + " by-product credit and included in the calculation of costs per ounce.";
-  static final String CASH_COST_NOTE = "Total cash costs per ounce represent non-U.S. generally accepted accounting"
-      + " principles (GAAP) measurements. A reconciliation of total cash costs to cost of sales and other direct"
-      + " production costs (GAAP) can be found in the cash costs per ounce reconciliation section of this release.";
+  /** The note on by-product metal, as the highlights word it ("costs per ounce", "costs per pound"). */
+  static String byproductNote(String per) {
+    return "Includes by-product metal produced at these properties, which is treated as a"
+        + " by-product credit and included in the calculation of costs per " + per + ".";
+  }
+
+  /** The note on non-GAAP cash costs per unit of metal. */
+  static String cashCostNote(String per) {
+    return "Total cash costs per " + per + " represent non-U.S. generally accepted accounting"
+        + " principles (GAAP) measurements. A reconciliation of total cash costs to cost of sales and other direct"
+        + " production costs (GAAP) can be found in the cash costs per " + per + " reconciliation section of this release.";
+  }
+
+  /** The primary metals whose unit costs the release prints. */
+  private List<Metal> costMetals() {
+    return company.units().stream().filter(u -> u.primaryMetal().isPresent()
+            && anyFact(cells(all, unit(u.id()), TOTAL_CASH_PER_OZ, "", 0, 0)))
+        .map(u -> u.primaryMetal().get()).distinct().toList();
+  }
+
+  private boolean payable(String entity, Metal m) {
+    return CostWords.payable(facts, company, entity, m);
+  }
 
   /** The label of the statement of operations' line that carries a concept, without note markers. */
   private Optional<String> operationsLabel(String concept) {
@@ -363,12 +392,19 @@ public final class ReleaseLayout {
       }
       boolean byproduct = company.unitsWithPrimary(m).stream().anyMatch(u -> !u.byproductMetals().isEmpty()
           && u.byproductMetals().stream().anyMatch(Metal::precious));
-      rows.add(row("Average cost per ounce of " + m.displayName().toLowerCase(Locale.ROOT) + " produced"
-          + (byproduct ? notes.mark(BYPRODUCT_NOTE) : "") + ":", 0, List.of()));
-      rows.add(row("Cash operating costs ($/oz.)", 2, cells(all, g, CASH_OPERATING_PER_OZ, "", m.costDecimals(), 0)));
-      rows.add(row("Total cash costs ($/oz.)" + notes.mark(CASH_COST_NOTE), 2,
+      String per = CostWords.perAny(costMetals());
+      String abbreviation = CostWords.abbreviation(m);
+      rows.add(row("Average cost per " + CostWords.perProduced(m, payable(g, m))
+          + (byproduct ? notes.mark(byproductNote(per)) : "") + ":", 0, List.of()));
+      if (!m.precious() && anyFact(cells(all, g, C1_PER_LB, "", 0, 0))) {
+        rows.add(row("C1 cash costs (" + abbreviation + ")", 2, cells(all, g, C1_PER_LB, "", m.costDecimals(), 0)));
+      } else {
+        rows.add(row("Cash operating costs (" + abbreviation + ")", 2, cells(all, g, CASH_OPERATING_PER_OZ, "", m.costDecimals(), 0)));
+      }
+      rows.add(row("Total cash costs (" + abbreviation + ")" + notes.mark(cashCostNote(per)), 2,
           cells(all, g, TOTAL_CASH_PER_OZ, "", m.costDecimals(), 0)));
-      rows.add(row("Total production costs ($/oz.)", 2, cells(all, g, TOTAL_PRODUCTION_PER_OZ, "", m.costDecimals(), 0)));
+      rows.add(row("Total production costs (" + abbreviation + ")", 2,
+          cells(all, g, TOTAL_PRODUCTION_PER_OZ, "", m.costDecimals(), 0)));
     }
     if (!data.prices().isEmpty()) {
       rows.add(new Row.Blank());
@@ -531,7 +567,9 @@ public final class ReleaseLayout {
         }
       }
       for (Metal m : u.metals()) {
-        List<Cell> cells = cells(all, e, GRADE, m.name(), m.productionGradeDecimals(), 0);
+        int decimals = gradeDecimals("production", m, m.productionGradeDecimals(),
+            all.stream().map(x -> new FactKey(e, GRADE, m.name(), x)).toList());
+        List<Cell> cells = cells(all, e, GRADE, m.name(), decimals, 0);
         if (anyFact(cells)) {
           rows.add(row("Ore grade " + u.gradeTerm() + " - " + m.displayName() + " ("
               + UnitWords.grade(unitOf(cells).orElse(m.gradeUnit()), true) + ")", 0, cells));
@@ -546,9 +584,13 @@ public final class ReleaseLayout {
       }
       if (u.primaryMetal().isPresent() && anyFact(cells(all, e, TOTAL_CASH_PER_OZ, "", 0, 0))) {
         Metal m = u.primaryMetal().get();
-        rows.add(row("Average cost per ounce of " + m.displayName().toLowerCase(Locale.ROOT) + " produced"
+        rows.add(row("Average cost per " + CostWords.perProduced(m, payable(e, m))
             + (u.byproductMetals().isEmpty() ? "" : " (2)") + ":", 0, List.of()));
-        rows.add(row("Cash operating costs", 2, dollar(cells(all, e, CASH_OPERATING_PER_OZ, "", m.costDecimals(), 0))));
+        if (!m.precious() && anyFact(cells(all, e, C1_PER_LB, "", 0, 0))) {
+          rows.add(row("C1 cash costs", 2, dollar(cells(all, e, C1_PER_LB, "", m.costDecimals(), 0))));
+        } else {
+          rows.add(row("Cash operating costs", 2, dollar(cells(all, e, CASH_OPERATING_PER_OZ, "", m.costDecimals(), 0))));
+        }
         rows.add(row("Total cash costs (1)", 2, dollar(cells(all, e, TOTAL_CASH_PER_OZ, "", m.costDecimals(), 0))));
         rows.add(row("Total production costs", 2, dollar(cells(all, e, TOTAL_PRODUCTION_PER_OZ, "", m.costDecimals(), 0))));
       }
@@ -559,11 +601,14 @@ public final class ReleaseLayout {
     }
     Table t = new Table("production", companyTitle("Production Data"), groups(all, false), dateHeaders(all, false), "", rows, 26,
         CELL - 1, false);
-    List<String> notes = List.of("",
-        "(1) Total cash costs per ounce represent non-U.S. generally accepted accounting principles (GAAP)",
-        "measurements. A reconciliation of total cash costs to costs of sales and other direct production",
-        "costs (GAAP) can be found in the cash costs per ounce reconciliation section of this release.", "",
-        "(2) By-product metal produced is treated as a by-product credit in calculating costs per ounce.");
+    String per = CostWords.perAny(costMetals());
+    List<String> notes = new ArrayList<>(List.of(""));
+    notes.addAll(TextRenderer.wrap("(1) Total cash costs per " + per + " represent non-U.S. generally accepted accounting"
+        + " principles (GAAP) measurements. A reconciliation of total cash costs to costs of sales and other direct"
+        + " production costs (GAAP) can be found in the cash costs per " + per + " reconciliation section of this release.",
+        99));
+    notes.add("");
+    notes.add("(2) By-product metal produced is treated as a by-product credit in calculating costs per " + per + ".");
     return new Section("production", "Production Data", List.of(new Section.TableBlock(t), new Section.TextBlock(notes)));
   }
 
@@ -615,13 +660,21 @@ public final class ReleaseLayout {
     if (rows.isEmpty()) {
       return Optional.empty();
     }
-    Table t = new Table("reconciliation", companyTitle("Reconciliation of Cash Costs per Ounce to Generally Accepted",
-        "Accounting Principles (GAAP)", "(dollars and ounces in thousands, except per ounce - unaudited)"),
+    List<Metal> metals = costMetals();
+    String per = CostWords.perAny(metals);
+    String Per = per.equals("ounce and per pound") ? "Ounce and per Pound" : Character.toUpperCase(per.charAt(0)) + per.substring(1);
+    boolean oz = metals.stream().anyMatch(Metal::precious);
+    boolean lb = metals.stream().anyMatch(m -> !m.precious());
+    String scale = oz && lb ? "(dollars and ounces in thousands, pounds in millions, except per ounce and per pound - unaudited)"
+        : lb ? "(dollars in thousands, pounds in millions, except per pound - unaudited)"
+        : "(dollars and ounces in thousands, except per ounce - unaudited)";
+    Table t = new Table("reconciliation", companyTitle("Reconciliation of Cash Costs per " + Per + " to Generally Accepted",
+        "Accounting Principles (GAAP)", scale),
         groups(all, true), dateHeaders(all, true), "", rows, 32, 10, false);
     List<String> notes = List.of("",
-        "(1) Cash costs per ounce represent non-U.S. generally accepted accounting principles (GAAP) measurements",
+        "(1) Cash costs per " + per + " represent non-U.S. generally accepted accounting principles (GAAP) measurements",
         "    that management uses to monitor and evaluate the performance of its mining operations.");
-    return Optional.of(new Section("reconciliation", "Reconciliation of Cash Costs per Ounce to GAAP",
+    return Optional.of(new Section("reconciliation", "Reconciliation of Cash Costs per " + Per + " to GAAP",
         List.of(new Section.TableBlock(t), new Section.TextBlock(notes))));
   }
 
@@ -635,10 +688,19 @@ public final class ReleaseLayout {
     rows.add(new Row.Heading(heading));
     List<Cell> tcc = dollar(cells(all, e, TOTAL_CASH, "", 0, 3));
     rows.add(row("Total cash costs", 0, tcc));
-    rows.add(row("Divided by " + m.displayName().toLowerCase(Locale.ROOT) + " ounces produced", 0,
-        cells(all, e, COST_OUNCES, "", 0, 3)));
+    if (m.precious()) {
+      rows.add(row("Divided by " + m.displayName().toLowerCase(Locale.ROOT) + " ounces produced", 0,
+          cells(all, e, COST_OUNCES, "", 0, 3)));
+    } else {
+      // pounds in millions, to one decimal: the base-metal industry's habit ("311.3 Mlb")
+      boolean payable = payable(e, m);
+      rows.add(row("Divided by " + (payable ? "payable pounds of " + m.displayName().toLowerCase(Locale.ROOT)
+          : "pounds of " + m.displayName().toLowerCase(Locale.ROOT) + " produced") + " (millions)", 0,
+          cells(all, e, COST_OUNCES, "", 1, 6)));
+    }
     rows.add(new Row.Rule('-'));
-    rows.add(row("Total cash cost per ounce produced (1)", 3, dollar(cells(all, e, TOTAL_CASH_PER_OZ, "", m.costDecimals(), 0))));
+    rows.add(row("Total cash cost per " + (m.precious() ? "ounce produced" : CostWords.perProduced(m, payable(e, m))) + " (1)", 3,
+        dollar(cells(all, e, TOTAL_CASH_PER_OZ, "", m.costDecimals(), 0))));
     rows.add(new Row.Rule('='));
     rows.add(new Row.Heading("Reconciliation to GAAP:"));
     rows.add(row("Total cash costs", 3, tcc));

@@ -54,7 +54,7 @@ public final class Releases {
    */
   public static Release produce(Dataset data, Period period, UnitSystem requested) throws DatasetException {
     UnitSystem units = requested == UnitSystem.AS_STORED
-        ? data.company().reportingUnits().orElse(UnitSystem.AS_STORED) : requested;
+        ? data.company().reportingUnits().orElse(writtenIn(data.inputs())) : requested;
     List<Relation> relations = Catalogue.build(data.company(), data.statementLines(), data.properties(), data.inputs());
     Engine.Result result = Engine.run(data.inputs(), relations);
     if (!result.disagreements().isEmpty()) {
@@ -165,5 +165,27 @@ public final class Releases {
       case "text", "json", "csv", "html" -> render(release, format).getBytes(java.nio.charset.StandardCharsets.UTF_8);
       default -> throw new IllegalArgumentException("unknown format '" + format + "' (" + String.join(", ", FORMATS) + ")");
     };
+  }
+
+  /**
+   * The units a release without a chosen system prints in: as stored, unless the inputs mix metric
+   * quantities (tonnes, g/t, dollars per tonne) with imperial ones (short tons, oz/ton, dollars per
+   * ton); then the system most of those figures are written in (imperial on a tie), so one table
+   * never prints tonnes under a heading of tons.
+   */
+  static UnitSystem writtenIn(org.orebook.facts.FactSet inputs) {
+    long metric = 0;
+    long imperial = 0;
+    for (org.orebook.facts.Fact f : inputs.all()) {
+      switch (f.unit()) {
+        case TONNE, GRAMS_PER_TONNE, USD_PER_TONNE -> metric++;
+        case SHORT_TON, OUNCES_PER_TON, USD_PER_TON -> imperial++;
+        default -> { }
+      }
+    }
+    if (metric == 0 || imperial == 0) {
+      return UnitSystem.AS_STORED;
+    }
+    return metric > imperial ? UnitSystem.METRIC : UnitSystem.IMPERIAL;
   }
 }

@@ -13,7 +13,7 @@ import org.orebook.check.PublishedRelease;
 import org.orebook.check.Reading;
 import org.orebook.edgar.Figure;
 import org.orebook.edgar.TableRow;
-import org.orebook.edgar.TextTable;
+import org.orebook.edgar.Table;
 
 /**
  * The check result page's model: every table the checker read, with each figure a failing relation
@@ -55,7 +55,7 @@ final class CheckView {
     }
     List<Map<String, Object>> tables = new ArrayList<>();
     int t = 0;
-    for (TextTable table : pr.text().tables()) {
+    for (Table table : pr.text().tables()) {
       t++;
       tables.add(table(table, t, failing, operands, findings));
     }
@@ -107,7 +107,7 @@ final class CheckView {
         "failures", failures, "hasFailures", !failures.isEmpty(), "claims", claims);
   }
 
-  private static Map<String, Object> table(TextTable table, int index, Map<Place, List<Integer>> failing,
+  private static Map<String, Object> table(Table table, int index, Map<Place, List<Integer>> failing,
       Map<Place, List<Integer>> operands, List<Map<String, Object>> findings) {
     int cols = table.columns().size();
     for (TableRow.Values v : table.valueRows()) {

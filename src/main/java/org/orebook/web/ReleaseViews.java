@@ -95,14 +95,22 @@ final class ReleaseViews {
       }
       String g = Concepts.group(m.name());
       String name = m.displayName();
-      costs.add(new Metric(name + ": cash operating costs per oz", "$/oz",
+      String per = m.precious() ? "oz" : "lb";
+      if (!m.precious()) {
+        costs.add(new Metric(name + ": C1 cash costs per lb", "$/lb",
+            p -> FactKey.of(g, Concepts.C1_PER_LB, p), m.costDecimals(), 0));
+      }
+      costs.add(new Metric(name + ": cash operating costs per " + per, "$/" + per,
           p -> FactKey.of(g, Concepts.CASH_OPERATING_PER_OZ, p), m.costDecimals(), 0));
-      costs.add(new Metric(name + ": total cash costs per oz", "$/oz",
+      costs.add(new Metric(name + ": total cash costs per " + per, "$/" + per,
           p -> FactKey.of(g, Concepts.TOTAL_CASH_PER_OZ, p), m.costDecimals(), 0));
-      costs.add(new Metric(name + ": total production costs per oz", "$/oz",
+      costs.add(new Metric(name + ": total production costs per " + per, "$/" + per,
           p -> FactKey.of(g, Concepts.TOTAL_PRODUCTION_PER_OZ, p), m.costDecimals(), 0));
     }
-    addGroup(groups, "Cost per ounce (non-GAAP)", costs, r);
+    boolean oz = c.metals().stream().anyMatch(m -> m.precious() && !c.unitsWithPrimary(m).isEmpty());
+    boolean lb = c.metals().stream().anyMatch(m -> !m.precious() && !c.unitsWithPrimary(m).isEmpty());
+    addGroup(groups, oz && lb ? "Cost per ounce and per pound (non-GAAP)" : lb ? "Cost per pound (non-GAAP)"
+        : "Cost per ounce (non-GAAP)", costs, r);
     return groups;
   }
 
@@ -141,7 +149,7 @@ final class ReleaseViews {
       List<String> produced = new ArrayList<>();
       for (Metal m : u.metals()) {
         r.facts().find(new FactKey(e, Concepts.PRODUCED, m.name(), main)).ifPresent(f ->
-            produced.add(Formats.number(f.value(), 0) + " " + (m.precious() ? "oz" : "tons") + " "
+            produced.add(Formats.number(f.value(), 0) + " " + unitWord(f.unit()) + " "
                 + m.displayName().toLowerCase(Locale.ROOT)));
       }
       String tcc = u.primaryMetal().flatMap(m -> r.facts().find(FactKey.of(e, Concepts.TOTAL_CASH_PER_OZ, main))
@@ -196,9 +204,21 @@ final class ReleaseViews {
   private static String printed(Fact f) {
     return switch (f.unit()) {
       case USD -> print(f.value(), 0, 3);
-      case USD_PER_OUNCE, USD_PER_TON, USD_PER_TONNE, USD_PER_SHARE, PERCENT, CENTS_PER_POUND -> print(f.value(), 2, 0);
+      case USD_PER_OUNCE, USD_PER_POUND, USD_PER_TON, USD_PER_TONNE, USD_PER_SHARE, PERCENT, CENTS_PER_POUND ->
+          print(f.value(), 2, 0);
       case OUNCES_PER_TON, GRAMS_PER_TONNE, RATIO -> print(f.value(), 3, 0);
       default -> print(f.value(), 0, 0);
+    };
+  }
+
+  /** The short word of a quantity's unit: "oz", "tons", "tonnes", "lb". */
+  private static String unitWord(org.orebook.quantity.Unit u) {
+    return switch (u) {
+      case TROY_OUNCE -> "oz";
+      case SHORT_TON -> "tons";
+      case TONNE -> "tonnes";
+      case POUND -> "lb";
+      default -> u.code();
     };
   }
 
@@ -235,8 +255,8 @@ final class ReleaseViews {
         }
       }
       if (!series.isEmpty()) {
-        charts.add(chart(container, "Total cash cost per ounce of " + m.displayName().toLowerCase(Locale.ROOT)
-            + " by unit", "$/oz", names, series, m.costDecimals()));
+        charts.add(chart(container, "Total cash cost per " + m.costWord() + " of " + m.displayName().toLowerCase(Locale.ROOT)
+            + " by unit", "$/" + (m.precious() ? "oz" : "lb"), names, series, m.costDecimals()));
       }
     }
     return charts;

@@ -50,4 +50,21 @@ final class CheckTestSupport {
     lines[line - 1] = l.substring(0, start) + padded + l.substring(at + from.length());
     return String.join("\n", lines);
   }
+
+  /**
+   * A copy of a text with the printed digits at {@code offset} (length {@code length}) changed by more
+   * than their rounding, in the same width: the first digit goes up by one (a 9 becomes an 8), a dash
+   * becomes a 5.
+   */
+  static String mutateAt(String text, int offset, int length) {
+    String digits = text.substring(offset, offset + length);
+    char[] c = digits.toCharArray();
+    for (int i = 0; i < c.length; i++) {
+      if (Character.isDigit(c[i])) {
+        c[i] = c[i] == '9' ? '8' : (char) (c[i] + 1);
+        return text.substring(0, offset) + new String(c) + text.substring(offset + length);
+      }
+    }
+    return text.substring(0, offset) + "5".repeat(Math.min(1, length)) + text.substring(offset + Math.min(1, length));
+  }
 }

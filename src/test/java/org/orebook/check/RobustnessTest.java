@@ -43,9 +43,12 @@ class RobustnessTest {
   }
 
   @Test
-  void htmlWithoutPreformattedText() throws Exception {
-    clearMessage(check("r.htm", "<html><body><table><tr><td>Sales</td><td>1,000</td></tr></table></body></html>"
-        .getBytes(StandardCharsets.UTF_8)), "HTML");
+  void anHtmlTableWithoutPeriodsIsNothingChecked() throws Exception {
+    CheckTestSupport.Run run = check("r.htm", "<html><body><table><tr><td>Sales</td><td>1,000</td></tr></table></body></html>"
+        .getBytes(StandardCharsets.UTF_8));
+    clearMessage(run, "nothing checked");
+    assertThat(run.err()).contains("1 table(s) with 1 figures read", "name no period");
+    assertThat(run.out()).contains("NOTHING CHECKED").doesNotContain("Every tested relation ties");
   }
 
   @Test

@@ -81,18 +81,20 @@ class DatasetLoaderTest {
   }
 
   @Test
-  void preciousMetalInGramsOrKilogramsIsKeptInTroyOuncesExactly() throws Exception {
+  void preciousMetalInGramsOrKilogramsIsKeptAsWrittenAndIsExactOunces() throws Exception {
     write("production.csv", "unit,period,item,metal,value,uom\n"
         + "pit,FY2024,ore_milled,,1000,st\n"
         + "pit,FY2024,produced,AU,311.034768,kg\n"
         + "pit,FY2024,sold,AU,31103.4768,g\n");
     Dataset d = DatasetLoader.load(dir);
     var produced = d.inputs().find(new FactKey("unit:pit", "produced", "AU", new Period.Year(2024))).orElseThrow();
-    // 311.034768 kg = 311,034.768 g = 10,000 troy ounces of 31.1034768 g
-    assertThat(produced.value()).isEqualByComparingTo("10000");
-    assertThat(produced.unit()).isEqualTo(org.orebook.quantity.Unit.TROY_OUNCE);
-    assertThat(d.inputs().find(new FactKey("unit:pit", "sold", "AU", new Period.Year(2024))).orElseThrow().value())
-        .isEqualByComparingTo("1000");
+    // kept in the unit written; 311.034768 kg = 311,034.768 g = 10,000 troy ounces of 31.1034768 g, exactly
+    assertThat(produced.value()).isEqualByComparingTo("311.034768");
+    assertThat(produced.unit()).isEqualTo(org.orebook.quantity.Unit.KILOGRAM);
+    assertThat(produced.unit().convert(produced.value(), org.orebook.quantity.Unit.TROY_OUNCE)).isEqualByComparingTo("10000");
+    var sold = d.inputs().find(new FactKey("unit:pit", "sold", "AU", new Period.Year(2024))).orElseThrow();
+    assertThat(sold.unit()).isEqualTo(org.orebook.quantity.Unit.GRAM);
+    assertThat(sold.unit().convert(sold.value(), org.orebook.quantity.Unit.TROY_OUNCE)).isEqualByComparingTo("1000");
   }
 
   String errorsOf() {

@@ -50,7 +50,7 @@ class ReleaseReaderTest {
   void mapsMultiLineHeadersToPeriodsAndJoinsWrappedLabels() throws Exception {
     ReleaseText r = ReleaseReader.readText("small", SMALL);
     assertThat(r.tables()).hasSize(2);
-    TextTable ops = r.tables().get(0);
+    Table ops = r.tables().get(0);
     assertThat(ops.name()).endsWith("Consolidated Statements of Operations");
     assertThat(ops.unit()).hasValueSatisfying(u -> {
       assertThat(u.scaled()).containsExactlyInAnyOrder("dollars", "shares");
@@ -73,7 +73,7 @@ class ReleaseReaderTest {
 
   @Test
   void aTableInAFootnoteTakesTheColumnsOfTheTableAbove() throws Exception {
-    TextTable note = ReleaseReader.readText("small", SMALL).tables().get(1);
+    Table note = ReleaseReader.readText("small", SMALL).tables().get(1);
     assertThat(note.continues()).isTrue();
     assertThat(note.context()).contains("non-GAAP");
     assertThat(note.columns().get(1).period()).contains(new Period.Quarter(2002, 4));
@@ -87,7 +87,7 @@ class ReleaseReaderTest {
     ReleaseText r = ReleaseReader.read(SEED);
     assertThat(r.companyName()).contains("HECLA MINING COMPANY");
     assertThat(r.latestYear()).contains(new Period.Year(2003));
-    assertThat(r.tables()).extracting(TextTable::name).contains("Proven and Probable", "Mineralized Material (4)",
+    assertThat(r.tables()).extracting(Table::name).contains("Proven and Probable", "Mineralized Material (4)",
         "Other Resources (5)", "HIGHLIGHTS", "Consolidated Statements of Operations", "Consolidated Balance Sheets",
         "Consolidated Statements of Cash Flows", "Production Data");
     assertThat(r.figureCount()).isEqualTo(806);
@@ -102,7 +102,7 @@ class ReleaseReaderTest {
     assertThat(lf.cells().get(1)).isEmpty();
     assertThat(lf.cells().get(2).map(Figure::value)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("15.4"));
     // the reconciliation's group header is printed without two spaces between its halves
-    TextTable rec = r.tables().stream().filter(t -> t.name().startsWith("Reconciliation")).findFirst().orElseThrow();
+    Table rec = r.tables().stream().filter(t -> t.name().startsWith("Reconciliation")).findFirst().orElseThrow();
     assertThat(rec.columns()).extracting(c -> c.period().orElseThrow().code()).containsExactly("Q4 2003", "Q4 2002",
         "FY2003", "FY2002");
     assertThat(rec.unit().orElseThrow().scaled()).containsExactlyInAnyOrder("dollars", "ounces");
@@ -123,7 +123,42 @@ class ReleaseReaderTest {
   void rejectsWhatIsNotText() {
     assertThatThrownBy(() -> ReleaseReader.read("x", new byte[0])).hasMessageContaining("empty");
     assertThatThrownBy(() -> ReleaseReader.read("x", new byte[] {1, 2, 0, 4})).hasMessageContaining("binary");
-    assertThatThrownBy(() -> ReleaseReader.readText("x", "<html><body><table><tr><td>1</td></tr></table></body></html>"))
-        .hasMessageContaining("HTML");
+    assertThatThrownBy(() -> ReleaseReader.readText("x", "  \n\t\n")).hasMessageContaining("no text");
+  }
+
+  /**
+   * The fiscal year end is worked out from the text around each "ended"/"ending" only: on documents
+   * generated with a seeded Random (period phrases between filler of any length), the same answer
+   * as from the whole text.
+   */
+  @Test
+  void theFiscalYearEndFromTheTextAroundEndedIsTheWholeTextsAnswer() {
+    String[] phrases = {"nine months ended March 31, 2025", "Three Months Ended   Nine Months Ended\n March 31,  March 31,",
+        "for the six months ended December 31, 2024", "Third Quarter Ended March 31, 2025", "fiscal year ended June 30, 2025",
+        "Nine Months Ended Sept. 30, 2024", "fiscal 2025 ending September 30", "twelve months ended December 31",
+        "the year ended June 30", "second fiscal quarter ending: Aug. 31", "26 weeks ended June 30", "recommended and attended",
+        "tended to end", "ENDED", "the mine's life ended"};
+    String[] filler = {"Gold production rose on higher grades at the mill. ", "Sales of products    1,000    900\n", "  ",
+        "Net income attributable to shareholders was $12.5 million. ", "\n\n", "x"};
+    java.util.Random random = new java.util.Random(1515);
+    java.util.Set<java.time.Month> answers = new java.util.HashSet<>();
+    for (int doc = 0; doc < 300; doc++) {
+      StringBuilder sb = new StringBuilder();
+      int parts = random.nextInt(40);
+      for (int p = 0; p < parts; p++) {
+        if (random.nextInt(4) == 0) {
+          sb.append(phrases[random.nextInt(phrases.length)]).append(random.nextBoolean() ? " " : "\n");
+        } else {
+          for (int f = random.nextInt(12); f > 0; f--) {
+            sb.append(filler[random.nextInt(filler.length)]);
+          }
+        }
+      }
+      String text = sb.toString();
+      org.orebook.quantity.FiscalYearEnd whole = PeriodHeadings.yearEnd(text);
+      answers.add(whole.month());
+      assertThat(PeriodHeadings.yearEnd(ReleaseReader.aroundEnded(text))).as(text).isEqualTo(whole);
+    }
+    assertThat(answers).as("the generator reaches more than one answer").hasSizeGreaterThan(2);
   }
 }

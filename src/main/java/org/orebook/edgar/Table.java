@@ -16,9 +16,9 @@ import java.util.Optional;
  * @param context the text just above the table when it has no title (the footnote paragraph that
  *     introduces it), else empty
  */
-public record TextTable(String name, List<String> titleLines, Optional<TableUnit> unit, String stub, List<Column> columns,
+public record Table(String name, List<String> titleLines, Optional<TableUnit> unit, String stub, List<Column> columns,
     List<TableRow> rows, int firstLine, int lastLine, boolean continues, String context) {
-  public TextTable {
+  public Table {
     titleLines = List.copyOf(titleLines);
     columns = List.copyOf(columns);
     rows = List.copyOf(rows);

@@ -378,7 +378,8 @@ public final class ConceptDictionary {
       case "tons" -> Measure.TONS;
       case "tonnes" -> Measure.TONNES;
       case "pounds" -> Measure.POUNDS;
-      case "quantity" -> metal.map(m -> quantityMeasure(m, hint + " " + (Rx.matches(l, ".* - (tonnes|pounds)$") ? l : "")))
+      case "quantity" -> metal.map(m -> quantityMeasure(m, hint + " " + (Rx.matches(l, ".* - (tonnes|pounds)$")
+              || Rx.matches(l, ".*\\b(tonnes|pounds|lbs)\\b.*") ? l : "")))
           .orElse(Measure.OUNCES);
       case "mass" -> l.contains("tonne") || hint.contains("tonne") || hint.equals("t") || hint.equals("kt")
           || hint.equals("mt") || hint.equals("dmt") || hint.equals("wmt") ? Measure.TONNES : Measure.TONS;

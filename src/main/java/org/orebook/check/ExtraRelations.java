@@ -104,6 +104,11 @@ final class ExtraRelations {
         continue;
       }
       Metal m = u.primaryMetal().get();
+      if (!m.precious()) {
+        // a base metal's costs are per pound, produced or payable: the printed divisor (the reconciliation's
+        // pounds) is the catalogue's, and the production data's tonnes say nothing of the payable share
+        continue;
+      }
       String e = unit(u.id());
       FactKey produced = new FactKey(e, PRODUCED, m.name(), p);
       if (!rd.containsKey(produced) || rd.containsKey(new FactKey(e, COST_BASIS, m.name(), p))) {
@@ -120,7 +125,7 @@ final class ExtraRelations {
     }
     for (Metal m : Metal.values()) {
       List<OperatingUnit> members = pr.company().unitsWithPrimary(m);
-      if (members.isEmpty()) {
+      if (members.isEmpty() || !m.precious()) {
         continue;
       }
       String g = group(m.name());

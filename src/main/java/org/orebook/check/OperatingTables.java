@@ -82,7 +82,7 @@ final class OperatingTables {
               ConceptDictionary.quantityMeasure(own.get(), ConceptDictionary.unitHint(v.label()))));
         }
         Optional<Metal> subMetal = ConceptDictionary.metalIn(v.subheading());
-        if (mp.isPresent() && mp.get().concept().endsWith("_per_oz") && subMetal.isPresent()) {
+        if (mp.isPresent() && mp.get().concept().matches(".*_per_(oz|lb)") && subMetal.isPresent()) {
           figures.putRow(t, v, group(subMetal.get().name()), mp.get());
         } else if (mp.isPresent() && (mp.get().concept().equals(PRODUCED) || mp.get().concept().equals(SOLD))) {
           entities.metal(Metal.valueOf(mp.get().metal()));

@@ -140,10 +140,11 @@ final class PublishedFigures {
             }
           }
           case POUNDS -> {
-            if (u.matches("000'?s? ?(lbs?|pounds)|klbs?|thousand (lbs?|pounds)")) {
+            if (u.matches("000'?s? ?(lbs?|pounds)|klbs?|thousands?( of)? (lbs?|pounds)|thousands")) {
               return Optional.of(3);
             }
-            if (u.matches("mlbs?|million (lbs?|pounds)|m ?lbs?")) {
+            // "(millions)" after a label that counts pounds: millions of pounds
+            if (u.matches("mlbs?|millions?( of)? (lbs?|pounds)|m ?lbs?|millions")) {
               return Optional.of(6);
             }
           }

@@ -122,7 +122,7 @@ final class ReserveRelations implements RelationFamily {
           c.add("res.attributable_tons", "tons on a 100% basis * ownership share", tons, c.inputs().find(tons).orElseThrow().unit(),
               times(ref(tons100), Expr.constant(share)));
         } else if (c.knownOrComputed(tons) && !c.knownOrComputed(tons100)) {
-          Unit unit = c.inputs().find(tons).map(Fact::unit).or(() -> c.inputs().all().stream()
+          Unit unit = c.unitOf(tons).or(() -> c.inputs().all().stream()
               .filter(f -> f.key().entity().equals(e) && f.key().concept().startsWith(TONS)).map(Fact::unit).findFirst())
               .orElse(Unit.SHORT_TON);
           c.add("res.full_basis_tons", "tons on a 100% basis = attributable tons / ownership share", tons100, unit,
@@ -144,8 +144,8 @@ final class ReserveRelations implements RelationFamily {
     if (tonsParts.stream().noneMatch(c::knownOrComputed) || c.computedOnly(tons)) {
       return;
     }
-    Unit tonsUnit = tonsParts.stream().map(c.inputs()::find).flatMap(Optional::stream).map(Fact::unit).findFirst()
-        .orElse(Unit.SHORT_TON);
+    // the parts' unit, given or computed (attributable tonnes from a 100% basis in tonnes stay tonnes)
+    Unit tonsUnit = c.commonUnit(tonsParts.stream().filter(c::knownOrComputed).toList(), Unit.SHORT_TON);
     c.add("res.combined_tons", "tons of the " + a.code() + " + tons of the " + b.code(), tons, tonsUnit,
         c.sumIn(tonsParts, tonsUnit, true));
     for (Metal m : Metal.values()) {

@@ -250,6 +250,10 @@ final class CostSections {
         if (any(aisc)) {
           boolean perSold = m.precious() && any(cells(e, SOLD, m.name(), 0, 0));
           rows.add(new Row.Values("Co-product all-in sustaining costs", 3, aisc));
+          if (perSold) {
+            // the ounces the per-ounce figure divides by, so a reader (and the checker) can redo it
+            rows.add(new Row.Values("Ounces sold", 3, cells(e, SOLD, m.name(), 0, 0)));
+          }
           rows.add(new Row.Values("Co-product all-in sustaining cost per " + (m.precious() ? "ounce" : "pound")
               + (perSold ? " sold" : ""), 3, dollar(cells(e, COPRODUCT_AISC_PER_UNIT, m.name(), 2, 0))));
         }

@@ -147,9 +147,12 @@ final class FinanceSections {
           : "delivery " + h.deliveryFrom() + (h.deliveryTo() == h.deliveryFrom() ? "" : "-" + h.deliveryTo());
       String what = h.position().equals(HedgeBook.SOLD_FORWARD) ? "sold forward" : "bought forward";
       int pd = h.priceUnit() == Unit.CENTS_PER_POUND ? 1 : h.metal().priceDecimals();
-      rows.add(row(h.metal().displayName() + " " + what + " (" + unitCode(h.unit(), h.quantityKey()) + ", " + delivery + ")",
-          cell(h.quantityKey(), 0, 0), cell(h.priceKey(), pd, 0).withDollar(),
-          price.isPresent() ? cell(market, 2, 0).withDollar() : Cell.literal("n/a"), mtmCell));
+      // a price in cents per pound prints without a dollar sign, and says so
+      boolean cents = h.priceUnit() == Unit.CENTS_PER_POUND;
+      rows.add(row(h.metal().displayName() + " " + what + " (" + unitCode(h.unit(), h.quantityKey()) + ", " + delivery
+          + (cents ? ", cents/lb" : "") + ")",
+          cell(h.quantityKey(), 0, 0), cents ? cell(h.priceKey(), pd, 0) : cell(h.priceKey(), pd, 0).withDollar(),
+          price.isPresent() ? (cents ? cell(market, 2, 0) : cell(market, 2, 0).withDollar()) : Cell.literal("n/a"), mtmCell));
     }
     if (mtms.size() > 1) {
       total = derive(new FactKey("hedges", "mark_to_market", "total", new Period.Year(asOf.getYear())), sum, Unit.USD,
@@ -262,19 +265,30 @@ final class FinanceSections {
         if (actualKey.isPresent()) {
           anyActual = true;
           Fact a = facts.find(actualKey.get()).orElseThrow();
-          Guidance.Target target = converted(g.target(), g.unit(), a.unit());
-          Guidance.Assessment as = Guidance.assess(g.kind(), target, a.value(), g.tolerance());
+          // the actual in the guidance's own unit (a cost guided in cents per pound, the actual per pound in dollars),
+          // so the row compares like with like and prints in one unit
+          FactKey shown = actualKey.get();
+          Unit unit = a.unit();
+          if (g.unit() != a.unit() && g.unit().dimension() == a.unit().dimension()) {
+            shown = derive(new FactKey(g.entity(), "actual", g.qualifier(), p), a.unit().convert(a.value(), g.unit()),
+                g.unit(), "guidance.actual_in_unit", "the actual in the guidance's unit (" + g.unit().code() + ")",
+                "actual x " + a.unit().factorTo(g.unit()).toPlainString(), actualKey.get());
+            unit = g.unit();
+          }
+          BigDecimal actualValue = facts.find(shown).orElseThrow().value();
+          Guidance.Target target = converted(g.target(), g.unit(), unit);
+          Guidance.Assessment as = Guidance.assess(g.kind(), target, actualValue, g.tolerance());
           FactKey[] operands = switch (g.target()) {
-            case Guidance.Value v -> new FactKey[] {actualKey.get(), g.key("value")};
-            case Guidance.Range r -> new FactKey[] {actualKey.get(), g.key("low"), g.key("high")};
-            case Guidance.LessThan l -> new FactKey[] {actualKey.get(), g.key("high")};
+            case Guidance.Value v -> new FactKey[] {shown, g.key("value")};
+            case Guidance.Range r -> new FactKey[] {shown, g.key("low"), g.key("high")};
+            case Guidance.LessThan l -> new FactKey[] {shown, g.key("high")};
           };
-          FactKey dk = derive(new FactKey(g.entity(), "difference", g.qualifier(), p), as.difference(), a.unit(),
+          FactKey dk = derive(new FactKey(g.entity(), "difference", g.qualifier(), p), as.difference(), unit,
               "guidance.difference", "actual less guidance (the value, a range's midpoint, or a 'less than' bound)",
               g.target() instanceof Guidance.Range ? "actual - (low + high) / 2" : "actual - guidance", operands);
           derive(new FactKey(g.entity(), "met", g.qualifier(), p), as.met() ? BigDecimal.ONE : BigDecimal.ZERO, Unit.RATIO,
               "guidance.met", metWords(g.kind()), metFormula(g), operands);
-          actual = cell(actualKey.get(), dec, scale);
+          actual = cell(shown, dec, scale);
           diff = cell(dk, dec, scale).emptyAs("0");
           met = Cell.literal(as.met() ? "yes" : "no");
         }

@@ -32,7 +32,7 @@ class MetricReleaseCheckTest {
   @Test
   void test_metricRelease_noNewFailures() throws Exception {
     for (String dataset : List.of("examples/hecla-2003", "src/test/resources/datasets/andes-copper",
-        "examples/cordillera-2025")) {
+        "examples/cordillera-2025", "examples/kittiwake-2025")) {
       CheckResult imperial = check(dataset, UnitSystem.IMPERIAL);
       CheckResult metric = check(dataset, UnitSystem.METRIC);
       Set<String> known = imperial.failures().stream().map(MetricReleaseCheckTest::signature).collect(Collectors.toSet());

@@ -37,7 +37,8 @@ class EveryPeriodChecksTest {
   @TestFactory
   Stream<DynamicTest> everyExampleAndPeriod() throws Exception {
     List<DynamicTest> tests = new ArrayList<>();
-    for (String example : List.of("examples/hecla-2003", "examples/cordillera-2025", "examples/quillback-fy2025")) {
+    for (String example : List.of("examples/hecla-2003", "examples/cordillera-2025", "examples/quillback-fy2025",
+        "examples/kittiwake-2025")) {
       Path folder = Path.of(example);
       Set<Period> periods = new TreeSet<>();
       for (Fact f : Releases.produce(folder, null).facts().all()) {

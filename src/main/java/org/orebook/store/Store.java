@@ -157,6 +157,14 @@ public final class Store implements AutoCloseable {
           "unsupported database URL '" + url + "' (jdbc:h2:… or jdbc:postgresql:…)");
     }
     boolean h2 = url.startsWith("jdbc:h2:");
+    if (h2) {
+      try {
+        NewH2File.createIfAbsent(url, user, password);
+      } catch (java.sql.SQLException | java.io.IOException e) {
+        throw new StoreException(StoreException.Kind.FAILED, "cannot create the store " + redacted(url) + ": "
+            + e.getMessage());
+      }
+    }
     HikariConfig cfg = new HikariConfig();
     cfg.setPoolName("orebook-store");
     cfg.setJdbcUrl(url);

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.orebook.ledger.LedgerInput;
-import org.orebook.ledger.LedgerSynth;
+import org.orebook.bench.LedgerSynth;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,5 +1,7 @@
 package org.orebook.blockmodel;
 
+import org.orebook.bench.DuckDbGradeTonnage;
+import org.orebook.bench.BlockModelSynth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.orebook.ledger.LedgerSynth;
+import org.orebook.bench.LedgerSynth;
 import org.orebook.release.AtomicOutput;
 import org.orebook.store.Store;
 import org.orebook.store.StoredRow;

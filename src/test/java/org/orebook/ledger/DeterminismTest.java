@@ -1,5 +1,6 @@
 package org.orebook.ledger;
 
+import org.orebook.bench.LedgerSynth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package org.orebook.ledger;
 
+import org.orebook.bench.DuckDbAggregation;
+import org.orebook.bench.LedgerSynth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;

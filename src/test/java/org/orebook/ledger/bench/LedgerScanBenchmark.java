@@ -19,7 +19,7 @@ import org.orebook.scan.BadRows;
 import org.orebook.ledger.LedgerAggregator;
 import org.orebook.ledger.LedgerInput;
 import org.orebook.ledger.LedgerScanner;
-import org.orebook.ledger.LedgerSynth;
+import org.orebook.bench.LedgerSynth;
 import org.orebook.scan.ScanSettings;
 
 /**

@@ -1,5 +1,9 @@
-package org.orebook.blockmodel;
+package org.orebook.bench;
 
+import org.orebook.blockmodel.TonnageUnit;
+import org.orebook.blockmodel.GradeUnit;
+import org.orebook.blockmodel.GradeColumn;
+import org.orebook.blockmodel.GradeTonnageSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

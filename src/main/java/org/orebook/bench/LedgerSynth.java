@@ -1,5 +1,6 @@
-package org.orebook.ledger;
+package org.orebook.bench;
 
+import org.orebook.ledger.LedgerInput;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,5 +1,7 @@
-package org.orebook.blockmodel;
+package org.orebook.bench;
 
+import org.orebook.blockmodel.GradeTonnageTable;
+import org.orebook.blockmodel.GradeTonnageSpec;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;

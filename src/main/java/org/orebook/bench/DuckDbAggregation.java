@@ -1,5 +1,9 @@
-package org.orebook.ledger;
+package org.orebook.bench;
 
+import org.orebook.ledger.CostCategory;
+import org.orebook.ledger.LedgerTotals;
+import org.orebook.ledger.LedgerInput;
+import org.orebook.ledger.FiscalYears;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -38,7 +38,7 @@ public final class ConceptDictionary {
   enum MetalFrom { NONE, LABEL, LABEL_OR_TABLE, SUBHEADING }
 
   /** A condition on the row's context. */
-  enum When { ALWAYS, PER_OUNCE, PER_POUND, AMOUNT, FIRST }
+  enum When { ALWAYS, PER_OUNCE, PER_POUND, PER_TONNE, AMOUNT, FIRST }
 
   /** One entry: a pattern over normalised labels and what it means. */
   record Entry(Scope scope, Pattern label, String concept, MetalFrom metal, String measure, boolean negate, When when,
@@ -199,10 +199,11 @@ public final class ConceptDictionary {
           case "" -> When.ALWAYS;
           case "per_ounce" -> When.PER_OUNCE;
           case "per_pound" -> When.PER_POUND;
+          case "per_tonne" -> When.PER_TONNE;
           case "amount" -> When.AMOUNT;
           case "first" -> When.FIRST;
           default -> throw new InvalidDictionaryException(where + ", field when: '" + whenText
-              + "' is not one of (empty), per_ounce, per_pound, amount, first");
+              + "' is not one of (empty), per_ounce, per_pound, per_tonne, amount, first");
         };
         out.computeIfAbsent(scope, s -> new ArrayList<>())
             .add(new Entry(scope, label, concept, metal, measure, sign.equals("-"), when, where));
@@ -285,6 +286,13 @@ public final class ConceptDictionary {
     return Rx.matches(s, ".*per (\\w+ )?(pound|lb).*") || s.contains("$/lb") || s.contains("/pound");
   }
 
+  /** A cost per tonne of metal (a base-metal miner that costs per tonne): not a cost per tonne of ore. */
+  private static boolean perTonneContext(String label, String subheading) {
+    String s = (subheading + " " + label).toLowerCase(Locale.ROOT);
+    return Rx.matches(s, ".*per (payable )?tonnes? (of \\w+)?(produced|sold)?.*") && !Rx.matches(label.toLowerCase(Locale.ROOT),
+        ".*(mining|milling|processing|ore|mined|milled|processed).*") || label.contains("$/t)");
+  }
+
   // ------------------------------------------------------------------ looking up
 
   /** The first entry of a scope that matches a row: its mapping. */
@@ -310,6 +318,7 @@ public final class ConceptDictionary {
     String hint = unitHint(label);
     boolean perOz = perOunceContext(label, ctx.subheading());
     boolean perLb = perPoundContext(label, ctx.subheading());
+    boolean perT = perTonneContext(label, ctx.subheading());
     for (Entry e : entries.getOrDefault(scope, List.of())) {
       switch (e.when()) {
         case PER_OUNCE -> {
@@ -322,8 +331,13 @@ public final class ConceptDictionary {
             continue;
           }
         }
+        case PER_TONNE -> {
+          if (!perT) {
+            continue;
+          }
+        }
         case AMOUNT -> {
-          if (perOz || perLb) {
+          if (perOz || perLb || perT) {
             continue;
           }
         }

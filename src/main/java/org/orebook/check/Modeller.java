@@ -172,7 +172,14 @@ public final class Modeller {
       t.unit().map(u -> u.currency()).filter(c -> !c.isEmpty()).ifPresent(c -> currencies.merge(c, 1, Integer::sum));
     }
     String currency = currencies.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("USD");
-    var company = entities.company(text.companyName(), text.latestYear(), currency);
+    var read = entities.company(text.companyName(), text.latestYear(), currency);
+    // a release that prints its base metals' unit costs per tonne of metal costs them so (company.csv base_metal_costs)
+    boolean perTonne = figures.facts.all().stream().anyMatch(f -> (f.unit() == org.orebook.quantity.Unit.USD_PER_TONNE
+        || f.unit() == org.orebook.quantity.Unit.USD_PER_METAL_TONNE)
+        && f.key().concept().matches(".*_per_(oz|lb)(_sold)?") && !f.key().concept().startsWith("coproduct"));
+    var company = !perTonne ? read : new org.orebook.model.Company(read.name(), read.shortName(), read.currency(),
+        read.releasePeriod(), read.metals(), read.segments(), read.units(), read.coproductPrices(), read.reserveStandard(),
+        read.reportingUnits(), read.reserveStandardByYear(), read.gradeDecimals(), true);
     if (text.tables().stream().noneMatch(t -> t.unit().isPresent()) && figures.defaultMoneyExponent() == 0) {
       figures.notes.add("no table names its unit (e.g. \"dollars in thousands\"): money is read as printed");
     }

@@ -46,7 +46,7 @@ final class ProseChecker {
   private static final Pattern RATIO = Pattern.compile(NUM + "\\s*:\\s*1\\b");
   private static final Pattern PERCENT = Pattern.compile(NUM + "\\s*(?:%|percent\\b)");
   private static final Pattern PER_UNIT = Pattern.compile("(negative\\s+)?(?:\\$\\s?" + NUM + "|" + NUM + "\\s+cents)"
-      + "\\s+(?:per|an|a)\\s+(?:payable\\s+|recovered\\s+|produced\\s+|sold\\s+)?(ounce|oz\\.?|ton|tonne|pound|lb\\.?)(?:\\s+of\\s+" + METALS + ")?", Pattern.CASE_INSENSITIVE);
+      + "\\s+(?:per|an|a)\\s+(?:payable\\s+|recovered\\s+|produced\\s+|sold\\s+)?(ounce|oz\\.?|tonne|ton|pound|lb\\.?)(?:\\s+of\\s+" + METALS + ")?", Pattern.CASE_INSENSITIVE);
   private static final Pattern GRADE_CLAIM = Pattern.compile(NUM + "\\s+(?:ounces?|oz\\.?)\\s+(?:of\\s+" + METALS
       + "\\s+)?per\\s+(?:short\\s+)?ton", Pattern.CASE_INSENSITIVE);
   private static final Pattern MONEY = Pattern.compile("(negative\\s+)?\\$\\s?" + NUM + "(?:\\s+(million|billion|thousand)\\b)?",

@@ -34,7 +34,9 @@ final class ImportCommand implements Callable<Integer> {
     try {
       ReleaseImport.Summary s = ReleaseImport.run(file, out);
       err.println("orebook: imported " + file + " into " + out + " (" + s.files() + " files; " + s.mapped() + " of "
-          + s.figures() + " figures keyed). Published figures are rounded totals: see " + out.resolve("README.md") + ".");
+          + s.figures() + " figures keyed; the engine re-derives " + s.proof().within() + " of the " + s.proof().compared()
+          + " published figures it computes within their printed rounding). Published figures are rounded totals: see "
+          + out.resolve("README.md") + ".");
       return 0;
     } catch (UnreadableReleaseException e) {
       err.println("orebook: " + e.getMessage());

@@ -287,9 +287,13 @@ public final class DatasetLoader {
         error(rows.get("grade_decimals"), "value", "'" + token + "': named twice");
       }
     }
+    String perTonne = f.getOrDefault("base_metal_costs", "");
+    if (!perTonne.isEmpty() && !perTonne.equals("per_pound") && !perTonne.equals("per_tonne")) {
+      error(rows.get("base_metal_costs"), "value", "expected per_pound (the default) or per_tonne, found '" + perTonne + "'");
+    }
     return new Company(f.get("name"), f.getOrDefault("short_name", f.get("name")), f.getOrDefault("currency", "USD"),
         p.get(), metals, segments, units, coproduct.isEmpty() ? Optional.empty() : Optional.of(coproduct), standard,
-        reporting, standardByYear, gradeDecimals);
+        reporting, standardByYear, gradeDecimals, perTonne.equals("per_tonne"));
   }
 
   private List<OperatingUnit> readUnits(List<Segment> segments) {

@@ -1,5 +1,20 @@
 package org.orebook.importer;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.orebook.check.Reading;
+import org.orebook.data.Dataset;
+import org.orebook.data.DatasetException;
+import org.orebook.data.DatasetLoader;
+import org.orebook.facts.Fact;
+import org.orebook.facts.FactKey;
+import org.orebook.facts.Origin;
+import org.orebook.quantity.Interval;
+import org.orebook.relations.Catalogue;
+import org.orebook.relations.Engine;
+
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
@@ -23,8 +38,35 @@ import org.orebook.edgar.UnreadableReleaseException;
 public final class ReleaseImport {
   private ReleaseImport() {}
 
-  /** What an import wrote. */
-  public record Summary(Path folder, int figures, int mapped, int files) {}
+  /** What an import wrote, and what the engine made of it. */
+  public record Summary(Path folder, int figures, int mapped, int files, Proof proof) {}
+
+  /**
+   * The imported dataset run through the engine: of the published figures the catalogue derives
+   * (totals, unit costs, subtotals), how many the engine computes from the written inputs within
+   * their printed rounding, and the others with their differences (published figures are rounded,
+   * so a total of rounded parts may differ by a few units of its last digit).
+   */
+  public record Proof(int compared, int within, List<String> outside) {
+    /** The proof as the dataset's README tells it. */
+    List<String> lines() {
+      List<String> l = new ArrayList<>();
+      l.add("");
+      l.add("## The engine on this dataset");
+      l.add("");
+      l.add("`orebook import` loaded this folder and ran the engine on it: of the " + compared + " published figures the");
+      l.add("catalogue derives, " + within + " come out within their printed rounding"
+          + (outside.isEmpty() ? "." : "; these do not (rounded inputs add up to more than the last digit):"));
+      if (!outside.isEmpty()) {
+        l.add("");
+        outside.stream().limit(50).forEach(o -> l.add("- " + o));
+        if (outside.size() > 50) {
+          l.add("- ... and " + (outside.size() - 50) + " more");
+        }
+      }
+      return l;
+    }
+  }
 
   /** Reads and models a release; the exception says why the file is not a release Orebook can import. */
   public static PublishedRelease read(Path file) throws UnreadableReleaseException {
@@ -65,8 +107,17 @@ public final class ReleaseImport {
     }
     Files.createDirectories(parent);
     Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".import-");
+    Proof proof;
     try {
       files.writeInto(temp);
+      try {
+        proof = prove(pr, temp);
+      } catch (DatasetException e) {
+        throw new IOException("the dataset written from " + file + " does not load, so nothing is written (please report"
+            + " it): " + e.getMessage(), e);
+      }
+      Files.write(temp.resolve("README.md"), proof.lines(), java.nio.charset.StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.APPEND);
       if (Files.isDirectory(target)) {
         Files.delete(target);
       }
@@ -79,7 +130,37 @@ public final class ReleaseImport {
       deleteTree(temp);
       throw e;
     }
-    return new Summary(target, pr.figureCount(), pr.mappedCount(), files.files().size() + 1);
+    return new Summary(target, pr.figureCount(), pr.mappedCount(), files.files().size() + 1, proof);
+  }
+
+  /** Loads the written dataset and runs the engine on it; compares what it derives with what was published. */
+  static Proof prove(PublishedRelease pr, Path folder) throws DatasetException {
+    Dataset d = DatasetLoader.load(folder);
+    Engine.Result r = Engine.run(d.inputs(), Catalogue.build(d.company(), d.statementLines(), d.properties(), d.inputs()));
+    int compared = 0;
+    int within = 0;
+    List<String> outside = new ArrayList<>();
+    List<Map.Entry<FactKey, Reading>> readings = new ArrayList<>(pr.readings().entrySet());
+    readings.sort(java.util.Comparator.comparing((Map.Entry<FactKey, Reading> e) -> e.getValue().figure().line())
+        .thenComparing(e -> e.getKey().toString()));
+    for (Map.Entry<FactKey, Reading> e : readings) {
+      Optional<Fact> f = r.facts().find(e.getKey());
+      // only what the engine derives proves anything: an input is the printed figure written back
+      if (f.isEmpty() || !(f.get().origin() instanceof Origin.Derived) || f.get().unit() != e.getValue().unit()) {
+        continue;
+      }
+      compared++;
+      Interval printed = e.getValue().interval();
+      if (printed.contains(f.get().value())) {
+        within++;
+      } else {
+        int decimals = Math.max(0, e.getValue().figure().decimals() - e.getValue().exponent() + 2);
+        outside.add(e.getKey() + ": printed " + e.getValue().figure().text().trim() + " (line " + e.getValue().figure().line()
+            + ", " + printed.lo().toPlainString() + " to " + printed.hi().toPlainString() + "), the engine gives "
+            + f.get().value().setScale(decimals, java.math.RoundingMode.HALF_UP).toPlainString());
+      }
+    }
+    return new Proof(compared, within, List.copyOf(outside));
   }
 
   private static boolean isEmpty(Path dir) throws IOException {

@@ -29,12 +29,13 @@ public record Company(
     Optional<ReserveCategory.Standard> reserveStandard,
     Optional<org.orebook.quantity.UnitSystem> reportingUnits,
     java.util.Map<Integer, ReserveCategory.Standard> reserveStandardByYear,
-    java.util.Map<String, Integer> gradeDecimals) {
+    java.util.Map<String, Integer> gradeDecimals,
+    boolean baseMetalCostsPerTonne) {
 
   public Company(String name, String shortName, String currency, Period releasePeriod, List<Metal> metals,
       List<Segment> segments, List<OperatingUnit> units) {
     this(name, shortName, currency, releasePeriod, metals, segments, units, Optional.empty(), Optional.empty(),
-        Optional.empty(), java.util.Map.of(), java.util.Map.of());
+        Optional.empty(), java.util.Map.of(), java.util.Map.of(), false);
   }
 
   public Company {
@@ -43,6 +44,39 @@ public record Company(
     units = List.copyOf(units);
     reserveStandardByYear = java.util.Map.copyOf(reserveStandardByYear);
     gradeDecimals = java.util.Map.copyOf(gradeDecimals);
+  }
+
+  /**
+   * The quantity a unit cost of {@code m} is per: a troy ounce of a precious metal; a pound of a base
+   * metal, or a tonne where the company chooses (company.csv {@code base_metal_costs,per_tonne}).
+   */
+  public org.orebook.quantity.Unit costQuantityUnit(Metal m) {
+    return m.precious() || !baseMetalCostsPerTonne ? m.costQuantityUnit() : org.orebook.quantity.Unit.METAL_TONNE;
+  }
+
+  /** The unit of a cost per unit of {@code m}: dollars per ounce, per pound, or per tonne of metal. */
+  public org.orebook.quantity.Unit costUnit(Metal m) {
+    return m.precious() || !baseMetalCostsPerTonne ? m.costUnit() : org.orebook.quantity.Unit.USD_PER_METAL_TONNE;
+  }
+
+  /** "ounce", "pound" or "tonne". */
+  public String costWord(Metal m) {
+    return m.precious() || !baseMetalCostsPerTonne ? m.costWord() : "tonne";
+  }
+
+  /** "ounces", "pounds" or "tonnes". */
+  public String costWords(Metal m) {
+    return costWord(m) + "s";
+  }
+
+  /** "oz.", "lb" or "t": a unit cost's column word ("$/oz.", "$/lb", "$/t"). */
+  public String costAbbreviation(Metal m) {
+    return m.precious() || !baseMetalCostsPerTonne ? m.costAbbreviation() : "t";
+  }
+
+  /** Decimals of a unit cost of {@code m}: the metal's, whole dollars per tonne of metal. */
+  public int costDecimals(Metal m) {
+    return m.precious() || !baseMetalCostsPerTonne ? m.costDecimals() : 0;
   }
 
   /**

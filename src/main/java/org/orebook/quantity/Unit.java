@@ -22,6 +22,11 @@ public enum Unit {
   SHORT_TON("st", Dimension.MASS, "907.18474", "1"),
   TONNE("t", Dimension.MASS, "1000", "1"),
   POUND("lb", Dimension.MASS, "0.45359237", "1"),
+  /**
+   * A tonne of metal, the divisor of a base-metal cost per tonne where a company costs so: a tonne in
+   * every unit system (a metric industry measure, like cents per pound), never converted to short tons.
+   */
+  METAL_TONNE("t metal", Dimension.MASS, "1000", "1"),
   PERCENT("%", Dimension.FRACTION, "0.01", "1"),
   OUNCES_PER_TON("oz/ton", Dimension.GRADE_PRECIOUS, "31.1034768", "0.90718474"),
   GRAMS_PER_TONNE("g/t", Dimension.GRADE_PRECIOUS, "1", "1"),
@@ -32,6 +37,8 @@ public enum Unit {
   USD_PER_TON("USD/ton", Dimension.MONEY_PER_TON, "1", "907.18474"),
   /** Dollars per tonne (of ore): the cost per ton of a metric release. */
   USD_PER_TONNE("USD/t", Dimension.MONEY_PER_TON, "1", "1000"),
+  /** Dollars per tonne of metal: a base-metal unit cost where a company costs per tonne; never converted. */
+  USD_PER_METAL_TONNE("USD/t metal", Dimension.MONEY_PER_TON, "1", "1000"),
   CENTS_PER_POUND("cents/lb", Dimension.MONEY_PER_POUND, "1", "1"),
   USD_PER_POUND("USD/lb", Dimension.MONEY_PER_POUND, "100", "1"),
   SHARES("shares", Dimension.COUNT, "1", "1"),

@@ -79,7 +79,7 @@ final class AllInCosts implements RelationFamily {
     List<FactKey> sold = members.stream().map(u -> c.key(unit(u.id()), SOLD, metal.name(), p)).toList();
     if (sold.stream().allMatch(c::given)) {
       Unit unit = c.commonUnit(sold, metal.quantityUnit());
-      c.add("sum.combined_sold", "sum of the " + metal.displayName().toLowerCase() + " units' " + metal.costWords() + " sold",
+      c.add("sum.combined_sold", "sum of the " + metal.displayName().toLowerCase() + " units' " + c.company().costWords(metal) + " sold",
           c.key(g, SOLD, metal.name(), p), unit, c.sumIn(sold, unit, false));
     }
     allIn(c, g, metal, p);
@@ -116,9 +116,9 @@ final class AllInCosts implements RelationFamily {
       return;
     }
     // per ounce of a precious metal sold, per pound of a base metal sold (tonnes sold converted exactly)
-    Unit per = metal.costUnit();
-    Expr quantity = c.refIn(sold, metal.costQuantityUnit());
-    String words = metal.costWords() + " sold";
+    Unit per = c.company().costUnit(metal);
+    Expr quantity = c.refIn(sold, c.company().costQuantityUnit(metal));
+    String words = c.company().costWords(metal) + " sold";
     c.add("wgc.aisc_per_oz", "all-in sustaining costs / " + words, c.key(e, AISC_PER_OZ, p), per,
         div(ref(c.key(e, AISC, p)), quantity));
     c.add("wgc.aisc_before_byproduct_per_oz", "all-in sustaining costs before by-product credits / " + words,

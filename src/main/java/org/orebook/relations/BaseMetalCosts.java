@@ -62,6 +62,6 @@ final class BaseMetalCosts implements RelationFamily {
 
   private static void perPound(Catalogue c, String e, Metal m, Period p) {
     c.add("c1.cash_cost_per_lb", "C1 cash cost / pounds of " + m.displayName().toLowerCase() + " (payable where given)",
-        c.key(e, C1_PER_LB, p), m.costUnit(), div(ref(c.key(e, C1_CASH_COST, p)), ref(c.key(e, COST_OUNCES, p))));
+        c.key(e, C1_PER_LB, p), c.company().costUnit(m), div(ref(c.key(e, C1_CASH_COST, p)), ref(c.key(e, COST_OUNCES, p))));
   }
 }

@@ -67,7 +67,7 @@ final class CoProductCosts implements RelationFamily {
         FactKey produced = c.key(e, PRODUCED, m.name(), p);
         // precious: oz x USD/oz; base metals: pounds (tons x pounds per ton) x dollars per pound (cents / 100)
         c.add("coproduct.value_at_prices", "production x the price deck's price", value, Unit.USD,
-            times(c.refIn(produced, m.costQuantityUnit()), c.refIn(price, m.costUnit())));
+            times(c.refIn(produced, c.company().costQuantityUnit(m)), c.refIn(price, c.company().costUnit(m))));
       } else if (c.given(c.key(e, REVENUE, m.name(), p))) {
         c.add("coproduct.value_revenue", "the metal's revenue", value, Unit.USD,
             sum(List.of(plus(ref(c.key(e, REVENUE, m.name(), p))))));

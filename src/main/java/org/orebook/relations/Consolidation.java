@@ -61,7 +61,7 @@ final class Consolidation implements RelationFamily {
     String g = group(metal.name());
     for (String concept : GROUP_SUMS) {
       c.add("sum.combined_" + concept, "sum of the " + metal.displayName().toLowerCase() + " units' "
-              + concept.replace('_', ' '), c.key(g, concept, p), concept.equals(COST_OUNCES) ? metal.costQuantityUnit() : Unit.USD,
+              + concept.replace('_', ' '), c.key(g, concept, p), concept.equals(COST_OUNCES) ? c.company().costQuantityUnit(metal) : Unit.USD,
           sum(members.stream().map(u -> plus(opt(c.key(unit(u.id()), concept, p)))).toList()));
     }
     GoldInstituteCosts.perOunce(c, g, metal, p);

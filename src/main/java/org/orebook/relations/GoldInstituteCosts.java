@@ -92,12 +92,12 @@ final class GoldInstituteCosts implements RelationFamily {
   private static void costQuantity(Catalogue c, OperatingUnit u, Metal metal, Period p) {
     String e = unit(u.id());
     String m = metal.name();
-    Unit q = metal.costQuantityUnit();
+    Unit q = c.company().costQuantityUnit(metal);
     FactKey result = c.key(e, COST_OUNCES, p);
     FactKey basis = c.key(e, COST_BASIS, m, p);
     FactKey produced = c.key(e, PRODUCED, m, p);
     if (c.given(basis)) {
-      c.add("gi.cost_ounces", "quantity dividing unit costs = the cost basis " + metal.costWords(), result, q,
+      c.add("gi.cost_ounces", "quantity dividing unit costs = the cost basis " + c.company().costWords(metal), result, q,
           sum(List.of(plus(c.refIn(basis, q)))));
       return;
     }
@@ -124,8 +124,8 @@ final class GoldInstituteCosts implements RelationFamily {
   /** Each cost per ounce of a precious primary metal, or per pound of a base one. */
   static void perOunce(Catalogue c, String e, Metal metal, Period p) {
     FactKey oz = c.key(e, COST_OUNCES, p);
-    Unit per = metal.costUnit();
-    String words = metal.costWords();
+    Unit per = c.company().costUnit(metal);
+    String words = c.company().costWords(metal);
     c.add("gi.cash_operating_costs_per_oz", "cash operating costs / " + words, c.key(e, CASH_OPERATING_PER_OZ, p),
         per, div(ref(c.key(e, CASH_OPERATING, p)), ref(oz)));
     c.add("gi.total_cash_costs_per_oz", "total cash costs / " + words, c.key(e, TOTAL_CASH_PER_OZ, p), per,

@@ -118,7 +118,7 @@ final class CostSections {
     }
     List<Metal> metals = company.units().stream().filter(u -> u.primaryMetal().isPresent()
         && any(cells(unit(u.id()), AISC_PER_OZ, "", 0, 0))).map(u -> u.primaryMetal().get()).distinct().toList();
-    String per = CostWords.perAny(metals);
+    String per = CostWords.perAny(company, metals);
     String scale = per.equals("ounce") ? "(dollars in thousands, except per ounce; ounces sold in ounces - unaudited)"
         : "(dollars in thousands, except per " + per + "; quantities sold as stated - unaudited)";
     Table t = new Table("all_in_costs", title(AISC_TITLE + " (non-GAAP)", "Reconciled to Cost of Sales (GAAP)",
@@ -163,8 +163,8 @@ final class CostSections {
     if (any(sold)) {
       String word = UnitWords.plural(UnitWords.of(sold, facts).orElse(m.quantityUnit()));
       rows.add(new Row.Values(m.displayName() + " " + word + " sold", 0, sold));
-      int d = m.costDecimals();
-      String per = m.costWord();
+      int d = company.costDecimals(m);
+      String per = company.costWord(m);
       rows.add(new Row.Values("All-in sustaining costs per " + per + " sold", 0, dollar(cells(e, AISC_PER_OZ, "", d, 0))));
       rows.add(new Row.Values("AISC before by-product credits per " + per + " sold", 0,
           dollar(cells(e, AISC_GROSS_PER_OZ, "", d, 0))));
@@ -259,11 +259,11 @@ final class CostSections {
         }
       }
       boolean payable = CostWords.payable(facts, company, e, primary);
-      rows.add(new Row.Values("By-product total cash cost per " + CostWords.per(primary, payable) + " of "
-          + primary.displayName().toLowerCase(Locale.ROOT), 0, dollar(cells(e, TOTAL_CASH_PER_OZ, "", primary.costDecimals(), 0))));
-      List<Cell> byAisc = cells(e, AISC_PER_OZ, "", primary.costDecimals(), 0);
+      rows.add(new Row.Values("By-product total cash cost per " + CostWords.per(company, primary, payable) + " of "
+          + primary.displayName().toLowerCase(Locale.ROOT), 0, dollar(cells(e, TOTAL_CASH_PER_OZ, "", company.costDecimals(primary), 0))));
+      List<Cell> byAisc = cells(e, AISC_PER_OZ, "", company.costDecimals(primary), 0);
       if (any(byAisc)) {
-        rows.add(new Row.Values("By-product AISC per " + primary.costWord() + " of " + primary.displayName().toLowerCase(Locale.ROOT)
+        rows.add(new Row.Values("By-product AISC per " + company.costWord(primary) + " of " + primary.displayName().toLowerCase(Locale.ROOT)
             + " sold", 0, dollar(byAisc)));
       }
     }

@@ -3,6 +3,7 @@ package org.orebook.release;
 import static org.orebook.relations.Concepts.PAYABLE;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import org.orebook.facts.FactSet;
 import org.orebook.model.Company;
@@ -32,26 +33,26 @@ final class CostWords {
         && f.key().qualifier().equals(m.name()));
   }
 
-  /** "ounce", "pound" or "payable pound". */
-  static String per(Metal m, boolean payable) {
-    return payable ? "payable " + m.costWord() : m.costWord();
+  /** "ounce", "pound", "payable pound" (or "tonne", "payable tonne" where the company costs base metals per tonne). */
+  static String per(Company c, Metal m, boolean payable) {
+    return payable ? "payable " + c.costWord(m) : c.costWord(m);
   }
 
   /** "ounce of gold produced", "pound of copper produced", "payable pound of copper". */
-  static String perProduced(Metal m, boolean payable) {
+  static String perProduced(Company c, Metal m, boolean payable) {
     String name = m.displayName().toLowerCase(Locale.ROOT);
-    return payable ? "payable " + m.costWord() + " of " + name : m.costWord() + " of " + name + " produced";
+    return payable ? "payable " + c.costWord(m) + " of " + name : c.costWord(m) + " of " + name + " produced";
   }
 
-  /** "$/oz." or "$/lb". */
-  static String abbreviation(Metal m) {
-    return "$/" + m.costAbbreviation();
+  /** "$/oz.", "$/lb" or "$/t". */
+  static String abbreviation(Company c, Metal m) {
+    return "$/" + c.costAbbreviation(m);
   }
 
   /** "ounce", "pound", or "ounce and per pound": the unit costs of a set of metals. */
-  static String perAny(Collection<Metal> metals) {
-    boolean oz = metals.stream().anyMatch(Metal::precious);
-    boolean lb = metals.stream().anyMatch(m -> !m.precious());
-    return oz && lb ? "ounce and per pound" : lb ? "pound" : "ounce";
+  static String perAny(Company c, Collection<Metal> metals) {
+    List<String> words = metals.stream().map(c::costWord).distinct().sorted(java.util.Comparator.comparing(w ->
+        List.of("ounce", "pound", "tonne").indexOf(w))).toList();
+    return words.isEmpty() ? "ounce" : String.join(" and per ", words);
   }
 }

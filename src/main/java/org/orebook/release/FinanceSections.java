@@ -248,7 +248,7 @@ final class FinanceSections {
                 g.key("high")) + ")";
           }
           case CASH_COST -> {
-            dec = g.metal().get().costDecimals();
+            dec = data.company().costDecimals(g.metal().get());
             label = g.metal().get().displayName() + " total cash cost (" + unitCode(g.unit(), g.key("value"), g.key("low"),
                 g.key("high")) + ")";
           }
@@ -406,7 +406,7 @@ final class FinanceSections {
           oreK, gradeK, recovery);
       produced.add(cell(prodK, 0, 0));
       price.add(cell(priceK, m.priceDecimals(), 0));
-      cashCost.add(cell(costK, m.costDecimals(), 0));
+      cashCost.add(cell(costK, data.company().costDecimals(m), 0));
       FactKey revK = derive(FactKey.of(e, "revenue", yp), y.revenue(), Unit.USD, "project.revenue",
           "revenue = metal produced x price", "metal_produced x price", prodK, priceK);
       FactKey royK = derive(FactKey.of(e, "royalties", yp), y.royalties(), Unit.USD, "project.royalties",

@@ -182,8 +182,8 @@ public final class Narrative {
         continue;
       }
       Map<String, Object> item = metalItem(m);
-      item.put("per", CostWords.per(m, CostWords.payable(facts, company, group(m.name()), m)));
-      item.put("perSold", m.costWord() + " sold");
+      item.put("per", CostWords.per(company, m, CostWords.payable(facts, company, group(m.name()), m)));
+      item.put("perSold", company.costWord(m) + " sold");
       item.put("fig", figure(group(m.name()), m));
       item.put("hasPrior", has(COMPANY, PRODUCED, m.name(), year.priorYear())
           && has(group(m.name()), TOTAL_CASH_PER_OZ, "", year.priorYear()));
@@ -209,7 +209,7 @@ public final class Narrative {
         continue;
       }
       Map<String, Object> item = metalItem(m);
-      item.put("per", CostWords.per(m, CostWords.payable(facts, company, e, m)));
+      item.put("per", CostWords.per(company, m, CostWords.payable(facts, company, e, m)));
       item.put("unitName", u.name());
       item.put("fig", figure(e, m));
       item.put("change", positive(e, PRODUCED, m.name(), year));
@@ -264,7 +264,7 @@ public final class Narrative {
     item.put("name", name);
     item.put("Name", Character.toUpperCase(name.charAt(0)) + name.substring(1));
     item.put("code", m.name());
-    item.put("perWord", m.costWord());
+    item.put("perWord", company.costWord(m));
     return item;
   }
 
@@ -356,7 +356,7 @@ public final class Narrative {
       case "qty" -> quantity(v, f.unit());
       case "|qty|" -> quantity(v.abs(), f.unit());
       case "$unit" -> (v.signum() < 0 ? "negative $" : "$")
-          + Formats.number(v.abs(), metal == null ? 2 : metal.costDecimals());
+          + Formats.number(v.abs(), metal == null ? 2 : company.costDecimals(metal));
       case "ratio1" -> Formats.number(v, 1) + ":1";
       case "chg" -> change(f);
       default -> throw new IllegalArgumentException("format '" + format + "' is not $m1, qty, |qty|, $unit, ratio1 or chg");

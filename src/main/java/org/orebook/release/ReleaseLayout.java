@@ -392,19 +392,19 @@ public final class ReleaseLayout {
       }
       boolean byproduct = company.unitsWithPrimary(m).stream().anyMatch(u -> !u.byproductMetals().isEmpty()
           && u.byproductMetals().stream().anyMatch(Metal::precious));
-      String per = CostWords.perAny(costMetals());
-      String abbreviation = CostWords.abbreviation(m);
-      rows.add(row("Average cost per " + CostWords.perProduced(m, payable(g, m))
+      String per = CostWords.perAny(company, costMetals());
+      String abbreviation = CostWords.abbreviation(company, m);
+      rows.add(row("Average cost per " + CostWords.perProduced(company, m, payable(g, m))
           + (byproduct ? notes.mark(byproductNote(per)) : "") + ":", 0, List.of()));
       if (!m.precious() && anyFact(cells(all, g, C1_PER_LB, "", 0, 0))) {
-        rows.add(row("C1 cash costs (" + abbreviation + ")", 2, cells(all, g, C1_PER_LB, "", m.costDecimals(), 0)));
+        rows.add(row("C1 cash costs (" + abbreviation + ")", 2, cells(all, g, C1_PER_LB, "", company.costDecimals(m), 0)));
       } else {
-        rows.add(row("Cash operating costs (" + abbreviation + ")", 2, cells(all, g, CASH_OPERATING_PER_OZ, "", m.costDecimals(), 0)));
+        rows.add(row("Cash operating costs (" + abbreviation + ")", 2, cells(all, g, CASH_OPERATING_PER_OZ, "", company.costDecimals(m), 0)));
       }
       rows.add(row("Total cash costs (" + abbreviation + ")" + notes.mark(cashCostNote(per)), 2,
-          cells(all, g, TOTAL_CASH_PER_OZ, "", m.costDecimals(), 0)));
+          cells(all, g, TOTAL_CASH_PER_OZ, "", company.costDecimals(m), 0)));
       rows.add(row("Total production costs (" + abbreviation + ")", 2,
-          cells(all, g, TOTAL_PRODUCTION_PER_OZ, "", m.costDecimals(), 0)));
+          cells(all, g, TOTAL_PRODUCTION_PER_OZ, "", company.costDecimals(m), 0)));
     }
     if (!data.prices().isEmpty()) {
       rows.add(new Row.Blank());
@@ -584,15 +584,15 @@ public final class ReleaseLayout {
       }
       if (u.primaryMetal().isPresent() && anyFact(cells(all, e, TOTAL_CASH_PER_OZ, "", 0, 0))) {
         Metal m = u.primaryMetal().get();
-        rows.add(row("Average cost per " + CostWords.perProduced(m, payable(e, m))
+        rows.add(row("Average cost per " + CostWords.perProduced(company, m, payable(e, m))
             + (u.byproductMetals().isEmpty() ? "" : " (2)") + ":", 0, List.of()));
         if (!m.precious() && anyFact(cells(all, e, C1_PER_LB, "", 0, 0))) {
-          rows.add(row("C1 cash costs", 2, dollar(cells(all, e, C1_PER_LB, "", m.costDecimals(), 0))));
+          rows.add(row("C1 cash costs", 2, dollar(cells(all, e, C1_PER_LB, "", company.costDecimals(m), 0))));
         } else {
-          rows.add(row("Cash operating costs", 2, dollar(cells(all, e, CASH_OPERATING_PER_OZ, "", m.costDecimals(), 0))));
+          rows.add(row("Cash operating costs", 2, dollar(cells(all, e, CASH_OPERATING_PER_OZ, "", company.costDecimals(m), 0))));
         }
-        rows.add(row("Total cash costs (1)", 2, dollar(cells(all, e, TOTAL_CASH_PER_OZ, "", m.costDecimals(), 0))));
-        rows.add(row("Total production costs", 2, dollar(cells(all, e, TOTAL_PRODUCTION_PER_OZ, "", m.costDecimals(), 0))));
+        rows.add(row("Total cash costs (1)", 2, dollar(cells(all, e, TOTAL_CASH_PER_OZ, "", company.costDecimals(m), 0))));
+        rows.add(row("Total production costs", 2, dollar(cells(all, e, TOTAL_PRODUCTION_PER_OZ, "", company.costDecimals(m), 0))));
       }
       List<Cell> capex = cells(all, e, CAPITAL_ADDITIONS, "", 0, 3);
       if (anyFact(capex)) {
@@ -601,7 +601,7 @@ public final class ReleaseLayout {
     }
     Table t = new Table("production", companyTitle("Production Data"), groups(all, false), dateHeaders(all, false), "", rows, 26,
         CELL - 1, false);
-    String per = CostWords.perAny(costMetals());
+    String per = CostWords.perAny(company, costMetals());
     List<String> notes = new ArrayList<>(List.of(""));
     notes.addAll(TextRenderer.wrap("(1) Total cash costs per " + per + " represent non-U.S. generally accepted accounting"
         + " principles (GAAP) measurements. A reconciliation of total cash costs to costs of sales and other direct"
@@ -661,13 +661,13 @@ public final class ReleaseLayout {
       return Optional.empty();
     }
     List<Metal> metals = costMetals();
-    String per = CostWords.perAny(metals);
-    String Per = per.equals("ounce and per pound") ? "Ounce and per Pound" : Character.toUpperCase(per.charAt(0)) + per.substring(1);
+    String per = CostWords.perAny(company, metals);
+    String Per = java.util.Arrays.stream(per.split(" ")).map(w -> w.equals("and") || w.equals("per") ? w
+        : Character.toUpperCase(w.charAt(0)) + w.substring(1)).collect(java.util.stream.Collectors.joining(" "));
     boolean oz = metals.stream().anyMatch(Metal::precious);
-    boolean lb = metals.stream().anyMatch(m -> !m.precious());
-    String scale = oz && lb ? "(dollars and ounces in thousands, pounds in millions, except per ounce and per pound - unaudited)"
-        : lb ? "(dollars in thousands, pounds in millions, except per pound - unaudited)"
-        : "(dollars and ounces in thousands, except per ounce - unaudited)";
+    boolean lb = metals.stream().anyMatch(m -> !m.precious() && company.costQuantityUnit(m) == Unit.POUND);
+    String scale = "(dollars" + (oz ? " and ounces" : "") + " in thousands" + (lb ? ", pounds in millions" : "")
+        + ", except per " + per + " - unaudited)";
     Table t = new Table("reconciliation", companyTitle("Reconciliation of Cash Costs per " + Per + " to Generally Accepted",
         "Accounting Principles (GAAP)", scale),
         groups(all, true), dateHeaders(all, true), "", rows, 32, 10, false);
@@ -691,16 +691,21 @@ public final class ReleaseLayout {
     if (m.precious()) {
       rows.add(row("Divided by " + m.displayName().toLowerCase(Locale.ROOT) + " ounces produced", 0,
           cells(all, e, COST_OUNCES, "", 0, 3)));
-    } else {
+    } else if (company.costQuantityUnit(m) == Unit.POUND) {
       // pounds in millions, to one decimal: the base-metal industry's habit ("311.3 Mlb")
       boolean payable = payable(e, m);
       rows.add(row("Divided by " + (payable ? "payable pounds of " + m.displayName().toLowerCase(Locale.ROOT)
           : "pounds of " + m.displayName().toLowerCase(Locale.ROOT) + " produced") + " (millions)", 0,
           cells(all, e, COST_OUNCES, "", 1, 6)));
+    } else {
+      // per tonne of metal (the company's choice): whole tonnes
+      boolean payable = payable(e, m);
+      rows.add(row("Divided by " + (payable ? "payable " : "") + UnitWords.plural(company.costQuantityUnit(m)) + " of "
+          + m.displayName().toLowerCase(Locale.ROOT) + (payable ? "" : " produced"), 0, cells(all, e, COST_OUNCES, "", 0, 0)));
     }
     rows.add(new Row.Rule('-'));
-    rows.add(row("Total cash cost per " + (m.precious() ? "ounce produced" : CostWords.perProduced(m, payable(e, m))) + " (1)", 3,
-        dollar(cells(all, e, TOTAL_CASH_PER_OZ, "", m.costDecimals(), 0))));
+    rows.add(row("Total cash cost per " + (m.precious() ? "ounce produced" : CostWords.perProduced(company, m, payable(e, m))) + " (1)", 3,
+        dollar(cells(all, e, TOTAL_CASH_PER_OZ, "", company.costDecimals(m), 0))));
     rows.add(new Row.Rule('='));
     rows.add(new Row.Heading("Reconciliation to GAAP:"));
     rows.add(row("Total cash costs", 3, tcc));

@@ -29,7 +29,7 @@ final class UnitWords {
   static String plural(Unit u) {
     return switch (u) {
       case SHORT_TON -> "tons";
-      case TONNE -> "tonnes";
+      case TONNE, METAL_TONNE -> "tonnes";
       case TROY_OUNCE -> "ounces";
       case POUND -> "pounds";
       case KILOGRAM -> "kilograms";

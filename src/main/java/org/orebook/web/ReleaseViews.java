@@ -95,22 +95,21 @@ final class ReleaseViews {
       }
       String g = Concepts.group(m.name());
       String name = m.displayName();
-      String per = m.precious() ? "oz" : "lb";
+      String per = r.company().costAbbreviation(m).replace(".", "");
       if (!m.precious()) {
-        costs.add(new Metric(name + ": C1 cash costs per lb", "$/lb",
-            p -> FactKey.of(g, Concepts.C1_PER_LB, p), m.costDecimals(), 0));
+        costs.add(new Metric(name + ": C1 cash costs per " + per, "$/" + per,
+            p -> FactKey.of(g, Concepts.C1_PER_LB, p), r.company().costDecimals(m), 0));
       }
       costs.add(new Metric(name + ": cash operating costs per " + per, "$/" + per,
-          p -> FactKey.of(g, Concepts.CASH_OPERATING_PER_OZ, p), m.costDecimals(), 0));
+          p -> FactKey.of(g, Concepts.CASH_OPERATING_PER_OZ, p), r.company().costDecimals(m), 0));
       costs.add(new Metric(name + ": total cash costs per " + per, "$/" + per,
-          p -> FactKey.of(g, Concepts.TOTAL_CASH_PER_OZ, p), m.costDecimals(), 0));
+          p -> FactKey.of(g, Concepts.TOTAL_CASH_PER_OZ, p), r.company().costDecimals(m), 0));
       costs.add(new Metric(name + ": total production costs per " + per, "$/" + per,
-          p -> FactKey.of(g, Concepts.TOTAL_PRODUCTION_PER_OZ, p), m.costDecimals(), 0));
+          p -> FactKey.of(g, Concepts.TOTAL_PRODUCTION_PER_OZ, p), r.company().costDecimals(m), 0));
     }
-    boolean oz = c.metals().stream().anyMatch(m -> m.precious() && !c.unitsWithPrimary(m).isEmpty());
-    boolean lb = c.metals().stream().anyMatch(m -> !m.precious() && !c.unitsWithPrimary(m).isEmpty());
-    addGroup(groups, oz && lb ? "Cost per ounce and per pound (non-GAAP)" : lb ? "Cost per pound (non-GAAP)"
-        : "Cost per ounce (non-GAAP)", costs, r);
+    List<String> words = c.metals().stream().filter(m -> !c.unitsWithPrimary(m).isEmpty()).map(c::costWord).distinct()
+        .sorted(java.util.Comparator.comparing(w -> List.of("ounce", "pound", "tonne").indexOf(w))).toList();
+    addGroup(groups, "Cost per " + (words.isEmpty() ? "ounce" : String.join(" and per ", words)) + " (non-GAAP)", costs, r);
     return groups;
   }
 
@@ -153,7 +152,7 @@ final class ReleaseViews {
                 + m.displayName().toLowerCase(Locale.ROOT)));
       }
       String tcc = u.primaryMetal().flatMap(m -> r.facts().find(FactKey.of(e, Concepts.TOTAL_CASH_PER_OZ, main))
-          .map(f -> "$" + Formats.number(f.value(), m.costDecimals()))).orElse("\u2014");
+          .map(f -> "$" + Formats.number(f.value(), r.company().costDecimals(m)))).orElse("\u2014");
       String cos = r.facts().find(FactKey.of(e, Concepts.COST_OF_SALES, main))
           .map(f -> Formats.number(f.value().movePointLeft(3), 0)).orElse("\u2014");
       out.add(Views.map("id", u.id(), "name", u.name(), "country", u.country(),
@@ -204,7 +203,7 @@ final class ReleaseViews {
   private static String printed(Fact f) {
     return switch (f.unit()) {
       case USD -> print(f.value(), 0, 3);
-      case USD_PER_OUNCE, USD_PER_POUND, USD_PER_TON, USD_PER_TONNE, USD_PER_SHARE, PERCENT, CENTS_PER_POUND ->
+      case USD_PER_OUNCE, USD_PER_POUND, USD_PER_TON, USD_PER_TONNE, USD_PER_METAL_TONNE, USD_PER_SHARE, PERCENT, CENTS_PER_POUND ->
           print(f.value(), 2, 0);
       case OUNCES_PER_TON, GRAMS_PER_TONNE, RATIO -> print(f.value(), 3, 0);
       default -> print(f.value(), 0, 0);
@@ -249,14 +248,14 @@ final class ReleaseViews {
       List<Map<String, Object>> series = new ArrayList<>();
       for (Period p : r.columns().all()) {
         List<BigDecimal> data = units.stream().map(u -> value(r.facts(), FactKey.of(Concepts.unit(u.id()),
-            Concepts.TOTAL_CASH_PER_OZ, p), m.costDecimals())).toList();
+            Concepts.TOTAL_CASH_PER_OZ, p), r.company().costDecimals(m))).toList();
         if (data.stream().anyMatch(v -> v != null)) {
           series.add(Views.map("name", periodLabel(p), "data", data));
         }
       }
       if (!series.isEmpty()) {
-        charts.add(chart(container, "Total cash cost per " + m.costWord() + " of " + m.displayName().toLowerCase(Locale.ROOT)
-            + " by unit", "$/" + (m.precious() ? "oz" : "lb"), names, series, m.costDecimals()));
+        charts.add(chart(container, "Total cash cost per " + r.company().costWord(m) + " of " + m.displayName().toLowerCase(Locale.ROOT)
+            + " by unit", "$/" + r.company().costAbbreviation(m).replace(".", ""), names, series, r.company().costDecimals(m)));
       }
     }
     return charts;

@@ -112,4 +112,31 @@ class BaseMetalReleaseTest {
     assertThat(m.find()).isTrue();
     assertThat(m.group()).contains("(24,100)");
   }
+
+  @Test
+  void aCompanyMayCostItsBaseMetalsPerTonneOfMetal(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path copy = dir.resolve("kittiwake-per-tonne");
+    java.nio.file.Files.createDirectories(copy);
+    try (var files = java.nio.file.Files.list(KITTIWAKE)) {
+      for (Path f : files.toList()) {
+        java.nio.file.Files.copy(f, copy.resolve(f.getFileName()));
+      }
+    }
+    java.nio.file.Files.writeString(copy.resolve("company.csv"), "base_metal_costs,per_tonne\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    for (UnitSystem u : List.of(UnitSystem.METRIC, UnitSystem.IMPERIAL)) {
+      String t = Releases.render(Releases.produce(copy, null, u), "text");
+      // Skua: C1 683,890,000 / 140,900 payable tonnes = $4,853.72, whole dollars; a tonne of metal in either system
+      List<String> lines = PrintedNumbers.lines(t);
+      int production = PrintedNumbers.indexOf(lines, 0, x -> x.startsWith("Production Data"));
+      int skua = PrintedNumbers.indexOf(lines, production, x -> x.startsWith("SKUA"));
+      assertThat(PrintedNumbers.findRow(lines, skua, "C1 cash costs").orElseThrow().numbers()).first().isEqualTo("4,854"
+          .replace(",", ""));
+      assertThat(row(t, "SKUA", "Divided by payable tonnes of copper")).first().isEqualTo("140900");
+      assertThat(t.replaceAll("\\s+", " ")).doesNotContain("per pound of copper").contains("per payable tonne of copper");
+      CheckResult c = Check.text("kittiwake per tonne (" + u.code() + ")", t);
+      assertThat(c.failures()).as("failures in %s", u.code()).isEmpty();
+      assertThat(c.proseFailures()).as("prose failures in %s", u.code()).isEmpty();
+    }
+  }
 }

@@ -42,7 +42,9 @@ final class FinanceTables {
   private static final Pattern GUIDANCE_ROW =
       Pattern.compile("(.+?) (production|total cash cost) \\(([^()]+)\\)(?: (\\w+))?(?: (?:yes|no))?", Pattern.CASE_INSENSITIVE);
   private static final Pattern SPEND_ROW = Pattern.compile("([A-Za-z][A-Za-z ]*?) \\(\\$000\\)(?: (\\w+))?(?: (?:yes|no))?");
-  private static final Pattern FISCAL_YEAR = Pattern.compile("\\bFY ?(\\d{4})\\b");
+  /** The guided year of a guidance table's title: "Guidance, 2004", "Guidance and Actual, fiscal 2025", "FY2025". */
+  private static final Pattern FISCAL_YEAR =
+      Pattern.compile("(?i)(?:\\bguidance(?: and actual)?, (?:fiscal )?|\\bFY ?)((?:19|20)\\d{2})\\b");
   private static final Pattern PROJECT_TITLE = Pattern.compile("(?i).*project economics\\s*-\\s*(.+?)\\s*$");
   private static final Pattern NPV_AT = Pattern.compile("(?i)NPV at ([\\d.]+%)");
   private static final Pattern PERCENT_COLUMN = Pattern.compile("([+-]?[\\d.]+)%");

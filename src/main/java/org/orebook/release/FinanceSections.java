@@ -281,7 +281,9 @@ final class FinanceSections {
                 "actual x " + a.unit().factorTo(g.unit()).toPlainString(), actualKey.get());
             unit = g.unit();
           }
-          BigDecimal actualValue = facts.find(shown).orElseThrow().value();
+          // the value in `unit`, computed here: a release reported in other units converts the fact as it is added, so
+          // reading it back would give it in the reported unit (an imperial release: short tons, not the guided tonnes)
+          BigDecimal actualValue = unit == a.unit() ? a.value() : a.unit().convert(a.value(), unit);
           Guidance.Target target = converted(g.target(), g.unit(), unit);
           Guidance.Assessment as = Guidance.assess(g.kind(), target, actualValue, g.tolerance());
           FactKey[] operands = switch (g.target()) {
@@ -301,9 +303,12 @@ final class FinanceSections {
         // "met" beside the kind's word, before the figures: a row that ends in a word does not read as a row of figures
         rows.add(row(label, Cell.literal(g.target().word()), met, from, to, actual, diff));
       }
-      String heading = anyActual ? "Guidance and Actual, " + p.code() : "Guidance, " + p.code();
+      // a year in words ("2004", "fiscal 2025"), not a period code: a heading "FY2004" would read as a column heading
+      String when = p instanceof Period.Year y ? (y.yearEnd() == org.orebook.quantity.FiscalYearEnd.DECEMBER ? "" : "fiscal ")
+          + y.year() : p.code();
+      String heading = anyActual ? "Guidance and Actual, " + when : "Guidance, " + when;
       Table t = new Table("guidance_" + p.code().replace(' ', '_'), blocks.isEmpty()
-          ? title(TITLES.get(1), heading) : List.of("", heading), List.of(new Table.Group(p.code(), 6)),
+          ? title(TITLES.get(1), heading) : List.of("", heading), List.of(),
           List.of(header("Guidance"), header("Met"), header("Value", "or low"), header("High", "(bound)"), header("Actual"),
               header("Differ-", "ence")), "", rows, 34, 11, false);
       blocks.add(new Section.TableBlock(t));

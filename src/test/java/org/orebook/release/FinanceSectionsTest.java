@@ -43,7 +43,7 @@ class FinanceSectionsTest {
         + "FY2025,production,AU,about,600,,,oz,\n");         // no actual yet
     Release r = Releases.produce(dir, null);
     String text = Releases.render(r, "text");
-    assertThat(text).contains("Guidance and Actual, FY2024").contains("Guidance, FY2025");
+    assertThat(text).contains("Guidance and Actual, 2024").contains("Guidance, 2025");
     assertThat(rowsOf(text, "Gold production (oz)").get(0)).matches(".*about\\s+yes\\s+480\\s+500\\s+20");
     assertThat(rowsOf(text, "Gold total cash cost (USD/oz)").get(0)).matches(".*below\\s+no\\s+38\\s+40\\s+2");
     assertThat(rowsOf(text, "Exploration ($000)").get(0)).matches(".*range\\s+yes\\s+1,000\\s+2,000\\s+1,500\\s+0");

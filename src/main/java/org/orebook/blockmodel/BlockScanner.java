@@ -67,6 +67,13 @@ final class BlockScanner extends ChunkScanner {
   }
 
   /** The categories met, by their local number (one, "", when the model has no category column). */
+  /** Drops the bins once merged (a table of many categories needs its memory for the merged bins). */
+  void release() {
+    blocks = new long[0];
+    tonnage = new long[0];
+    metal = new long[0];
+  }
+
   List<String> categories() {
     return categories.size() == 0 ? List.of("") : categories.names();
   }

@@ -5,10 +5,13 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.TreeSet;
 import org.orebook.scan.BadRows;
 import org.orebook.scan.BadRowsException;
@@ -106,7 +109,12 @@ public final class GradeTonnage {
     return roles;
   }
 
-  /** Merges the chunks' bins by category name and turns them into cumulative rows. */
+  /**
+   * Merges the chunks' bins by category name (a hash lookup per category: linear in their number)
+   * into exact 128-bit sums, releasing each chunk's bins as it goes; the cumulative rows are
+   * computed from the merged bins when read ({@link Rows}), so a table of many categories takes
+   * memory for its bins, not for its rows.
+   */
   private static GradeTonnageTable merge(String name, GradeTonnageSpec spec, CutoffRule rule, List<BlockScanner> chunks) {
     int metals = spec.grades().size();
     int bins = spec.cutoffs().size() + 1;
@@ -115,17 +123,21 @@ public final class GradeTonnage {
       names.addAll(c.categories());
     }
     List<String> categories = new ArrayList<>(names);
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < categories.size(); i++) {
+      index.put(categories.get(i), i);
+    }
     int cats = categories.size() + 1;
     int all = cats - 1;
     long[] blocks = new long[cats * bins];
-    BigInteger[] tonnage = zeros(cats * bins);
-    BigInteger[] metal = zeros(cats * bins * metals);
+    long[] tonnage = new long[cats * bins * 2];
+    long[] metal = new long[cats * bins * metals * 2];
     long read = 0;
     for (BlockScanner c : chunks) {
       read += c.rows;
       List<String> local = c.categories();
       for (int l = 0; l < local.size(); l++) {
-        int g = categories.indexOf(local.get(l));
+        int g = index.get(local.get(l));
         for (int j = 0; j < bins; j++) {
           int from = l * bins + j;
           if (from >= c.blocks.length || c.blocks[from] == 0) {
@@ -133,36 +145,75 @@ public final class GradeTonnage {
           }
           for (int into : new int[] {g * bins + j, all * bins + j}) {
             blocks[into] += c.blocks[from];
-            tonnage[into] = tonnage[into].add(Int128.get(c.tonnage, from));
+            Int128.addTo(tonnage, into, c.tonnage, from);
             for (int m = 0; m < metals; m++) {
-              metal[into * metals + m] = metal[into * metals + m].add(Int128.get(c.metal, from * metals + m));
+              Int128.addTo(metal, into * metals + m, c.metal, from * metals + m);
             }
           }
         }
       }
+      c.release();
     }
-    Units units = new Units(spec, rule);
-    List<GradeTonnageTable.Row> rows = new ArrayList<>();
     List<String> order = new ArrayList<>(spec.categoryColumn() == null ? List.of() : categories);
     order.add(null);
-    for (String category : order) {
-      int c = category == null ? all : categories.indexOf(category);
+    Units units = new Units(spec, rule);
+    return new GradeTonnageTable(name, spec, read, units.keys(), new Rows(spec, units, order, index, all, blocks, tonnage, metal));
+  }
+
+  /**
+   * The rows of a table, computed from the merged bins when read: by category (in name order), then
+   * all categories; each by ascending cut-off, the sums of the bins at or above it.
+   */
+  static final class Rows extends AbstractList<GradeTonnageTable.Row> implements RandomAccess {
+    private final GradeTonnageSpec spec;
+    private final Units units;
+    private final List<String> order;
+    private final Map<String, Integer> index;
+    private final int all;
+    private final int bins;
+    private final int metals;
+    private final long[] blocks;
+    private final long[] tonnage;
+    private final long[] metal;
+
+    Rows(GradeTonnageSpec spec, Units units, List<String> order, Map<String, Integer> index, int all, long[] blocks,
+        long[] tonnage, long[] metal) {
+      this.spec = spec;
+      this.units = units;
+      this.order = order;
+      this.index = index;
+      this.all = all;
+      this.bins = spec.cutoffs().size() + 1;
+      this.metals = spec.grades().size();
+      this.blocks = blocks;
+      this.tonnage = tonnage;
+      this.metal = metal;
+    }
+
+    @Override
+    public int size() {
+      return order.size() * (bins - 1);
+    }
+
+    @Override
+    public GradeTonnageTable.Row get(int i) {
+      java.util.Objects.checkIndex(i, size());
+      String category = order.get(i / (bins - 1));
+      int k = i % (bins - 1);
+      int c = category == null ? all : index.get(category);
       long n = 0;
       BigInteger t = BigInteger.ZERO;
       BigInteger[] s = zeros(metals);
-      GradeTonnageTable.Row[] out = new GradeTonnageTable.Row[bins - 1];
-      for (int j = bins - 1; j >= 1; j--) {
+      for (int j = bins - 1; j > k; j--) {
         int cell = c * bins + j;
         n += blocks[cell];
-        t = t.add(tonnage[cell]);
+        t = t.add(Int128.get(tonnage, cell));
         for (int m = 0; m < metals; m++) {
-          s[m] = s[m].add(metal[cell * metals + m]);
+          s[m] = s[m].add(Int128.get(metal, cell * metals + m));
         }
-        out[j - 1] = units.row(spec.cutoffs().get(j - 1), category, n, t, s);
       }
-      rows.addAll(List.of(out));
+      return units.row(spec.cutoffs().get(k), category, n, t, s);
     }
-    return new GradeTonnageTable(name, spec, read, units.keys(), rows);
   }
 
   private static BigInteger[] zeros(int n) {

@@ -1,5 +1,6 @@
 package org.orebook.blockmodel;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -24,12 +25,26 @@ public final class GradeTonnageFormats {
 
   /** The table in {@code format} (one of {@link #FORMATS}). */
   public static String render(GradeTonnageTable t, String format) {
-    return switch (format) {
-      case "json" -> json(t);
-      case "csv" -> csv(t);
-      case "text" -> text(t);
+    StringBuilder o = new StringBuilder();
+    try {
+      write(t, format, o);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a StringBuilder does not fail
+    }
+    return o.toString();
+  }
+
+  /**
+   * Writes the table in {@code format} to {@code out} row by row, holding no more than a row (the
+   * text format reads the rows twice: once for the column widths).
+   */
+  public static void write(GradeTonnageTable t, String format, Appendable out) throws IOException {
+    switch (format) {
+      case "json" -> json(t, out);
+      case "csv" -> csv(t, out);
+      case "text" -> text(t, out);
       default -> throw new IllegalArgumentException("unknown format " + format);
-    };
+    }
   }
 
   /** A figure rounded half up to {@code decimals}, plain; "" for null. */
@@ -48,7 +63,7 @@ public final class GradeTonnageFormats {
     return t.equivalentKey() != null ? t.equivalentKey() : t.spec().grades().get(0).metal();
   }
 
-  static String json(GradeTonnageTable t) {
+  static void json(GradeTonnageTable t, Appendable out) throws IOException {
     StringBuilder o = new StringBuilder();
     o.append("{\"file\": ").append(string(t.file())).append(", \"blocks\": ").append(t.blocks())
         .append(", \"tonnage_unit\": ").append(string(t.spec().tonnageUnit().code()))
@@ -60,9 +75,11 @@ public final class GradeTonnageFormats {
           .append(", \"contained\": ").append(string(t.containedUnit(k))).append('}');
     }
     o.append("},\n \"rows\": [");
-    for (int r = 0; r < t.rows().size(); r++) {
-      GradeTonnageTable.Row row = t.rows().get(r);
-      o.append(r == 0 ? "\n  " : ",\n  ").append("{\"cutoff\": ").append(exact(row.cutoff()))
+    int r = 0;
+    for (GradeTonnageTable.Row row : t.rows()) {
+      out.append(o);
+      o.setLength(0);
+      o.append(r++ == 0 ? "\n  " : ",\n  ").append("{\"cutoff\": ").append(exact(row.cutoff()))
           .append(", \"category\": ").append(row.category() == null ? "null" : string(row.category()))
           .append(", \"blocks\": ").append(row.blocks()).append(", \"tonnage\": ").append(exact(row.tonnage()))
           .append(", \"grade\": {");
@@ -78,10 +95,10 @@ public final class GradeTonnageFormats {
       }
       o.append("}}");
     }
-    return o.append("\n]}\n").toString();
+    out.append(o.append("\n]}\n"));
   }
 
-  static String csv(GradeTonnageTable t) {
+  static void csv(GradeTonnageTable t, Appendable out) throws IOException {
     StringBuilder o = new StringBuilder("cutoff,category,blocks,tonnage_" + t.spec().tonnageUnit().code());
     for (String k : t.keys()) {
       o.append(",").append(csvField("grade_" + k + "_" + t.gradeUnit(k)));
@@ -91,6 +108,8 @@ public final class GradeTonnageFormats {
     }
     o.append('\n');
     for (GradeTonnageTable.Row row : t.rows()) {
+      out.append(o);
+      o.setLength(0);
       o.append(exact(row.cutoff())).append(',').append(row.category() == null ? "" : csvField(row.category()))
           .append(',').append(row.blocks()).append(',').append(exact(row.tonnage()));
       for (String k : t.keys()) {
@@ -101,14 +120,38 @@ public final class GradeTonnageFormats {
       }
       o.append('\n');
     }
-    return o.toString();
+    out.append(o);
   }
 
-  static String text(GradeTonnageTable t) {
-    StringBuilder o = new StringBuilder(description(t));
-    List<List<String>> cells = cells(t);
-    o.append(table(cells));
-    return o.toString();
+  static void text(GradeTonnageTable t, Appendable out) throws IOException {
+    out.append(description(t));
+    DecimalFormat whole = whole();
+    List<String> head = head(t);
+    int[] width = new int[head.size()];
+    widen(width, head);
+    for (GradeTonnageTable.Row row : t.rows()) {
+      widen(width, rowCells(t, row, whole));
+    }
+    line(out, head, width);
+    for (GradeTonnageTable.Row row : t.rows()) {
+      line(out, rowCells(t, row, whole), width);
+    }
+  }
+
+  private static void widen(int[] width, List<String> cells) {
+    for (int i = 0; i < cells.size(); i++) {
+      width[i] = Math.max(width[i], cells.get(i).length());
+    }
+  }
+
+  private static void line(Appendable out, List<String> c, int[] width) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < c.size(); i++) {
+      String v = c.get(i);
+      String pad = " ".repeat(width[i] - v.length());
+      line.append(i == 0 ? "" : "  ").append(i == 0 ? v + pad : pad + v);
+    }
+    out.append(line.toString().stripTrailing()).append('\n');
   }
 
   /** What the table is: the file, blocks, the cut-off grade, the tonnage unit, the equivalent's prices (one or two lines). */
@@ -131,26 +174,6 @@ public final class GradeTonnageFormats {
     return o.toString();
   }
 
-  private static String table(List<List<String>> cells) {
-    StringBuilder o = new StringBuilder();
-    List<String> head = cells.get(0);
-    int[] width = new int[head.size()];
-    for (List<String> c : cells) {
-      for (int i = 0; i < c.size(); i++) {
-        width[i] = Math.max(width[i], c.get(i).length());
-      }
-    }
-    for (List<String> c : cells) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < c.size(); i++) {
-        String v = c.get(i);
-        String pad = " ".repeat(width[i] - v.length());
-        line.append(i == 0 ? "" : "  ").append(i == 0 ? v + pad : pad + v);
-      }
-      o.append(line.toString().stripTrailing()).append('\n');
-    }
-    return o.toString();
-  }
 
   /**
    * The text table's cells, header first: category ("all" for all categories), cut-off, blocks,
@@ -158,8 +181,22 @@ public final class GradeTonnageFormats {
    * each key's contained metal (whole units, grouped). The web page shows the same cells.
    */
   public static List<List<String>> cells(GradeTonnageTable t) {
+    DecimalFormat whole = whole();
+    List<List<String>> cells = new ArrayList<>();
+    cells.add(head(t));
+    for (GradeTonnageTable.Row row : t.rows()) {
+      cells.add(rowCells(t, row, whole));
+    }
+    return cells;
+  }
+
+  private static DecimalFormat whole() {
     DecimalFormat whole = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
     whole.setRoundingMode(RoundingMode.HALF_UP);
+    return whole;
+  }
+
+  private static List<String> head(GradeTonnageTable t) {
     List<String> head = new ArrayList<>(List.of("category", "cut-off", "blocks", "tonnage " + t.spec().tonnageUnit().code()));
     for (String k : t.keys()) {
       head.add(k + " " + t.gradeUnit(k));
@@ -167,21 +204,20 @@ public final class GradeTonnageFormats {
     for (String k : t.keys()) {
       head.add(k + " " + t.containedUnit(k));
     }
-    List<List<String>> cells = new ArrayList<>();
-    cells.add(head);
-    for (GradeTonnageTable.Row row : t.rows()) {
-      List<String> c = new ArrayList<>(List.of(row.category() == null ? "all" : row.category(), exact(row.cutoff()),
-          whole.format(row.blocks()), whole.format(row.tonnage())));
-      for (String k : t.keys()) {
-        BigDecimal g = row.grade().get(k);
-        c.add(g == null ? "-" : plain(g, 3));
-      }
-      for (String k : t.keys()) {
-        c.add(whole.format(row.contained().get(k)));
-      }
-      cells.add(c);
+    return head;
+  }
+
+  private static List<String> rowCells(GradeTonnageTable t, GradeTonnageTable.Row row, DecimalFormat whole) {
+    List<String> c = new ArrayList<>(List.of(row.category() == null ? "all" : row.category(), exact(row.cutoff()),
+        whole.format(row.blocks()), whole.format(row.tonnage())));
+    for (String k : t.keys()) {
+      BigDecimal g = row.grade().get(k);
+      c.add(g == null ? "-" : plain(g, 3));
     }
-    return cells;
+    for (String k : t.keys()) {
+      c.add(whole.format(row.contained().get(k)));
+    }
+    return c;
   }
 
   private static String string(String s) {

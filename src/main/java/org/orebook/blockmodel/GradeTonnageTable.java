@@ -22,7 +22,7 @@ import java.util.Map;
 public record GradeTonnageTable(String file, GradeTonnageSpec spec, long blocks, List<String> keys, List<Row> rows) {
   public GradeTonnageTable {
     keys = List.copyOf(keys);
-    rows = List.copyOf(rows);
+    rows = rows instanceof GradeTonnage.Rows ? rows : List.copyOf(rows); // computed rows are read, not kept
   }
 
   /**
@@ -71,6 +71,12 @@ public record GradeTonnageTable(String file, GradeTonnageSpec spec, long blocks,
 
   /** The categories, in name order (empty without a category column). */
   public List<String> categories() {
-    return rows.stream().map(Row::category).filter(java.util.Objects::nonNull).distinct().toList();
+    List<String> out = new java.util.ArrayList<>();
+    for (Row r : rows) {
+      if (r.category() != null && (out.isEmpty() || !out.get(out.size() - 1).equals(r.category()))) {
+        out.add(r.category());
+      }
+    }
+    return out;
   }
 }

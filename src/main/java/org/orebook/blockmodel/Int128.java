@@ -33,6 +33,16 @@ final class Int128 {
     acc[h] = Math.addExact(acc[h], Long.compareUnsigned(sum, lo) < 0 ? ph + 1 : ph);
   }
 
+  /** {@code acc[i] += src[j]}, both non-negative 128-bit sums. */
+  static void addTo(long[] acc, int i, long[] src, int j) {
+    int h = i << 1;
+    int s = j << 1;
+    long lo = acc[h + 1];
+    long sum = lo + src[s + 1];
+    acc[h + 1] = sum;
+    acc[h] = Math.addExact(Math.addExact(acc[h], src[s]), Long.compareUnsigned(sum, lo) < 0 ? 1 : 0);
+  }
+
   /** The sum at {@code i}. */
   static BigInteger get(long[] acc, int i) {
     int h = i << 1;

@@ -10,8 +10,15 @@ import org.orebook.edgar.SourceFormat;
 import org.orebook.edgar.Table;
 import org.orebook.edgar.UnreadableReleaseException;
 
-/** Reads, models and checks a published release in one call. */
+/**
+ * Reads, models and checks a published release in one call. A table the checker cannot make sense
+ * of (its figures cannot be modelled or related: misaligned headings that put a percentage over an
+ * ounces-per-ton column) is reported in the notes and left out; the rest of the document is checked.
+ */
 public final class Check {
+  /** Tables left out at most before the document as a whole is called unreadable. */
+  static final int MAX_SKIPPED_TABLES = 10;
+
   private Check() {}
 
   /**
@@ -29,8 +36,26 @@ public final class Check {
     return checked(run(file, Options.defaults()));
   }
 
+  /**
+   * Checks a text given whole (an upload to the web app), within {@link #DOCUMENT_TIME}: whatever
+   * the document holds, one check holds a server thread no longer than that (reading is linear in
+   * the text; what is not tested when the time is up is named in a note).
+   */
   public static CheckResult text(String source, String text) throws UnreadableReleaseException {
-    return checked(run(ReleaseReader.readText(source, text), Options.defaults()));
+    return text(source, text, DOCUMENT_TIME);
+  }
+
+  /** The time one check of a text may take ({@link #text(String, String)}). */
+  public static final java.time.Duration DOCUMENT_TIME = java.time.Duration.ofSeconds(20);
+
+  /**
+   * Checks a text within {@code limit}. A check that ran out of its time is returned as it is (its
+   * note says what was not tested), even when nothing was tested by then.
+   */
+  public static CheckResult text(String source, String text, java.time.Duration limit) throws UnreadableReleaseException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    CheckResult r = run(ReleaseReader.readText(source, text), Options.defaults(), deadline);
+    return r.release().notes().stream().anyMatch(n -> n.startsWith(Checker.OUT_OF_TIME)) ? r : checked(r);
   }
 
   /** Reads and checks a file; a result in which nothing could be tested is returned (see {@link CheckResult#nothingChecked()}). */
@@ -39,12 +64,82 @@ public final class Check {
   }
 
   public static CheckResult run(ReleaseText t, Options options) throws UnreadableReleaseException {
+    return run(t, options, Long.MAX_VALUE);
+  }
+
+  static CheckResult run(ReleaseText t, Options options, long deadline) throws UnreadableReleaseException {
     if (t.tables().isEmpty()) {
       throw new UnreadableReleaseException(t.source() + ": no tables found (no rows of figures under a label);"
           + " is this a results release?" + (t.notes().isEmpty() ? "" : " (" + String.join("; ", t.notes()) + ")"));
     }
+    try {
+      return modelAndCheck(t, options, deadline);
+    } catch (RuntimeException e) {
+      return withoutTablesThatFail(t, options, e, deadline);
+    }
+  }
+
+  private static CheckResult modelAndCheck(ReleaseText t, Options options, long deadline) {
     PublishedRelease pr = Modeller.model(t, options.dictionary());
-    return Checker.check(pr);
+    return Checker.check(pr, deadline);
+  }
+
+  /**
+   * Checks the document without the tables that make modelling or checking fail. The first such
+   * table is found by halving: the shortest run of tables from the first that fails ends with it.
+   * Each table left out is named in the notes with the reason.
+   */
+  private static CheckResult withoutTablesThatFail(ReleaseText t, Options options, RuntimeException first, long deadline)
+      throws UnreadableReleaseException {
+    List<Table> tables = new ArrayList<>(t.tables());
+    List<String> notes = new ArrayList<>(t.notes());
+    RuntimeException failure = first;
+    for (int skipped = 0; skipped < MAX_SKIPPED_TABLES && !tables.isEmpty(); skipped++) {
+      int lo = 1;
+      int hi = tables.size();
+      RuntimeException at = failure;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        RuntimeException e = failureOf(with(t, tables.subList(0, mid), notes), options, deadline);
+        if (e != null) {
+          hi = mid;
+          at = e;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      Table bad = tables.remove(lo - 1);
+      notes.add("table '" + bad.name() + "' (lines " + bad.firstLine() + "-" + bad.lastLine() + ") was not checked: its"
+          + " figures could not be related (" + reason(at) + "); the rest of the document was checked without it");
+      if (tables.isEmpty()) {
+        break;
+      }
+      try {
+        return modelAndCheck(with(t, tables, notes), options, deadline);
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
+    throw new UnreadableReleaseException(t.source() + ": the tables could not be related to one another (" + reason(failure)
+        + "); " + notes.size() + " note(s): " + String.join("; ", notes));
+  }
+
+  private static RuntimeException failureOf(ReleaseText t, Options options, long deadline) {
+    try {
+      modelAndCheck(t, options, deadline);
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
+  private static ReleaseText with(ReleaseText t, List<Table> tables, List<String> notes) {
+    return new ReleaseText(t.source(), t.lineCount(), List.copyOf(tables), t.companyName(), t.latestYear(), notes,
+        t.paragraphs(), t.yearEnd(), t.releasePeriod(), t.format());
+  }
+
+  private static String reason(RuntimeException e) {
+    return e.getMessage() == null || e.getMessage().isBlank() ? "an inconsistent table" : e.getMessage();
   }
 
   static CheckResult text(ReleaseText t) throws UnreadableReleaseException {

@@ -43,11 +43,22 @@ public final class Checker {
     pr.readings().keySet().forEach(k -> printedConcepts.add(kindOf(k) + "/" + k.concept()));
   }
 
+  /** The start of the note a check that ran out of its time adds. */
+  static final String OUT_OF_TIME = "the check ran out of its time for one document";
+
   public static CheckResult check(PublishedRelease pr) {
-    return new Checker(pr).run();
+    return check(pr, Long.MAX_VALUE);
   }
 
-  private CheckResult run() {
+  /**
+   * Checks until {@code deadline} ({@link System#nanoTime}): what is left then (relations, sentences)
+   * is not tested, and a note says so.
+   */
+  public static CheckResult check(PublishedRelease pr, long deadline) {
+    return new Checker(pr).run(deadline);
+  }
+
+  private CheckResult run(long deadline) {
     List<Relation> catalogue = Catalogue.build(pr.company(), pr.lines(), pr.properties(), pr.facts());
     for (Relation r : catalogue) {
       producers.putIfAbsent(r.result(), r);
@@ -59,9 +70,14 @@ public final class Checker {
     int passed = 0;
     List<Failure> failures = new ArrayList<>();
     List<String> ids = new ArrayList<>();
+    boolean outOfTime = false;
     Set<FactKey> involved = new HashSet<>();
     List<CheckResult.Unevaluated> unevaluated = new ArrayList<>();
     for (Relation r : all) {
+      if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+        outOfTime = true;
+        break;
+      }
       Reading result = pr.readings().get(r.result());
       if (result == null) {
         continue;
@@ -88,9 +104,18 @@ public final class Checker {
         failures.add(new Failure(r, result, rhs.get(), operands(e)));
       }
     }
-    List<ProseClaim> prose = ProseChecker.check(pr, this::valued);
+    ProseChecker.Read prose = outOfTime ? new ProseChecker.Read(List.of(), 0) : ProseChecker.check(pr, this::valued, deadline);
+    PublishedRelease checked = pr;
+    if (outOfTime || prose.stoppedAtLine() > 0) {
+      List<String> notes = new ArrayList<>(pr.notes());
+      notes.add(outOfTime ? OUT_OF_TIME + ": some relations and the running text were not"
+          + " tested" : OUT_OF_TIME + ": the running text was read up to line "
+          + prose.stoppedAtLine());
+      checked = new PublishedRelease(pr.text(), pr.company(), pr.lines(), pr.properties(), pr.facts(), pr.readings(),
+          pr.aliases(), pr.statementConcepts(), pr.unmapped(), notes, pr.layoutRelations(), pr.keyOf(), pr.kinds());
+    }
     derivationErrors.forEach((k, why) -> unevaluated.add(new CheckResult.Unevaluated("derivation", Report.describe(k), why)));
-    return new CheckResult(pr, all.size(), tested, passed, failures, ids, prose, involved, unevaluated);
+    return new CheckResult(checked, all.size(), tested, passed, failures, ids, prose.claims(), involved, unevaluated);
   }
 
   /** A figure's interval with the printed figures it comes from (itself, or its relation's operands). */

@@ -101,7 +101,7 @@ final class Entities {
     if (m.find()) {
       pct = new BigDecimal(m.group(1));
     }
-    l = Rx.replaceAll(Rx.replaceAll(l, "\\([^)]*\\)", " "), "\\s+", " ").trim();
+    l = Rx.replaceAll(org.orebook.edgar.Brackets.replace(l, '(', ')', " "), "\\s+", " ").trim();
     String country = "";
     int comma = l.lastIndexOf(',');
     if (comma > 0) {
@@ -121,7 +121,7 @@ final class Entities {
 
   /** "GREENS CREEK UNIT (Reflects ... share)" → "Greens Creek". */
   static String unitName(String heading) {
-    String n = Rx.replaceAll(Rx.replaceAll(heading, "\\([^)]*\\)", " "), "\\s+", " ").trim();
+    String n = Rx.replaceAll(org.orebook.edgar.Brackets.replace(heading, '(', ')', " "), "\\s+", " ").trim();
     for (int i = 0; i < 3; i++) {
       String before = n;
       n = Rx.replaceAll(n, "(?i)[\\s,:\u2013\u2014-]+(unit|mine|mines|operations?|property|properties|operating results|results|"

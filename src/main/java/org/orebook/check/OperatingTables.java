@@ -129,7 +129,7 @@ final class OperatingTables {
       return;
     }
     String hint = ConceptDictionary.unitHint(label);
-    String basis = label.replaceAll("\\([^)]*\\)", " ").replaceAll("(?i)^\\s*" + m.get().displayName() + "\\s*-?\\s*", "")
+    String basis = org.orebook.edgar.Brackets.replace(label, '(', ')', " ").replaceAll("(?i)^\\s*" + m.get().displayName() + "\\s*-?\\s*", "")
         .replaceAll("\\s+", " ").trim();
     Measure measure = hint.contains("cents") || hint.contains("lb") || hint.contains("pound") ? Measure.CENTS_PER_POUND
         : Measure.PER_OUNCE;

@@ -41,7 +41,12 @@ import org.orebook.quantity.Period;
  * the release's own statement lines; units and countries come from its tables.
  */
 final class ProseChecker {
-  private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
+  /**
+   * A number in the text. It starts only where a number starts (not after a digit, comma or point):
+   * a claim inside a longer number is refused anyway, and without the look-behind every position of
+   * a long run of digits would start a match that runs to its end (time the square of its length).
+   */
+  private static final String NUM = "(?<![\\d,.])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
   private static final String METALS = "(gold|silver|copper|zinc|lead|nickel|platinum|palladium|molybdenum|cobalt|uranium)";
   private static final Pattern RATIO = Pattern.compile(NUM + "\\s*:\\s*1\\b");
   private static final Pattern PERCENT = Pattern.compile(NUM + "\\s*(?:%|percent\\b)");
@@ -139,6 +144,13 @@ final class ProseChecker {
   /** Sentences read at most (a release has a few hundred; the rest of a huge file is not read). */
   static final int MAX_SENTENCES = 20_000;
 
+  /**
+   * Longest sentence read for claims: a release's sentences run to a few hundred characters; a
+   * longer "sentence" is a list or a table flattened into text, and reading it would cost the
+   * square of its length (each claim looks at the words around it).
+   */
+  static final int MAX_SENTENCE_CHARS = 2_000;
+
   private final PublishedRelease pr;
   private final Function<FactKey, Optional<Checker.Valued>> values;
   private final List<Map.Entry<Pattern, Concept>> phrases = new ArrayList<>();
@@ -158,7 +170,9 @@ final class ProseChecker {
     standardPhrases();
     Set<String> seen = new LinkedHashSet<>();
     for (StatementLine l : pr.lines()) {
-      String label = ConceptDictionary.normalize(l.label()).replaceAll("\\s*\\(.*?\\)\\s*", " ").trim();
+      // brackets removed in one scan (a regular expression retried from every unclosed '(': the square of a run of them)
+      String label = org.orebook.edgar.Brackets.replace(ConceptDictionary.normalize(l.label()), '(', ')', " ")
+          .replaceAll("\\s+", " ").trim();
       if (l.kind() == StatementLine.Kind.HEADING || l.kind() == StatementLine.Kind.BLANK || label.length() < 6
           || label.matches("(total|other|net|subtotal|other, net)") || !seen.add(label)) {
         continue;
@@ -167,7 +181,7 @@ final class ProseChecker {
           new Concept(Family.STATEMENT, l.id(), l.statement(), false)));
     }
     for (OperatingUnit u : pr.company().units()) {
-      String name = u.name().toLowerCase(Locale.ROOT).replaceAll("\\(.*?\\)", " ")
+      String name = org.orebook.edgar.Brackets.replace(u.name().toLowerCase(Locale.ROOT), '(', ')', " ")
           .replaceAll("\\b(unit|mine|mines|operations?|project)\\b", " ").replaceAll("\\s+", " ").trim();
       if (name.length() >= 3) {
         unitNames.add(Map.entry(Pattern.compile("\\b" + Pattern.quote(name) + "\\b"), u.id()));
@@ -213,31 +227,51 @@ final class ProseChecker {
   }
 
   /** Every number claim of the release's running text, tested or not. */
+  /** The claims read, and the line the reading stopped at when it ran out of time (0: it did not). */
+  record Read(List<ProseClaim> claims, int stoppedAtLine) {}
+
   static List<ProseClaim> check(PublishedRelease pr, Function<FactKey, Optional<Checker.Valued>> values) {
+    return check(pr, values, Long.MAX_VALUE).claims();
+  }
+
+  /** The claims of the running text, read until {@code deadline} ({@link System#nanoTime}). */
+  static Read check(PublishedRelease pr, Function<FactKey, Optional<Checker.Valued>> values, long deadline) {
     ProseChecker c = new ProseChecker(pr, values);
-    List<Sentence> sentences = pr.text().sentences();
+    List<Sentence> sentences = pr.text().sentences(MAX_SENTENCES);
     if (sentences.size() > MAX_SENTENCES) {
       sentences = sentences.subList(0, MAX_SENTENCES);
     }
     Map<Integer, List<Sentence>> paragraphs = new java.util.HashMap<>();
     sentences.forEach(x -> paragraphs.computeIfAbsent(x.paragraph(), i -> new ArrayList<>()).add(x));
     List<ProseClaim> out = new ArrayList<>();
+    Map<Integer, Set<String>> paragraphUnits = new java.util.HashMap<>();
     for (Sentence s : sentences) {
-      List<Sentence> paragraph = paragraphs.get(s.paragraph());
+      if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+        return new Read(out, s.firstLine());
+      }
+      if (s.text().length() > MAX_SENTENCE_CHARS) {
+        continue;
+      }
+      Set<String> units = paragraphUnits.computeIfAbsent(s.paragraph(), p -> {
+        Set<String> all = new LinkedHashSet<>();
+        paragraphs.get(p).forEach(x -> all.addAll(c.units(x.text().toLowerCase(Locale.ROOT))));
+        return all;
+      });
       try {
-        out.addAll(c.sentence(s, paragraph));
-      } catch (ArithmeticException | IllegalArgumentException | IllegalStateException e) {
-        // reported as a claim that could not be tested, with the reason, never dropped
+        out.addAll(c.sentence(s, units));
+      } catch (RuntimeException e) {
+        // an odd sentence is reported as a claim that could not be tested, with the reason, never dropped and
+        // never a reason for the check to fail
         out.add(new ProseClaim(s.lineAt(0), s.text(), "(the sentence)", ProseClaim.Kind.AMOUNT, ProseClaim.Status.NOT_LINKED,
             "", List.of(), "the sentence could not be evaluated: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
       }
     }
-    return out;
+    return new Read(out, 0);
   }
 
   // ------------------------------------------------------------------ reading a sentence
 
-  private List<ProseClaim> sentence(Sentence s, List<Sentence> paragraph) {
+  private List<ProseClaim> sentence(Sentence s, Set<String> paragraphUnits) {
     String text = s.text();
     String lower = text.toLowerCase(Locale.ROOT);
     List<Claim> claims = claims(text);
@@ -247,8 +281,6 @@ final class ProseChecker {
     List<Mention> concepts = concepts(lower);
     List<PeriodMention> periods = periods(lower);
     Set<String> sentenceUnits = units(lower);
-    Set<String> paragraphUnits = new LinkedHashSet<>();
-    paragraph.forEach(p -> paragraphUnits.addAll(units(p.text().toLowerCase(Locale.ROOT))));
     List<ProseClaim> out = new ArrayList<>();
     String forward = FORWARD.matcher(lower).find() ? "the sentence looks forward" : null;
     String respectively = lower.contains("respectively") ? "the sentence lists figures 'respectively'"
@@ -343,8 +375,10 @@ final class ProseChecker {
     return ms.stream().filter(m -> m.start() >= from && m.end() <= to).min(Comparator.comparingInt(Mention::start)).orElse(null);
   }
 
+  private static final Pattern METAL_WORD = Pattern.compile("\\b" + METALS + "\\b");
+
   private static Optional<Metal> lastMetal(String lower, int from, int to) {
-    Matcher m = Pattern.compile("\\b" + METALS + "\\b").matcher(lower.substring(from, to));
+    Matcher m = METAL_WORD.matcher(lower.substring(from, to));
     Optional<Metal> found = Optional.empty();
     while (m.find()) {
       found = metal(m.group(1));
@@ -474,6 +508,9 @@ final class ProseChecker {
     void fill(Matcher m, Claim c);
   }
 
+  /** Longest claim read ("$1,234.5 million per ounce of gold" is 35 characters): a longer number is not a figure. */
+  static final int MAX_CLAIM_CHARS = 80;
+
   /** "$000", "($000s)", "US$000": a unit of thousands of dollars written in a label, not an amount. */
   static boolean scaleMarker(String text, int start, int end) {
     String t = text.substring(start, end).replaceAll("[^0-9]", "");
@@ -484,6 +521,9 @@ final class ProseChecker {
   private static void find(Pattern p, String text, boolean[] taken, List<Claim> out, Fill fill) {
     Matcher m = p.matcher(text);
     while (m.find()) {
+      if (m.end() - m.start() > MAX_CLAIM_CHARS) {
+        continue;
+      }
       boolean free = true;
       for (int i = m.start(); i < m.end(); i++) {
         free &= !taken[i];

@@ -193,12 +193,32 @@ public final class Report {
     }
     root.put("tables", tables);
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .configure(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true)
-          .writeValueAsString(root) + "\n";
+      return Json.MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Widest number written in plain digits; a longer one is written with an exponent (still a JSON number). */
+  static final int MAX_PLAIN_DIGITS = 200;
+
+  /** The JSON writer, made when first used (the text report needs no Jackson). */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule().addSerializer(BigDecimal.class,
+          new com.fasterxml.jackson.databind.ser.std.StdSerializer<BigDecimal>(BigDecimal.class) {
+            @Override
+            public void serialize(BigDecimal v, com.fasterxml.jackson.core.JsonGenerator g,
+                com.fasterxml.jackson.databind.SerializerProvider p) throws java.io.IOException {
+              g.writeNumber(plainOrExponent(v));
+            }
+          }));
+  }
+
+  /** A number as JSON: plain digits, unless that would take more than {@link #MAX_PLAIN_DIGITS} characters. */
+  public static String plainOrExponent(BigDecimal v) {
+    long integerDigits = (long) v.precision() - v.scale();
+    return Math.abs(integerDigits) > MAX_PLAIN_DIGITS || v.scale() > MAX_PLAIN_DIGITS ? v.toString() : v.toPlainString();
   }
 
   static String describe(FactKey k) {
@@ -207,6 +227,6 @@ public final class Report {
   }
 
   static String plain(BigDecimal v) {
-    return v.toPlainString();
+    return plainOrExponent(v);
   }
 }

@@ -34,7 +34,7 @@ import picocli.CommandLine;
 
 /** {@code orebook bench ...}: benchmarks (docs/benchmarks.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (docs/benchmarks.md).",
-    subcommands = {BenchCommand.Ledger.class, BenchCommand.GradeTonnageBench.class, WebBench.class})
+    subcommands = {BenchCommand.Ledger.class, BenchCommand.GradeTonnageBench.class, WebBench.class, BenchCommand.FuzzBench.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -283,6 +283,85 @@ final class BenchCommand implements Runnable {
           table.blocks() / t, peak >> 20);
       o.flush();
       return diffs.isEmpty() && table.blocks() == size;
+    }
+  }
+
+  /**
+   * {@code orebook bench fuzz --cases 10000}: mutated releases through {@code check} and mutated
+   * datasets through {@code load} and {@code release} ({@link Fuzz}); prints every crash and hang,
+   * the slowest case per 100 KB of input, and exits 1 when any run crashed or hung.
+   */
+  @Command(name = "fuzz", mixinStandardHelpOptions = true,
+      description = "Run mutated releases through check and mutated datasets through load and release; report crashes,"
+          + " hangs and the slowest case (docs/benchmarks.md).")
+  static final class FuzzBench implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--cases", paramLabel = "N", description = "mutated releases (default: ${DEFAULT-VALUE})")
+    int cases = 10_000;
+
+    @Option(names = "--datasets", paramLabel = "N", description = "mutated dataset folders (default: a tenth of --cases)")
+    Integer datasets;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed: the same seed gives the same cases (default: ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "a run still going after this is a hang (default: ${DEFAULT-VALUE})")
+    int timeout = 60;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "scratch folder (default: ${DEFAULT-VALUE})")
+    Path work = Path.of("target", "bench-fuzz");
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter o = spec.commandLine().getOut();
+      int sets = datasets != null ? datasets : Math.max(1, cases / 10);
+      if (cases < 0 || sets < 0 || timeout < 1) {
+        spec.commandLine().getErr().println("orebook: --cases and --datasets must be at least 0, --timeout at least 1");
+        return Main.BAD_INPUT;
+      }
+      o.printf("orebook bench fuzz: %d cores (%s), %s %s, max heap %d MB; %,d releases through check, %,d datasets through"
+              + " load and release, seed %d, hang after %d s%n", Runtime.getRuntime().availableProcessors(), Ledger.cpuModel(),
+          System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), HeapMonitor.maxHeapBytes() >> 20,
+          cases, sets, seed, timeout);
+      o.flush();
+      // a scratch folder of this run's own inside --work: nothing else there is touched
+      Path scratch = work.resolve("run-" + ProcessHandle.current().pid());
+      Ledger.deleteTree(scratch);
+      long t0 = System.nanoTime();
+      Fuzz.Summary s = new Fuzz(new Fuzz.Options(seed, cases, sets, timeout * 1000L, scratch)).run(o);
+      if (s.crashes().isEmpty() && s.hangs().isEmpty()) {
+        Ledger.deleteTree(scratch);
+      } else {
+        o.println("the inputs of the bad cases are in " + scratch.resolve("kept"));
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      Fuzz.Outcome slow = s.slowest();
+      Map<Integer, Long> exits = new java.util.TreeMap<>();
+      s.outcomes().forEach(x -> exits.merge(x.exit(), 1L, Long::sum));
+      o.printf("runs: %,d (%,d check, %,d load or release) in %.1f s; exit codes %s%n", s.outcomes().size(),
+          s.count("release"), s.count("dataset"), seconds, exits);
+      o.printf("crashes (stack traces, internal errors, undocumented exit codes, accepted but not produced): %d%n",
+          s.crashes().size());
+      o.printf("hangs (over %d s): %d%n", timeout, s.hangs().size());
+      if (slow != null) {
+        o.printf("slowest per 100 KB, CPU seconds of the JVM while the run went on (inputs under 100 KB count as 100 KB):%n");
+        for (String kind : List.of("release", "dataset")) {
+          for (Fuzz.Outcome x : s.slowest(kind, 3)) {
+            o.printf("  %.3f s CPU per 100 KB: %s %d (%s), %s, %,d bytes, %.3f s CPU, %.3f s wall%n", x.cpuPer100k(),
+                x.kind(), x.index(), x.mutation(), x.command(), x.bytes(), x.cpuSeconds(), x.seconds());
+          }
+        }
+        Fuzz.Outcome wall = s.slowestWall();
+        o.printf("slowest per 100 KB of wall time (the machine's load included): %.3f s: %s %d (%s), %s, %,d bytes%n",
+            wall.secondsPer100k(), wall.kind(), wall.index(), wall.mutation(), wall.command(), wall.bytes());
+      }
+      o.printf("cases=%d datasets=%d crashes=%d hangs=%d slowest_cpu_s_per_100kb=%.3f slowest_wall_s_per_100kb=%.3f%n", cases,
+          sets, s.crashes().size(), s.hangs().size(), slow == null ? 0 : slow.cpuPer100k(),
+          slow == null ? 0 : s.slowestWall().secondsPer100k());
+      o.flush();
+      return s.crashes().isEmpty() && s.hangs().isEmpty() ? 0 : 1;
     }
   }
 

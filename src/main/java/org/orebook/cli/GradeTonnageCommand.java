@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,6 +13,7 @@ import org.orebook.blockmodel.GradeTonnage;
 import org.orebook.blockmodel.GradeTonnageFormats;
 import org.orebook.blockmodel.GradeTonnageSpec;
 import org.orebook.blockmodel.GradeTonnageTable;
+import org.orebook.release.AtomicOutput;
 import org.orebook.scan.BadRowsException;
 import org.orebook.scan.ScanSettings;
 import picocli.CommandLine;
@@ -49,7 +49,7 @@ final class GradeTonnageCommand implements Callable<Integer> {
   String tonnageUnit = "t";
 
   @Option(names = "--grade", paramLabel = "METAL=COL:UNIT", required = true,
-      description = "a grade column and its unit (g/t, oz/ton or %); repeat for each metal; the first is the cut-off grade")
+      description = "a grade column and its unit (g/t, oz/ton or %%); repeat for each metal; the first is the cut-off grade")
   List<String> grades;
 
   @Option(names = "--cutoffs", paramLabel = "C[,C...]", required = true, description = "cut-offs, e.g. 0.5,1,2")
@@ -58,7 +58,7 @@ final class GradeTonnageCommand implements Callable<Integer> {
   @Option(names = "--equivalent", paramLabel = "METAL", description = "apply the cut-offs to this metal's equivalent grade")
   String equivalent;
 
-  @Option(names = "--price", paramLabel = "METAL=P[,...]", description = "prices for the equivalent grade: USD/oz (g/t, oz/ton), USD/lb (%)")
+  @Option(names = "--price", paramLabel = "METAL=P[,...]", description = "prices for the equivalent grade: USD/oz (g/t, oz/ton), USD/lb (%%)")
   List<String> prices = new ArrayList<>();
 
   @Option(names = "--recovery", paramLabel = "METAL=R[,...]", description = "recoveries for the equivalent grade, fractions (default 1)")
@@ -100,13 +100,16 @@ final class GradeTonnageCommand implements Callable<Integer> {
       err.println("orebook: nothing was " + (out == null ? "printed." : "written."));
       return Main.BAD_INPUT;
     }
-    String text = GradeTonnageFormats.render(table, format);
-    if (out == null) {
-      spec.commandLine().getOut().print(text);
+    if (out == null) { // row by row: a table of many categories is never held whole
+      GradeTonnageFormats.write(table, format, spec.commandLine().getOut());
       spec.commandLine().getOut().flush();
       return 0;
     }
-    write(out, text);
+    AtomicOutput.writeFile(out, stream -> {
+      java.io.Writer w = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
+      GradeTonnageFormats.write(table, format, w);
+      w.flush();
+    });
     spec.commandLine().getOut().println("wrote " + out);
     return 0;
   }
@@ -122,16 +125,8 @@ final class GradeTonnageCommand implements Callable<Integer> {
     return GradeTonnageSpec.of(tonnage, density, volume, tonnageUnit, grades, cutoffs, equivalent, prices, recoveries, category);
   }
 
-  /** Writes a temporary file next to {@code target}, then moves it into place. */
+  /** Writes a temporary file next to {@code target}, then moves it into place ({@link AtomicOutput#writeFile}). */
   static void write(Path target, String text) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".orebook-", ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicOutput.writeFile(target, text.getBytes(StandardCharsets.UTF_8));
   }
 }

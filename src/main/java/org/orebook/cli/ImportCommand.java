@@ -44,10 +44,6 @@ final class ImportCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println("orebook: cannot write " + out + ": " + e.getMessage());
       return Main.BAD_INPUT;
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      err.println("orebook: " + file + ": could not be imported (" + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
-      return Main.BAD_INPUT;
     }
   }
 }

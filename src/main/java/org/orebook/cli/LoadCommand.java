@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.orebook.data.DatasetException;
 import org.orebook.data.DatasetSource;
+import org.orebook.release.Producible;
 import org.orebook.store.LoadResult;
 import org.orebook.store.Store;
 import org.orebook.store.StoreException;
@@ -56,9 +57,31 @@ final class LoadCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Stores a dataset once it is known to produce its release ({@link Producible#require}: every row
+   * valid, the engine and the layout succeed), so that nothing the release would refuse is stored.
+   */
   static LoadResult load(Store s, DatasetSource source, String company, org.orebook.store.Actor actor, String reason)
       throws DatasetException, StoreException {
+    if (company != null && (company.isBlank() || company.length() > MAX_COMPANY_ID)) {
+      throw new StoreException(StoreException.Kind.INVALID, "--company '" + clip(company) + "': a company id has 1 to "
+          + MAX_COMPANY_ID + " characters");
+    }
+    if (reason != null && reason.length() > MAX_REASON) {
+      throw new StoreException(StoreException.Kind.INVALID, "--reason has " + reason.length() + " characters; at most "
+          + MAX_REASON);
+    }
+    Producible.require(source);
     return s.load(company, source, actor, reason);
+  }
+
+  /** Longest company id the store keeps. */
+  static final int MAX_COMPANY_ID = 100;
+  /** Longest reason the store keeps. */
+  static final int MAX_REASON = 2_000;
+
+  private static String clip(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
   }
 
   static String describe(LoadResult r, String from, Store s) {

@@ -3,8 +3,9 @@ package org.orebook.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.orebook.data.DatasetException;
 import org.orebook.data.DatasetSource;
@@ -14,6 +15,8 @@ import org.orebook.store.StoreException;
 import org.orebook.store.Version;
 import org.orebook.quantity.Period;
 import org.orebook.quantity.UnitSystem;
+import org.orebook.release.AtomicOutput;
+import org.orebook.release.Producible;
 import org.orebook.release.Release;
 import org.orebook.release.Releases;
 import picocli.CommandLine;
@@ -42,9 +45,9 @@ final class ReleaseCommand implements Callable<Integer> {
       description = "dataset folder, e.g. examples/hecla-2003, or the id of a company in the store")
   String dataset;
 
-  @Option(names = "--version", paramLabel = "VERSION",
+  @Option(names = "--figures", paramLabel = "current|original",
       description = "current (as restated; default) or original (as originally reported, i.e. as first approved)")
-  String version = "current";
+  String figures = "current";
 
   @Option(names = "--period", paramLabel = "PERIOD",
       description = "release period: a quarter 'Q3 2011' (with its six or nine months; 'Q3 FY2025' in a fiscal year"
@@ -88,13 +91,13 @@ final class ReleaseCommand implements Callable<Integer> {
       err.println("orebook: --units '" + units + "' is not metric or imperial");
       return Main.BAD_INPUT;
     }
-    Version v = switch (version) {
+    Version v = switch (figures) {
       case "current" -> Version.CURRENT;
       case "original" -> Version.ORIGINAL;
       default -> null;
     };
     if (v == null) {
-      err.println("orebook: --version '" + version + "' is not current or original");
+      err.println("orebook: --figures '" + figures + "' is not current or original");
       return Main.BAD_INPUT;
     }
     if (out == null && "xlsx".equals(format)) {
@@ -107,17 +110,17 @@ final class ReleaseCommand implements Callable<Integer> {
     try {
       if (isFolder && !save && store.db == null) {
         if (v == Version.ORIGINAL) {
-          err.println("orebook: --version original needs the store: the figures as first approved are kept there"
+          err.println("orebook: --figures original needs the store: the figures as first approved are kept there"
               + " (name a company, or add --save)");
           return Main.BAD_INPUT;
         }
-        release = Releases.produce(folder, p, system); // straight from the folder: nothing is stored
+        release = Producible.produce(DatasetSource.folder(folder), p, system); // straight from the folder: nothing is stored
       } else {
         try (Store s = store.open()) {
           String company = dataset;
           String ds;
           if (isFolder) {
-            LoadResult r = s.load(null, DatasetSource.folder(folder), store.actor(s, err), null);
+            LoadResult r = LoadCommand.load(s, DatasetSource.folder(folder), null, store.actor(s, err), null);
             err.println("orebook: " + LoadCommand.describe(r, dataset, s));
             company = r.companyId();
             ds = r.dataset();
@@ -129,7 +132,7 @@ final class ReleaseCommand implements Callable<Integer> {
           } else {
             ds = s.datasetFor(company, p == null ? null : p.code());
           }
-          release = Releases.produce(s.source(company, ds, v), p, system);
+          release = Producible.produce(s.source(company, ds, v), p, system);
         }
       }
     } catch (DatasetException e) {
@@ -152,24 +155,12 @@ final class ReleaseCommand implements Callable<Integer> {
       err.println("orebook: nothing was written.");
       return Main.BAD_INPUT;
     }
-    Files.createDirectories(out);
-    Path tmp = Files.createTempDirectory(out, ".orebook-");
-    try {
-      for (String f : formats) {
-        Files.write(tmp.resolve(fileName(f)), Releases.renderBytes(release, f));
-      }
-      for (String f : formats) {
-        Files.move(tmp.resolve(fileName(f)), out.resolve(fileName(f)), StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-        spec.commandLine().getOut().println("wrote " + out.resolve(fileName(f)));
-      }
-    } finally {
-      try (var s = Files.list(tmp)) {
-        for (Path left : s.toList()) {
-          Files.deleteIfExists(left);
-        }
-      }
-      Files.deleteIfExists(tmp);
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (String f : formats) {
+      files.put(fileName(f), Releases.renderBytes(release, f));
+    }
+    for (Path written : AtomicOutput.writeFiles(out, files)) {
+      spec.commandLine().getOut().println("wrote " + written);
     }
     return 0;
   }

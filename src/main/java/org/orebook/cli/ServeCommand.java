@@ -57,6 +57,18 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (port < 0 || port > 65535) {
+      err.println("orebook: --port " + port + " is not a TCP port (0 to 65535; 0 picks a free one)");
+      return Main.BAD_INPUT;
+    }
+    if (port != 0) { // said in one line here, before the server would log its failure to start
+      try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName(host))) {
+        probe.setReuseAddress(true);
+      } catch (java.io.IOException e) {
+        err.println("orebook: cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")");
+        return Main.BAD_INPUT;
+      }
+    }
     Store s;
     try {
       // a web request waits 15 s for a busy store, unless --wait says otherwise

@@ -39,7 +39,9 @@ import org.orebook.quantity.Unit;
  */
 public final class DatasetLoader {
   private final DatasetSource source;
-  private final List<DataError> errors = new ArrayList<>();
+  private final Errors errors = new Errors();
+  /** The errors of the files' shape (missing, unreadable, wrong columns or fields): reported alone, first. */
+  private final List<DataError> structural = new ArrayList<>();
   private final FactSet inputs = new FactSet();
   private final Map<FactKey, CsvFile.Row> seen = new HashMap<>();
   /** The company's fiscal year end (company.csv fiscal_year_end), by which every period code is read. */
@@ -106,9 +108,13 @@ public final class DatasetLoader {
     FinanceInputs finance = new FinanceReader(this).read(hedges);
     readHistory();
 
+    if (!structural.isEmpty()) {
+      // a file whose shape is wrong makes every row that refers to it look wrong: say only what to fix first
+      throw new DatasetException(structural);
+    }
     if (!errors.isEmpty() || company == null) {
-      throw new DatasetException(errors.isEmpty()
-          ? List.of(new DataError("company.csv", 0, "", "company could not be read")) : errors);
+      throw errors.isEmpty() ? new DatasetException(List.of(new DataError("company.csv", 0, "", "company could not be read")))
+          : new DatasetException(errors, errors.total);
     }
     return new Dataset(source.describe(), company, inputs, lines, properties, reserveRows, notes, hedges, prices, finance, history);
   }
@@ -116,8 +122,62 @@ public final class DatasetLoader {
   // ---------------------------------------------------------------- helpers
 
   List<CsvFile.Row> read(DatasetFile file) {
-    return CsvFile.read(source, file, errors);
+    int before = errors.size();
+    long total = errors.total;
+    List<CsvFile.Row> rows = CsvFile.read(source, file, errors);
+    if (errors.total > total) {
+      structural.addAll(errors.subList(before, errors.size()));
+    }
+    return rows;
   }
+
+  /** The errors found: every one counted, the first {@link DatasetException#KEPT} kept. */
+  private static final class Errors extends ArrayList<DataError> {
+    long total;
+
+    @Override
+    public boolean add(DataError e) {
+      total++;
+      if (size() < DatasetException.KEPT) {
+        super.add(e);
+      }
+      return true;
+    }
+  }
+
+  /**
+   * A dataset number: plain ASCII digits with an optional minus sign and decimal point
+   * ({@code -1234.5}); no exponent, grouping, currency or percent sign, no other script's digits. At
+   * most {@link #MAX_INTEGER_DIGITS} digits before the point and {@link #MAX_DECIMALS} after it.
+   */
+  static Optional<BigDecimal> decimal(String v) {
+    int i = v.startsWith("-") || v.startsWith("+") ? 1 : 0;
+    int integer = 0;
+    int decimals = -1;
+    for (; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (decimals < 0) {
+          integer++;
+        } else {
+          decimals++;
+        }
+      } else if (c == '.' && decimals < 0) {
+        decimals = 0;
+      } else {
+        return Optional.empty();
+      }
+    }
+    if (integer + Math.max(0, decimals) == 0 || integer > MAX_INTEGER_DIGITS || decimals > MAX_DECIMALS) {
+      return Optional.empty();
+    }
+    return Optional.of(new BigDecimal(v));
+  }
+
+  /** Most digits before the decimal point of a dataset number (a hundred quintillion dollars is beyond any company). */
+  static final int MAX_INTEGER_DIGITS = 20;
+  /** Most digits after the decimal point of a dataset number. */
+  static final int MAX_DECIMALS = 50;
 
   void error(CsvFile.Row r, String field, String message) {
     errors.add(new DataError(r.file(), r.line(), field, message));
@@ -129,12 +189,13 @@ public final class DatasetLoader {
       error(r, field, "missing number");
       return Optional.empty();
     }
-    try {
-      return Optional.of(new BigDecimal(v));
-    } catch (NumberFormatException e) {
-      error(r, field, "not a number: '" + v + "' (write plain decimals such as -1234.5)");
-      return Optional.empty();
+    Optional<BigDecimal> d = decimal(v);
+    if (d.isEmpty()) {
+      error(r, field, "not a number: '" + (v.length() > 40 ? v.substring(0, 40) + "...' (" + v.length() + " characters)"
+          : v + "'") + " (write plain decimals such as -1234.5: ASCII digits, at most " + MAX_INTEGER_DIGITS
+          + " before the point and " + MAX_DECIMALS + " after it, no exponent or grouping)");
     }
+    return d;
   }
 
   Optional<Period> period(CsvFile.Row r, String field) {
@@ -204,6 +265,15 @@ public final class DatasetLoader {
       if (!f.containsKey(required) || f.get(required).isEmpty()) {
         errors.add(new DataError("company.csv", 0, required, "missing field '" + required + "'"));
       }
+    }
+    if (f.getOrDefault("name", "").length() > MAX_NAME) {
+      error(rows.get("name"), "value", "a company name of " + f.get("name").length() + " characters; at most " + MAX_NAME);
+    }
+    String shortName = f.getOrDefault("short_name", "").isEmpty() ? f.getOrDefault("name", "") : f.get("short_name");
+    if (shortName.length() > MAX_SHORT_NAME) {
+      error(rows.get(f.getOrDefault("short_name", "").isEmpty() ? "name" : "short_name"), "value", "the company's id in the"
+          + " store is made from its short name (or its name): at most " + MAX_SHORT_NAME + " characters, not "
+          + shortName.length() + (f.getOrDefault("short_name", "").isEmpty() ? " (give a short_name)" : ""));
     }
     if (!f.getOrDefault("fiscal_year_end", "").isEmpty()) {
       Optional<FiscalYearEnd> fye = FiscalYearEnd.parse(f.get("fiscal_year_end"));
@@ -295,6 +365,11 @@ public final class DatasetLoader {
         p.get(), metals, segments, units, coproduct.isEmpty() ? Optional.empty() : Optional.of(coproduct), standard,
         reporting, standardByYear, gradeDecimals, perTonne.equals("per_tonne"));
   }
+
+  /** Longest company name. */
+  static final int MAX_NAME = 200;
+  /** Longest short name (the company's id in the store is made from it). */
+  static final int MAX_SHORT_NAME = 80;
 
   private List<OperatingUnit> readUnits(List<Segment> segments) {
     List<OperatingUnit> units = new ArrayList<>();
@@ -895,7 +970,63 @@ public final class DatasetLoader {
         error(r, "kind", "a per_share line needs a line with concept weighted_shares in statement " + l.statement());
       }
     }
+    circles(lines, rowOf);
     return lines;
+  }
+
+  /**
+   * Lines whose sum_of leads back to themselves (a subtotal that adds itself, two that add each
+   * other): no figure could satisfy them. Each circle is an error on its first line, naming the
+   * lines round it. Found by a depth-first walk without recursion (a long chain of subtotals cannot
+   * overflow the stack).
+   */
+  private void circles(List<StatementLine> lines, Map<String, CsvFile.Row> rowOf) {
+    Map<String, List<String>> refs = new LinkedHashMap<>();
+    for (StatementLine l : lines) {
+      refs.put(l.statement() + ":" + l.id(), new ArrayList<>());
+    }
+    for (StatementLine l : lines) {
+      for (String t : l.terms()) {
+        String ref = t.startsWith("-") ? t.substring(1) : t;
+        String target = ref.contains(":") ? ref : l.statement() + ":" + ref;
+        if (!ref.startsWith("company:") && refs.containsKey(target)) { // a line refused already is no link
+          refs.get(l.statement() + ":" + l.id()).add(target);
+        }
+      }
+    }
+    Map<String, Integer> state = new HashMap<>(); // 1 on the current path, 2 done
+    for (String start : refs.keySet()) {
+      if (state.containsKey(start)) {
+        continue;
+      }
+      List<String> path = new ArrayList<>();
+      List<Integer> next = new ArrayList<>();
+      path.add(start);
+      next.add(0);
+      state.put(start, 1);
+      while (!path.isEmpty()) {
+        int top = path.size() - 1;
+        List<String> out = refs.get(path.get(top));
+        if (next.get(top) == out.size()) {
+          state.put(path.remove(top), 2);
+          next.remove(top);
+          continue;
+        }
+        String to = out.get(next.get(top));
+        next.set(top, next.get(top) + 1);
+        Integer st = state.get(to);
+        if (st == null) {
+          state.put(to, 1);
+          path.add(to);
+          next.add(0);
+        } else if (st == 1) {
+          List<String> circle = new ArrayList<>(path.subList(path.indexOf(to), path.size()));
+          circle.add(to);
+          error(rowOf.get(to), "sum_of", circle.size() == 2 ? "line '" + to + "' adds itself"
+              : "the lines add one another in a circle: " + String.join(" -> ", circle) + " (no figures can satisfy it)");
+        }
+      }
+    }
   }
 
   private void readStatementValues(List<StatementLine> lines) {

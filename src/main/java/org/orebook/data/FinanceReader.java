@@ -228,15 +228,13 @@ final class FinanceReader {
         if (t.isEmpty()) {
           continue;
         }
-        try {
-          BigDecimal rate = new BigDecimal(t);
-          if (rate.compareTo(new BigDecimal("-100")) <= 0) {
-            loader.error(r, "discount_rates_pct", "a discount rate must be above -100, not " + t);
-          } else {
-            rates.add(rate);
-          }
-        } catch (NumberFormatException e) {
+        Optional<BigDecimal> rate = DatasetLoader.decimal(t);
+        if (rate.isEmpty()) {
           loader.error(r, "discount_rates_pct", "not a number: '" + t + "' (write rates in percent, e.g. 5 10)");
+        } else if (rate.get().compareTo(new BigDecimal("-100")) <= 0) {
+          loader.error(r, "discount_rates_pct", "a discount rate must be above -100, not " + t);
+        } else {
+          rates.add(rate.get());
         }
       }
       if (r.get("discount_rates_pct").isEmpty()) {

@@ -19,8 +19,14 @@ final class Decoding {
 
   static byte[] bytes(Path file) throws UnreadableReleaseException {
     try {
-      if (!Files.isRegularFile(file)) {
+      if (Files.isDirectory(file)) {
+        throw new UnreadableReleaseException(file + ": a folder; give the release's text file");
+      }
+      if (!Files.exists(file)) {
         throw new UnreadableReleaseException(file + ": no such file");
+      }
+      if (!Files.isRegularFile(file)) {
+        throw new UnreadableReleaseException(file + ": not a regular file (a device or a pipe); give the release's text file");
       }
       long size = Files.size(file);
       if (size > ReleaseReader.MAX_BYTES) {

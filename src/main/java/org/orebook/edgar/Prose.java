@@ -136,9 +136,17 @@ public final class Prose {
    * wrapped row label) is dropped.
    */
   public static List<Sentence> split(List<Paragraph> paragraphs) {
+    return split(paragraphs, Integer.MAX_VALUE);
+  }
+
+  /** The first sentences of paragraphs, as {@link #split(List)}: at least {@code max}, when there are as many. */
+  public static List<Sentence> split(List<Paragraph> paragraphs, int max) {
     List<Sentence> out = new ArrayList<>();
     int paragraph = 0;
     for (Paragraph raw : paragraphs) {
+      if (out.size() >= max) {
+        return out;
+      }
       Paragraph p = withoutFootnoteDigits(raw);
       String text = p.text();
       if (text.split(" ").length < 6 || text.equals(text.toUpperCase(Locale.ROOT))) {
@@ -149,8 +157,10 @@ public final class Prose {
       int from = 0;
       Matcher m = BREAK.matcher(text);
       while (m.find()) {
-        String before = text.substring(from, m.start(1));
-        String word = before.substring(before.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT).replaceAll("^[\"(\u201c]+", "");
+        // the word before the stop, looked up from the stop back (copying the sentence so far made a
+        // paragraph of many abbreviations take time the square of its length)
+        int wordStart = Math.max(from, text.lastIndexOf(' ', m.start(1) - 1) + 1);
+        String word = text.substring(wordStart, m.start(1)).toLowerCase(Locale.ROOT).replaceAll("^[\"(\u201c]+", "");
         if (ABBREVIATIONS.contains(word) || word.matches("[a-z]") || word.matches("(?:[a-z]\\.)+[a-z]")) {
           continue;
         }
@@ -188,6 +198,23 @@ public final class Prose {
       lines[n++] = p.lines()[i];
     }
     return new Paragraph(sb.toString(), java.util.Arrays.copyOf(lines, n));
+  }
+
+  /** The source line of each character of a paragraph, as a growing array of ints. */
+  private static final class Lines {
+    private int[] a = new int[64];
+    private int n;
+
+    void add(int line) {
+      if (n == a.length) {
+        a = java.util.Arrays.copyOf(a, a.length * 2);
+      }
+      a[n++] = line;
+    }
+
+    int[] toArray() {
+      return java.util.Arrays.copyOf(a, n);
+    }
   }
 
   private static void add(List<Sentence> out, String text, int[] lineOf, int from, int to, int paragraph) {

@@ -31,6 +31,11 @@ public record ReleaseText(String source, int lineCount, List<Table> tables, Opti
     return Prose.split(paragraphs);
   }
 
+  /** The first sentences of the running text (at least {@code max} when there are as many; the rest is not read). */
+  public List<Prose.Sentence> sentences(int max) {
+    return Prose.split(paragraphs, max);
+  }
+
   public int figureCount() {
     return tables.stream().mapToInt(t -> t.figures().size()).sum();
   }

@@ -43,6 +43,13 @@ public record ScannedLine(int number, String text, Kind kind, String label, int 
     return kind == Kind.BLANK;
   }
 
+  /**
+   * Widest line read as a row of a table: a release's tables are at most a few hundred characters
+   * wide; a longer line is running text (so no table ever has more columns than this allows, and
+   * laying out its columns stays cheap).
+   */
+  public static final int MAX_TABLE_WIDTH = 2_000;
+
   /** The same line as plain text (a line a table reader has already consumed, or markup). */
   ScannedLine asText() {
     return new ScannedLine(number, text, Kind.TEXT, SPACES.matcher(text.trim()).replaceAll(" "), indent, List.of(), ' ',
@@ -61,6 +68,9 @@ public record ScannedLine(int number, String text, Kind kind, String label, int 
     int indent = 0;
     while (indent < line.length() && line.charAt(indent) == ' ') {
       indent++;
+    }
+    if (line.length() > MAX_TABLE_WIDTH) {
+      return new ScannedLine(number, line, Kind.TEXT, collapse(line.trim()), indent, List.of(), ' ', List.of());
     }
     if (RULE_LINE.matcher(line).matches() && RULE_RUN.matcher(line).find()) {
       List<int[]> segs = new ArrayList<>();

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.orebook.data.DataError;
 import org.orebook.data.DatasetException;
 import org.orebook.quantity.Period;
+import org.orebook.release.AtomicOutput;
 import org.orebook.release.Release;
 import org.orebook.release.Releases;
 import org.orebook.scan.BadRows;
@@ -44,13 +45,7 @@ public final class LedgerRun {
   private LedgerRun() {}
 
   private static Path tempFolder(Path parent, Path out) throws IOException {
-    Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
-    try {
-      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: keep the default permissions
-    }
-    return tmp;
+    return AtomicOutput.tempFolder(out);
   }
 
   public static Outcome run(LedgerInput in, Path out, Options options) throws IOException, DatasetException, BadRowsException {
@@ -59,13 +54,24 @@ public final class LedgerRun {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new FileAlreadyExistsException(out + " is a file, not a folder");
     }
+    AtomicOutput.recoverFolder(out);
     long t0 = System.nanoTime();
     Path tmp = options.skipBadRows() ? tempFolder(parent, out) : null;
     try {
       Path spill = tmp == null ? null : Files.createDirectory(tmp.resolve(".spill"));
       BadRows bad = new BadRows();
-      LedgerTotals ledger = LedgerAggregator.aggregate(in, options.scan(), bad, spill);
-      ProductionTotals production = ProductionLogAggregator.aggregate(in, options.scan(), bad, spill);
+      LedgerTotals ledger;
+      ProductionTotals production;
+      try {
+        ledger = LedgerAggregator.aggregate(in, options.scan(), bad, spill);
+      } catch (ArithmeticException e) {
+        throw tooLarge(in.ledger(), "amount");
+      }
+      try {
+        production = ProductionLogAggregator.aggregate(in, options.scan(), bad, spill);
+      } catch (ArithmeticException e) {
+        throw tooLarge(in.log(), ProductionLogScanner.TONS_COLUMN);
+      }
       if (!bad.isEmpty() && !options.skipBadRows()) {
         throw new BadRowsException(bad, "the ledger and the production log");
       }
@@ -73,7 +79,13 @@ public final class LedgerRun {
       if (tmp == null) {
         tmp = tempFolder(parent, out);
       }
-      DatasetWriter.write(tmp, in, ledger, production);
+      try {
+        DatasetWriter.write(tmp, in, ledger, production);
+      } catch (ArithmeticException e) {
+        throw new DatasetException(List.of(new DataError(in.ledger().getFileName() + ", " + in.log().getFileName(), 0, "",
+            "a year's sum of one unit passes the largest sum Orebook adds exactly (92,233,720,368,547,758.07 dollars,"
+                + " 9,223,372,036,854.775807 tons or ounces)")));
+      }
       if (options.skipBadRows()) {
         bad.writeCsv(tmp.resolve(REJECTS));
         bad.discard();
@@ -95,29 +107,25 @@ public final class LedgerRun {
     }
   }
 
+  /** A sum over chunks of the file that overflowed (each chunk's own sums are checked row by row, with lines). */
+  private static DatasetException tooLarge(Path file, String field) {
+    return new DatasetException(List.of(new DataError(file.getFileName().toString(), 0, field, "the rows of one unit and"
+        + " quarter add up to more than the largest sum Orebook adds exactly (92,233,720,368,547,758.07 dollars,"
+        + " 9,223,372,036,854.775807 tons or ounces)")));
+  }
+
   /** release.txt, release.json, ... */
   public static String fileName(String format) {
     return "release." + (format.equals("text") ? "txt" : format);
   }
 
-  /** Moves {@code tmp} to {@code out} by renames: the old output, if any, is moved aside first and then deleted. */
+  /**
+   * Moves {@code tmp} to {@code out} by renames: the old output, if any, is moved aside first and
+   * then deleted ({@link AtomicOutput#replaceFolder}; a run killed between the renames has the old
+   * folder put back by the next).
+   */
   private static void replace(Path tmp, Path out) throws IOException {
-    Path old = null;
-    if (Files.exists(out)) {
-      old = tmp.resolveSibling(tmp.getFileName() + ".old");
-      Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
-    }
-    try {
-      Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      if (old != null) {
-        Files.move(old, out, StandardCopyOption.ATOMIC_MOVE);
-      }
-      throw e;
-    }
-    if (old != null) {
-      deleteTree(old);
-    }
+    AtomicOutput.replaceFolder(tmp, out);
   }
 
   static void deleteTree(Path dir) throws IOException {

@@ -266,7 +266,11 @@ public final class LedgerScanner extends ChunkScanner {
       return -1;
     }
     int i = (unit * quarters + quarter) * categories + category;
-    cents[i] = Math.addExact(cents[i], negative ? -v : v);
+    try {
+      cents[i] = Math.addExact(cents[i], negative ? -v : v);
+    } catch (ArithmeticException e) {
+      return -1; // the general path rejects it, with its line
+    }
     rows++;
     return p;
   }
@@ -319,9 +323,18 @@ public final class LedgerScanner extends ChunkScanner {
   @Override
   protected void endRow(long line, byte[] b, int from, int to) {
     int i = (rowUnit * quarters + rowQuarter) * categories + rowCategory;
-    cents[i] = Math.addExact(cents[i], rowAmount);
+    try {
+      cents[i] = Math.addExact(cents[i], rowAmount);
+    } catch (ArithmeticException e) {
+      reject(line, "amount", SUM_TOO_LARGE, "with this amount the sum of its unit, quarter and account category would pass"
+          + " 92,233,720,368,547,758.07 (the largest sum of cents Orebook adds exactly)", b, from, to);
+      return;
+    }
     rows++;
   }
+
+  /** The kind of bad row whose amount would make a sum overflow. */
+  static final String SUM_TOO_LARGE = "sum too large";
 
   private static final int ERR_DATE = DateUnitReasons.DATE;
   private static final int ERR_OUTSIDE = DateUnitReasons.OUTSIDE;

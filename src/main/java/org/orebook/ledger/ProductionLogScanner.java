@@ -158,7 +158,36 @@ final class ProductionLogScanner extends ChunkScanner {
 
   @Override
   protected void endRow(long line, byte[] b, int from, int to) {
+    if (!fits(rowUnit * quarters + rowQuarter, rowTons, gradeMask, producedMask)) {
+      reject(line, TONS_COLUMN, "sum too large", "with this row a sum of its unit and quarter would pass the largest"
+          + " Orebook adds exactly (9,223,372,036,854.775807 tons or ounces)", b, from, to);
+      return;
+    }
     add(rowUnit, rowQuarter, rowDate, rowTons, gradeMask, producedMask);
+  }
+
+  /** True when adding the row overflows none of its unit and quarter's sums (so {@link #add} cannot throw). */
+  private boolean fits(int uq, long t, int gradeMask, int producedMask) {
+    try {
+      Math.addExact(tons[uq], t);
+      for (int m = 0; m < METALS; m++) {
+        int bit = 1 << m;
+        int i = uq * METALS + m;
+        if ((gradeMask & bit) != 0) {
+          Math.addExact(gradeTons[i], t);
+          long hi = Math.multiplyHigh(t, rowGrade[m]);
+          long sumLo = gradeTonsLo[i] + t * rowGrade[m];
+          hi += Long.compareUnsigned(sumLo, gradeTonsLo[i]) < 0 ? 1 : 0;
+          Math.addExact(gradeTonsHi[i], hi);
+        }
+        if ((producedMask & bit) != 0) {
+          Math.addExact(produced[i], rowProduced[m]);
+        }
+      }
+      return true;
+    } catch (ArithmeticException e) {
+      return false;
+    }
   }
 
   private void add(int unit, int quarter, int date, long t, int gradeMask, int producedMask) {

@@ -54,10 +54,14 @@ public abstract class ChunkScanner {
     return badRows;
   }
 
-  /** Scans {@code [start, end)} of the file, which starts and ends at line boundaries. */
+  /**
+   * Scans {@code [start, end)} of the file, which starts and ends at line boundaries. A line longer
+   * than the buffer is a bad row ("line too long", with its line number) and is skipped to its end.
+   */
   final void scan(FileChannel channel, long start, long end, byte[] buf) throws IOException {
     int filled = 0;
     long at = start;
+    boolean skipping = false;
     while (true) {
       int want = (int) Math.min(buf.length - 1 - Words.SLACK - filled, end - at);
       ByteBuffer bb = ByteBuffer.wrap(buf, filled, want);
@@ -72,6 +76,28 @@ public abstract class ChunkScanner {
       }
       filled = bb.position();
       eof |= at >= end;
+      if (skipping) { // the rest of an over-long line: up to its newline
+        int nl = 0;
+        while (nl < filled && buf[nl] != '\n') {
+          nl++;
+        }
+        if (nl == filled) {
+          filled = 0;
+          if (eof) {
+            return;
+          }
+          continue;
+        }
+        System.arraycopy(buf, nl + 1, buf, 0, filled - nl - 1);
+        filled -= nl + 1;
+        skipping = false;
+        if (filled == 0 && eof) {
+          return;
+        }
+        if (!eof) {
+          continue; // fill the buffer again before looking for whole lines
+        }
+      }
       int limit;
       if (eof) {
         if (filled > 0 && buf[filled - 1] != '\n') {
@@ -84,7 +110,12 @@ public abstract class ChunkScanner {
           limit--;
         }
         if (limit == 0) {
-          throw new IOException(fileName + ": a line longer than " + (buf.length - 1 - Words.SLACK) + " bytes");
+          lines++;
+          reject(lines, "", "line too long", "a line longer than " + (buf.length - 1 - Words.SLACK) + " bytes (a row of a"
+              + " CSV file is a few hundred)", buf, 0, Math.min(filled, MAX_TEXT));
+          filled = 0;
+          skipping = true;
+          continue;
         }
       }
       scanBlock(buf, 0, limit);

@@ -79,7 +79,7 @@ class StoreCommandsTest {
     assertThat(restated.code()).as(restated.err()).isZero();
     assertThat(restated.out()).contains("1 changed").contains("restated FY2024");
 
-    String original = run("release", "test", "--db", db, "--format", "csv", "--version", "original").out();
+    String original = run("release", "test", "--db", db, "--format", "csv", "--figures", "original").out();
     String current = run("release", "test", "--db", db, "--format", "csv").out();
     assertThat(original).isEqualTo(before);
     assertThat(current).isNotEqualTo(before);
@@ -116,7 +116,7 @@ class StoreCommandsTest {
     assertThat(plain.err()).doesNotContain("loaded");
     ReleaseCommandTest.Run xlsx = run("release", copyOfMini().toString(), "--format", "xlsx");
     assertThat(xlsx.code()).isEqualTo(2);
-    ReleaseCommandTest.Run original = run("release", copyOfMini().toString(), "--version", "original");
+    ReleaseCommandTest.Run original = run("release", copyOfMini().toString(), "--figures", "original");
     assertThat(original.code()).isEqualTo(2);
     assertThat(original.err()).contains("needs the store");
     try (org.orebook.store.Store s = org.orebook.store.Store.open(org.orebook.store.Store.defaultUrl())) {

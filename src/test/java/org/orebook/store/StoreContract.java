@@ -145,12 +145,29 @@ abstract class StoreContract {
     List<StoredRow> rowsBefore = store.rows("hecla", null);
     int auditBefore = store.audit(null, 100_000).size();
     // A changed mining cost (written early) and a 25,000-character note (written late, longer
-    // than the column holds): the database refuses the note half-way through the transaction.
+    // than the column holds): the database refuses the note half-way through the transaction. The
+    // dataset loader refuses such a note itself, so the note appears only after the dataset was
+    // validated (the source reads reserve_notes.csv without it the first time).
     Path copy = copyOfExample();
     replaceInFile(copy.resolve("costs.csv"), "la-camorra,FY2003,mining,7237758", "la-camorra,FY2003,mining,7237759");
+    Path valid = copyOfExample();
+    replaceInFile(valid.resolve("costs.csv"), "la-camorra,FY2003,mining,7237758", "la-camorra,FY2003,mining,7237759");
     Files.writeString(copy.resolve("reserve_notes.csv"),
         "\nproven_probable,la-camorra,\"" + "x".repeat(25_000) + "\"\n", java.nio.file.StandardOpenOption.APPEND);
-    assertThatThrownBy(() -> store.load(null, DatasetSource.folder(copy), LOADER, null))
+    java.util.concurrent.atomic.AtomicInteger notesRead = new java.util.concurrent.atomic.AtomicInteger();
+    DatasetSource changing = new DatasetSource() {
+      @Override
+      public String describe() {
+        return copy.toString();
+      }
+
+      @Override
+      public java.util.Optional<SourceFile> read(String name, List<org.orebook.data.DataError> errors) {
+        boolean first = name.equals("reserve_notes.csv") && notesRead.getAndIncrement() == 0;
+        return DatasetSource.folder(first ? valid : copy).read(name, errors);
+      }
+    };
+    assertThatThrownBy(() -> store.load(null, changing, LOADER, null))
         .isInstanceOf(StoreException.class)
         .satisfies(e -> assertThat(((StoreException) e).kind()).isEqualTo(StoreException.Kind.FAILED));
     assertThat(store.rows("hecla", null)).isEqualTo(rowsBefore);

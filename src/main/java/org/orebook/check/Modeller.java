@@ -33,6 +33,7 @@ public final class Modeller {
   private final StatementReader statements;
   private final OperatingTables operating;
   private final ReserveTables reserves;
+  private final FinanceTables finance;
   private final Map<Table, TableKinds.Kind> kinds = new LinkedHashMap<>();
 
   private Modeller(ReleaseText text, ConceptDictionary dict) {
@@ -42,6 +43,7 @@ public final class Modeller {
     this.statements = new StatementReader(dict, figures);
     this.operating = new OperatingTables(dict, figures, entities);
     this.reserves = new ReserveTables(figures, entities, text.latestYear());
+    this.finance = new FinanceTables(figures, text.latestYear());
   }
 
   /** Models a release with the standard dictionary. */
@@ -75,10 +77,11 @@ public final class Modeller {
         case RESERVE_PARAMETERS -> reserves.reserveParameters(t);
         case HIGHLIGHTS -> operating.highlights(t);
         case OTHER -> statements.read(t, "table");
-        case FINANCE -> figures.unmapped(t.figures());
+        case FINANCE -> finance.read(t);
       }
       previous = k;
     }
+    finance.finish();
   }
 
   /**

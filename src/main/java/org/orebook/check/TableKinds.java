@@ -51,7 +51,7 @@ final class TableKinds {
       String c = t.context().toLowerCase(Locale.ROOT);
       return c.contains("non-gaap") || c.contains("non-u.s. gaap") || c.contains("reconcil") ? Kind.NON_GAAP : Kind.OTHER;
     }
-    if (Rx.matches(n, ".*\\b(project economics|hedge book|hedged positions|guidance|exchange offer)\\b.*")) {
+    if (Rx.matches(n, ".*\\b(project economics|hedge book|hedged positions|guidance|guided production|exchange offer)\\b.*")) {
       // a project's, a hedge book's, guidance's or an offer's figures are not the company's results
       return Kind.FINANCE;
     }

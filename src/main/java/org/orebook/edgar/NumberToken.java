@@ -147,6 +147,10 @@ public record NumberToken(int start, int end, int digitStart, int digitEnd, Stri
       return null;
     }
     String d = digits.toString();
+    if (open && dollar && decimals == 0 && d.equals("000")) {
+      // "($000)", "(US$000)": a unit (dollars in thousands) after a label or in a header, not a figure
+      return null;
+    }
     BigDecimal v = new BigDecimal(d.startsWith(".") ? "0" + d : d);
     if (open || minus) {
       v = v.negate();

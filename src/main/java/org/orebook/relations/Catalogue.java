@@ -44,7 +44,7 @@ public final class Catalogue {
    */
   static final List<RelationFamily> FAMILIES = List.of(new GoldInstituteCosts(), new Consolidation(), new BaseMetalCosts(),
       new StatementRelations(), new ReserveRelations(), new AllInCosts(), new CoProductCosts(),
-      new StatementTies(), new Changes());
+      new StatementTies(), new Changes(), new FinanceTies());
 
   private final Company company;
   private final FactSet inputs;

@@ -39,6 +39,12 @@ final class FinanceSections {
   static final List<String> TITLES = List.of("Hedge Book - Mark to Market", "Guidance", "Project Economics",
       "Preferred Stock Exchange Offer");
 
+  /**
+   * A cell where no figure applies (a price's total, a bound an "about" guidance has not, an actual not
+   * yet known): blank, never "--", which reads as zero.
+   */
+  private static final Cell NOT_APPLICABLE = Cell.literal("");
+
   private final Dataset data;
   private final FactSet facts;
   private final String companyName;
@@ -159,7 +165,7 @@ final class FinanceSections {
           "hedge.mark_to_market_total", "total mark to market of the hedge book", "sum of the positions' mark to market",
           mtms.toArray(FactKey[]::new));
       rows.add(new Row.Rule('-'));
-      rows.add(row("Total", Cell.literal("--"), Cell.literal("--"), Cell.literal("--"), cell(total, 0, 3)));
+      rows.add(row("Total", NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE, cell(total, 0, 3)));
     }
     String date = asOf.getMonth().getDisplayName(TextStyle.FULL, Locale.US) + " " + asOf.getDayOfMonth() + ", "
         + asOf.getYear();
@@ -255,13 +261,13 @@ final class FinanceSections {
         Cell from = switch (g.target()) {
           case Guidance.Value v -> cell(g.key("value"), dec, scale);
           case Guidance.Range r -> cell(g.key("low"), dec, scale);
-          case Guidance.LessThan l -> Cell.literal("--");
+          case Guidance.LessThan l -> NOT_APPLICABLE;
         };
-        Cell to = g.target() instanceof Guidance.Value ? Cell.literal("--") : cell(g.key("high"), dec, scale);
+        Cell to = g.target() instanceof Guidance.Value ? NOT_APPLICABLE : cell(g.key("high"), dec, scale);
         Optional<FactKey> actualKey = actualKey(g);
-        Cell actual = Cell.literal("--");
-        Cell diff = Cell.literal("--");
-        Cell met = Cell.literal("--");
+        Cell actual = NOT_APPLICABLE;
+        Cell diff = NOT_APPLICABLE;
+        Cell met = NOT_APPLICABLE;
         if (actualKey.isPresent()) {
           anyActual = true;
           Fact a = facts.find(actualKey.get()).orElseThrow();
@@ -275,7 +281,9 @@ final class FinanceSections {
                 "actual x " + a.unit().factorTo(g.unit()).toPlainString(), actualKey.get());
             unit = g.unit();
           }
-          BigDecimal actualValue = facts.find(shown).orElseThrow().value();
+          // the value in `unit`, computed here: a release reported in other units converts the fact as it is added, so
+          // reading it back would give it in the reported unit (an imperial release: short tons, not the guided tonnes)
+          BigDecimal actualValue = unit == a.unit() ? a.value() : a.unit().convert(a.value(), unit);
           Guidance.Target target = converted(g.target(), g.unit(), unit);
           Guidance.Assessment as = Guidance.assess(g.kind(), target, actualValue, g.tolerance());
           FactKey[] operands = switch (g.target()) {
@@ -292,13 +300,17 @@ final class FinanceSections {
           diff = cell(dk, dec, scale).emptyAs("0");
           met = Cell.literal(as.met() ? "yes" : "no");
         }
-        rows.add(row(label, Cell.literal(g.target().word()), from, to, actual, diff, met));
+        // "met" beside the kind's word, before the figures: a row that ends in a word does not read as a row of figures
+        rows.add(row(label, Cell.literal(g.target().word()), met, from, to, actual, diff));
       }
-      String heading = anyActual ? "Guidance and Actual, " + p.code() : "Guidance, " + p.code();
+      // a year in words ("2004", "fiscal 2025"), not a period code: a heading "FY2004" would read as a column heading
+      String when = p instanceof Period.Year y ? (y.yearEnd() == org.orebook.quantity.FiscalYearEnd.DECEMBER ? "" : "fiscal ")
+          + y.year() : p.code();
+      String heading = anyActual ? "Guidance and Actual, " + when : "Guidance, " + when;
       Table t = new Table("guidance_" + p.code().replace(' ', '_'), blocks.isEmpty()
           ? title(TITLES.get(1), heading) : List.of("", heading), List.of(),
-          List.of(header("Guidance"), header("Value", "or low"), header("High", "(bound)"), header("Actual"),
-              header("Differ-", "ence"), header("Met")), "", rows, 34, 11, false);
+          List.of(header("Guidance"), header("Met"), header("Value", "or low"), header("High", "(bound)"), header("Actual"),
+              header("Differ-", "ence")), "", rows, 34, 11, false);
       blocks.add(new Section.TableBlock(t));
     }
     blocks.add(new Section.TextBlock(List.of("",
@@ -445,7 +457,7 @@ final class FinanceSections {
       perYear.get(i).add(cell(tk, 0, Integer.parseInt(totals[i][1])));
     }
     for (List<Cell> l : List.of(ore, grade, price, cashCost, cumulative)) {
-      l.add(Cell.literal("--"));
+      l.add(NOT_APPLICABLE);
     }
     rows.add(new Row.Values("Ore mined (" + UnitWords.tons(UnitWords.of(ore, facts)) + ")", 0, ore));
     rows.add(new Row.Values("Grade (" + UnitWords.grade(UnitWords.of(grade, facts).orElse(m.gradeUnit()), true) + ")", 0,
@@ -508,8 +520,9 @@ final class FinanceSections {
         new FactKey(e, "royalties", "total", first), new FactKey(e, "capital", "total", first), totProd);
     sum.add(row("Cash cost per " + (precious ? "ounce" : "pound") + " ($)", cell(ccK, 2, 0)));
     sum.add(row("All-in cost per " + (precious ? "ounce" : "pound") + " ($)", cell(aiK, 2, 0)));
-    Table summary = new Table("project_" + p.id() + "_summary", List.of("", "Returns"), List.of(),
-        List.of(header("")), "", sum, 44, 14, false);
+    // titled with the project and headed on the line of "Returns" so that a reader takes it for a table of its own
+    Table summary = new Table("project_" + p.id() + "_summary", List.of("", TITLES.get(2) + " - " + p.name()), List.of(),
+        List.of(header("Life of", "project")), "Returns", sum, 44, 14, false);
 
     // sensitivity
     BigDecimal base = p.discountRates().get(0);
@@ -541,7 +554,8 @@ final class FinanceSections {
       }
     }
     Table sensitivity = new Table("project_" + p.id() + "_sensitivity",
-        List.of("", "NPV at " + basePct + "% ($000) with one driver changed"), List.of(), sh, "", sens, 14, 10, false);
+        List.of("", TITLES.get(2) + " - " + p.name(), "NPV at " + basePct + "% ($000) with one driver changed"), List.of(), sh, "",
+        sens, 14, 10, false);
     List<String> notes = List.of("",
         "Metal produced = ore x grade x recovery (" + Formats.plain(p.recovery().multiply(Exact.HUNDRED)) + "%); royalty "
             + Formats.plain(p.royaltyRate().multiply(Exact.HUNDRED)) + "% of revenue; income tax "
@@ -574,7 +588,7 @@ final class FinanceSections {
         "volume-weighted average price over the pricing days: sum(price x volume) / sum(volume)",
         "sum(day_price x day_volume) / sum(day_volume)", dayKeys.toArray(FactKey[]::new));
     days.add(new Row.Rule('-'));
-    days.add(row("Volume-weighted average price", cell(vwapK, 4, 0).withDollar(), Cell.literal("--"), Cell.literal("--")));
+    days.add(row("Volume-weighted average price", cell(vwapK, 4, 0).withDollar(), NOT_APPLICABLE, NOT_APPLICABLE));
     Table pricing = new Table("offer_pricing", title(TITLES.get(3), o.security(), "Pricing days"), List.of(),
         List.of(header("Price"), header("Volume", "(shares)"), header("Value", "($000)")), "", days, 34, 13, false);
 
@@ -628,7 +642,7 @@ final class FinanceSections {
       rows.add(row("Weighted average common shares", cell(w, 0, 0)));
       rows.add(row("Reduction of basic income per common share", cell(perShare, 2, 0).withDollar()));
     }
-    Table terms = new Table("offer_terms", List.of("", "Exchange terms"), List.of(), List.of(header("")), "", rows, 58, 14,
+    Table terms = new Table("offer_terms", List.of("", TITLES.get(3)), List.of(), List.of(header("Terms")), "Exchange terms", rows, 58, 14,
         false);
     List<String> notes = List.of("",
         "Exchange ratio = the lesser of the value offered / VWAP and the cap; common shares issued = ratio x",

@@ -148,11 +148,12 @@ final class ReserveSections {
           cut.ifPresent(k -> units.add("cut-off " + facts.find(k).orElseThrow().unit().code()));
           price.ifPresent(k -> units.add(facts.find(k).orElseThrow().unit().code()));
           List<Cell> cells = new ArrayList<>();
-          // a gold cut-off in oz/ton to three decimals (0.30 g/t is 0.009 oz/ton)
+          // a gold cut-off in oz/ton to three decimals (0.30 g/t is 0.009 oz/ton); a parameter that does not apply
+          // (no cut-off of its own, no recovery of a resource) is blank, not "-", which reads as zero
           cells.add(cut.map(k -> Cell.of(k, facts.find(k).orElseThrow().unit() == org.orebook.quantity.Unit.OUNCES_PER_TON
-              ? 3 : 2, 0)).orElse(Cell.literal("-")));
-          cells.add(rec.map(k -> Cell.of(k, 0, 0)).orElse(Cell.literal("-")));
-          cells.add(price.map(k -> Cell.of(k, 2, 0)).orElse(Cell.literal("-")));
+              ? 3 : 2, 0)).orElse(Cell.literal("")));
+          cells.add(rec.map(k -> Cell.of(k, 0, 0)).orElse(Cell.literal("")));
+          cells.add(price.map(k -> Cell.of(k, 2, 0)).orElse(Cell.literal("")));
           rows.add(new Row.Values(prop.name() + " " + group + " - " + metalWord
               + (units.isEmpty() ? "" : " (" + String.join(", ", units) + ")"), 0, cells));
         }

@@ -36,6 +36,10 @@ class FormatsTest {
     assertThat(NumberToken.parse("1,2345", 0)).isNull();
     assertThat(NumberToken.parse("(632", 0)).isNull();
     assertThat(NumberToken.parse("EBITDA1", 0)).isNull();
+    // "($000)" after a label or under a heading names the unit (dollars in thousands): not a figure
+    assertThat(NumberToken.parse("($000)", 0)).isNull();
+    assertThat(NumberToken.parse("(US$000)", 0)).isNull();
+    assertThat(NumberToken.parse("($0.00)", 0).value()).isEqualByComparingTo("0");
     // a run of digits longer than any figure is text, read in time linear in its length
     assertThat(NumberToken.parse("1".repeat(30), 0)).isNull();
   }

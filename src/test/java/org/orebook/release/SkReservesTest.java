@@ -109,7 +109,7 @@ class SkReservesTest {
     assertThat(text).contains("Cautionary Note to Investors - The mineral reserve and mineral\nresource estimates")
         .doesNotContain("strictly prohibit");
     assertThat(text).containsPattern("Muskeg Lake \\(50%\\) - Gold \\(ounces\\) +251,375 +\\(54,000\\) +30,000 +8,625 +236,000");
-    assertThat(text).containsPattern("Huancayo reserves - silver \\(USD/oz\\) +- +90 +22\\.00");
+    assertThat(text).containsPattern("Huancayo reserves - silver \\(USD/oz\\) +90 +22\\.00");
     // the prose walks the gold reserves from the prior year end: 1,530,492 - 174,000 + 180,000 - 51,757 = 1,484,735
     //   (opening = Atacama 1,279,117 + Muskeg 251,375 = 1,530,492 oz: "1.5 million ounces a year earlier")
     assertThat(text.replaceAll("\\s+", " ")).contains("mining depleted 174,000 ounces, additions brought 180,000 ounces"

@@ -1,0 +1,254 @@
+package org.orebook.relations;
+
+import static org.orebook.relations.Expr.constant;
+import static org.orebook.relations.Expr.div;
+import static org.orebook.relations.Expr.minus;
+import static org.orebook.relations.Expr.opt;
+import static org.orebook.relations.Expr.plus;
+import static org.orebook.relations.Expr.ref;
+import static org.orebook.relations.Expr.sum;
+import static org.orebook.relations.Expr.times;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.orebook.facts.Fact;
+import org.orebook.facts.FactKey;
+import org.orebook.quantity.Period;
+import org.orebook.quantity.Unit;
+
+/**
+ * The checkable arithmetic of the finance models (org.orebook.finance, laid out by
+ * release.FinanceSections), over the figures the finance tables print: a hedge position's mark to
+ * market and the book's total, the hedged share of guided production, guidance against actual, a
+ * project's yearly revenue, cash costs, cash flow and cumulative cash flow with the totals over its
+ * years and its unit costs, and the exchange offer's value traded, VWAP, shares issued, fair value
+ * given and deemed dividend. The keys are the ones FinanceSections gives the figures.
+ *
+ * <p>A relation is added only where its result is given (printed): the forward engine never has
+ * these figures among its inputs (the finance models compute them after it, with min/max, bisection
+ * and schedules), so the family is inert forward and tests a published release backward. Not
+ * re-derived: metal produced (the recovery is in the notes, not the table), royalties and income
+ * taxes (rates in the notes; taxes floored at zero), depreciation, NPV, IRR, payback, the
+ * sensitivities and the capped exchange ratio (a minimum).
+ */
+final class FinanceTies implements RelationFamily {
+  static final String HEDGES = "hedges";
+  static final String OFFER = "offer";
+
+  @Override
+  public String standard() {
+    return "finance models: hedge book, guidance, project economics, exchange offer";
+  }
+
+  @Override
+  public void instantiate(Catalogue c, Period p) {
+    List<FactKey> keys = c.inputs().all().stream().map(Fact::key).filter(k -> k.period().equals(p))
+        .sorted(Comparator.comparing(FactKey::toString)).toList();
+    hedges(c, p, keys);
+    guidance(c, p, keys);
+    projects(c, p, keys);
+    offer(c, p, keys);
+  }
+
+  // ---------------------------------------------------------------- hedge book
+
+  private static void hedges(Catalogue c, Period p, List<FactKey> keys) {
+    List<FactKey> mtms = new ArrayList<>();
+    for (FactKey k : keys) {
+      if (!k.entity().equals(HEDGES) || !k.concept().equals("mark_to_market") || k.qualifier().equals("total")) {
+        continue;
+      }
+      mtms.add(k);
+      String[] q = k.qualifier().split(":");
+      if (q.length < 3) {
+        continue;
+      }
+      FactKey qty = c.key(HEDGES, "quantity", k.qualifier(), p);
+      FactKey price = c.key(HEDGES, "price", k.qualifier(), p);
+      Optional<FactKey> market = keys.stream().filter(m -> m.entity().equals("market") && m.concept().equals("market_price")
+          && m.qualifier().startsWith(q[1] + ":")).findFirst();
+      Optional<Unit> priceUnit = c.unitOf(price);
+      if (!c.given(qty) || !c.given(price) || market.isEmpty() || priceUnit.isEmpty()) {
+        continue;
+      }
+      // priced per pound (dollars or cents) or per ounce; the quantity converted exactly to the priced unit
+      boolean perPound = priceUnit.get().dimension() == Unit.Dimension.MONEY_PER_POUND;
+      Unit per = perPound ? Unit.USD_PER_POUND : Unit.USD_PER_OUNCE;
+      Expr contract = c.refIn(price, per);
+      Expr marketPrice = c.refIn(market.get(), per);
+      boolean sold = q[2].equals("sold_forward");
+      Expr spread = sum(sold ? List.of(plus(contract), minus(marketPrice)) : List.of(plus(marketPrice), minus(contract)));
+      c.add("hedge.mark_to_market", (sold ? "mark to market of a forward sale: (contract price - market price)"
+          : "mark to market of a forward purchase: (market price - contract price)") + " x quantity", k, Unit.USD,
+          times(spread, c.refIn(qty, perPound ? Unit.POUND : Unit.TROY_OUNCE)));
+    }
+    FactKey total = c.key(HEDGES, "mark_to_market", "total", p);
+    if (c.given(total) && !mtms.isEmpty()) {
+      c.add("hedge.mark_to_market_total", "total mark to market of the hedge book = sum of the positions'", total, Unit.USD,
+          sum(mtms.stream().map(m -> plus(ref(m))).toList()));
+    }
+    for (FactKey k : keys) {
+      if (!k.entity().equals(HEDGES) || !k.concept().equals("hedged_share_pct")) {
+        continue;
+      }
+      FactKey hedged = c.key(HEDGES, "hedged_quantity", k.qualifier(), p);
+      FactKey low = c.key("guidance:production", "low", k.qualifier(), p);
+      FactKey guided = c.given(low) ? low : c.key("guidance:production", "value", k.qualifier(), p);
+      if (c.given(hedged) && c.given(guided)) {
+        Unit u = c.unitOf(guided).orElseThrow();
+        c.add("hedge.hedged_share", "share of guided production sold forward = hedged quantity / guided production"
+            + " (a range's low end) x 100", k, Unit.PERCENT, times(div(c.refIn(hedged, u), ref(guided)), constant("100")));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- guidance
+
+  private static void guidance(Catalogue c, Period p, List<FactKey> keys) {
+    for (FactKey k : keys) {
+      if (!k.entity().startsWith("guidance:") || !k.concept().equals("difference")) {
+        continue;
+      }
+      FactKey actual = c.key(k.entity(), "actual", k.qualifier(), p);
+      FactKey value = c.key(k.entity(), "value", k.qualifier(), p);
+      FactKey low = c.key(k.entity(), "low", k.qualifier(), p);
+      FactKey high = c.key(k.entity(), "high", k.qualifier(), p);
+      if (!c.given(actual)) {
+        continue;
+      }
+      Unit u = c.unitOf(k).orElseThrow();
+      Expr reference;
+      String words;
+      if (c.given(value)) {
+        reference = c.refIn(value, u);
+        words = "actual - guided value";
+      } else if (c.given(low) && c.given(high)) {
+        reference = div(sum(List.of(plus(c.refIn(low, u)), plus(c.refIn(high, u)))), constant("2"));
+        words = "actual - the range's midpoint (low + high) / 2";
+      } else if (c.given(high)) {
+        reference = c.refIn(high, u);
+        words = "actual - the 'less than' bound";
+      } else {
+        continue;
+      }
+      c.add("guidance.difference", "guidance difference = " + words, k, u,
+          sum(List.of(plus(c.refIn(actual, u)), minus(reference))));
+    }
+  }
+
+  // ---------------------------------------------------------------- projects
+
+  private static void projects(Catalogue c, Period p, List<FactKey> keys) {
+    List<String> entities = keys.stream().map(FactKey::entity).filter(e -> e.startsWith("project:")).distinct().toList();
+    for (String e : entities) {
+      FactKey produced = c.key(e, "metal_produced", p);
+      product(c, "project.revenue", "project revenue = metal produced x price", c.key(e, "revenue", p), produced,
+          c.key(e, "price", p));
+      product(c, "project.cash_costs", "project cash costs = metal produced x cash cost per unit",
+          c.key(e, "cash_costs", p), produced, c.key(e, "cash_cost", p));
+      FactKey flow = c.key(e, "after_tax_cash_flow", p);
+      FactKey revenue = c.key(e, "revenue", p);
+      if (c.given(flow) && c.given(revenue)) {
+        c.add("project.cash_flow", "after-tax cash flow = revenue - royalties - cash costs - income taxes - capital", flow,
+            Unit.USD, sum(List.of(plus(ref(revenue)), minus(opt(c.key(e, "royalties", p))),
+                minus(opt(c.key(e, "cash_costs", p))), minus(opt(c.key(e, "income_taxes", p))),
+                minus(opt(c.key(e, "capital", p))))));
+      }
+      FactKey cumulative = c.key(e, "cumulative_cash_flow", p);
+      if (c.given(cumulative) && c.given(flow) && p instanceof Period.Year y) {
+        FactKey before = c.key(e, "cumulative_cash_flow", new Period.Year(y.year() - 1));
+        c.add("project.cumulative", c.given(before) ? "cumulative cash flow = the year before's + the year's cash flow"
+            : "cumulative cash flow of the first year = its cash flow", cumulative, Unit.USD,
+            c.given(before) ? sum(List.of(plus(ref(before)), plus(ref(flow)))) : sum(List.of(plus(ref(flow)))));
+      }
+      // totals over the years, keyed on the first year with the qualifier "total"
+      for (FactKey t : keys) {
+        if (!t.entity().equals(e) || !t.qualifier().equals("total")) {
+          continue;
+        }
+        List<FactKey> years = c.inputs().all().stream().map(Fact::key).filter(k -> k.entity().equals(e)
+            && k.concept().equals(t.concept()) && k.qualifier().isEmpty()).distinct()
+            .sorted(Comparator.comparing(k -> k.period())).toList();
+        if (!years.isEmpty()) {
+          c.add("project.total", "life-of-project total of " + t.concept().replace('_', ' ') + " = sum over the years", t,
+              c.unitOf(t).orElse(Unit.USD), sum(years.stream().map(k -> plus(c.refIn(k, c.unitOf(t).orElse(Unit.USD)))).toList()));
+        }
+      }
+      FactKey producedTotal = c.key(e, "metal_produced", "total", p);
+      FactKey cashTotal = c.key(e, "cash_costs", "total", p);
+      FactKey perUnit = c.key(e, "cash_cost_per_unit", p);
+      if (c.given(perUnit) && c.given(producedTotal) && c.given(cashTotal)) {
+        c.add("project.cash_cost_per_unit", "life-of-project cash cost per unit = cash costs / metal produced", perUnit,
+            c.unitOf(perUnit).orElseThrow(), div(ref(cashTotal), ref(producedTotal)));
+      }
+      FactKey allIn = c.key(e, "all_in_cost_per_unit", p);
+      if (c.given(allIn) && c.given(producedTotal) && c.given(cashTotal)) {
+        c.add("project.all_in_cost_per_unit", "all-in cost per unit = (cash costs + royalties + capital) / metal produced",
+            allIn, c.unitOf(allIn).orElseThrow(), div(sum(List.of(plus(ref(cashTotal)),
+                plus(opt(c.key(e, "royalties", "total", p))), plus(opt(c.key(e, "capital", "total", p))))), ref(producedTotal)));
+      }
+    }
+  }
+
+  private static void product(Catalogue c, String id, String words, FactKey result, FactKey a, FactKey b) {
+    if (c.given(result) && c.given(a) && c.given(b)) {
+      c.add(id, words, result, Unit.USD, times(ref(a), ref(b)));
+    }
+  }
+
+  // ---------------------------------------------------------------- exchange offer
+
+  private static void offer(Catalogue c, Period p, List<FactKey> keys) {
+    List<FactKey> prices = new ArrayList<>();
+    List<FactKey> volumes = new ArrayList<>();
+    for (FactKey k : keys) {
+      if (!k.entity().equals(OFFER) || !k.concept().equals("day_value_traded")) {
+        continue;
+      }
+      product(c, "offer.value_traded", "value traded = price x volume", k, c.key(OFFER, "day_price", k.qualifier(), p),
+          c.key(OFFER, "day_volume", k.qualifier(), p));
+    }
+    for (FactKey k : keys) {
+      if (k.entity().equals(OFFER) && k.concept().equals("day_price") && c.given(c.key(OFFER, "day_volume", k.qualifier(), p))) {
+        prices.add(k);
+        volumes.add(c.key(OFFER, "day_volume", k.qualifier(), p));
+      }
+    }
+    FactKey vwap = c.key(OFFER, "vwap", p);
+    if (c.given(vwap) && !prices.isEmpty()) {
+      List<Expr.Term> traded = new ArrayList<>();
+      for (int i = 0; i < prices.size(); i++) {
+        traded.add(plus(times(ref(prices.get(i)), ref(volumes.get(i)))));
+      }
+      c.add("offer.vwap", "volume-weighted average price = sum(price x volume) / sum(volume)", vwap, Unit.USD_PER_SHARE,
+          div(sum(traded), sum(volumes.stream().map(v -> plus(ref(v))).toList())));
+    }
+    FactKey uncapped = c.key(OFFER, "uncapped_ratio", p);
+    FactKey value = c.key(OFFER, "value_per_preferred", p);
+    if (c.given(uncapped) && c.given(value) && c.given(vwap)) {
+      c.add("offer.uncapped_ratio", "common shares the value offered buys at the VWAP = value / VWAP", uncapped, Unit.RATIO,
+          div(ref(value), ref(vwap)));
+    }
+    FactKey issued = c.key(OFFER, "common_issued", p);
+    product(c, "offer.shares_issued", "common shares issued = exchange ratio x preferred shares exchanged", issued,
+        c.key(OFFER, "exchange_ratio", p), c.key(OFFER, "preferred_exchanged", p));
+    FactKey fair = c.given(c.key(OFFER, "common_fair_value", p)) ? c.key(OFFER, "common_fair_value", p) : vwap;
+    FactKey given = c.key(OFFER, "fair_value_given", p);
+    product(c, "offer.fair_value_given", "fair value of the common given = shares issued x fair value per share", given,
+        issued, fair);
+    FactKey carrying = c.key(OFFER, "carrying_amount_exchanged", p);
+    FactKey deemed = c.key(OFFER, "deemed_dividend", p);
+    if (c.given(deemed) && c.given(given) && c.given(carrying)) {
+      c.add("offer.deemed_dividend", "deemed dividend = fair value of the common given - carrying amount of the preferred"
+          + " exchanged", deemed, Unit.USD, sum(List.of(plus(ref(given)), minus(ref(carrying)))));
+    }
+    FactKey perShare = c.key(OFFER, "deemed_dividend_per_share", p);
+    FactKey weighted = c.key(OFFER, "weighted_average_shares", p);
+    if (c.given(perShare) && c.given(deemed) && c.given(weighted)) {
+      c.add("offer.deemed_dividend_per_share", "reduction of basic income per common share = deemed dividend / weighted"
+          + " average common shares", perShare, Unit.USD_PER_SHARE, div(ref(deemed), ref(weighted)));
+    }
+  }
+}

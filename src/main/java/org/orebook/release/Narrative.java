@@ -160,6 +160,8 @@ public final class Narrative {
     income(s, "ni", year);
     q.ifPresent(x -> income(s, "oni", x));
     s.put("cashSt", has(COMPANY, CASH_AND_SHORT_TERM, "", balance));
+    // "cash and short-term investments" only when the balance sheet has short-term investments
+    s.put("stInvestments", value(COMPANY, "short_term_investments", "", balance).map(v -> v.signum() != 0).orElse(false));
     s.put("ratio", has(COMPANY, CURRENT_RATIO, "", balance));
     List<Map<String, Object>> nonGaap = new ArrayList<>();
     for (StatementLine l : data.statementLines()) {

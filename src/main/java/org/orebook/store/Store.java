@@ -181,10 +181,27 @@ public final class Store implements AutoCloseable {
     cfg.setConnectionInitSql(h2 ? "SET LOCK_TIMEOUT 1000" : "SET lock_timeout = '1s'");
     Store s = new Store(url, user, password, settings, new HikariDataSource(cfg));
     try {
+      // one direct connection first: a refusal for good (a wrong user or password, no such database) is said at
+      // once in the driver's words, not after the pool's timeouts; for H2 it is kept while the store is open
+      Connection first = null;
+      try {
+        first = s.connectDirect();
+      } catch (SQLException e) {
+        if (!transientFailure(e)) {
+          throw new StoreException(StoreException.Kind.FAILED, "cannot open " + redacted(url) + ": " + firstLine(e), List.of(), e);
+        }
+      }
+      if (first != null && !h2) {
+        first.close();
+        first = null;
+      }
       s.migrate();
       if (h2) {
-        s.keeper = s.retrying("open", false, c -> s.connectDirect());
+        s.keeper = first != null ? first : s.retrying("open", false, c -> s.connectDirect());
       }
+    } catch (SQLException e) {
+      s.close();
+      throw new StoreException(StoreException.Kind.FAILED, "cannot open " + redacted(url) + ": " + firstLine(e), List.of(), e);
     } catch (StoreException | RuntimeException e) {
       s.close();
       throw e;

@@ -32,14 +32,15 @@ public final class Checker {
   private final PublishedRelease pr;
   private final Map<FactKey, Relation> producers = new HashMap<>();
   private final Map<Relation, Expr> rewritten = new HashMap<>();
-  private final Map<FactKey, Optional<Interval>> memo = new HashMap<>();
-  private final Set<FactKey> visiting = new HashSet<>();
+  private final org.orebook.relations.Resolver<Interval> resolver;
   private final Set<String> printedConcepts = new HashSet<>();
   /** Figures a relation could not derive from the printed ones, with the reason. */
   private final Map<FactKey, String> derivationErrors = new java.util.LinkedHashMap<>();
 
   private Checker(PublishedRelease pr) {
     this.pr = pr;
+    this.resolver = new org.orebook.relations.Resolver<>(k -> Optional.ofNullable(pr.readings().get(k)).map(Reading::interval),
+        producers, this::derive, org.orebook.relations.Resolver.OnCycle.UNKNOWN);
     pr.readings().keySet().forEach(k -> printedConcepts.add(kindOf(k) + "/" + k.concept()));
   }
 
@@ -171,31 +172,23 @@ public final class Checker {
     return out;
   }
 
-  /** The interval a figure stands for: printed, or derived from printed figures by its relation. */
+  /**
+   * The interval a figure stands for: printed, or derived from printed figures by its relation —
+   * resolved as the engine resolves exact values (relations.Resolver).
+   */
   Optional<Interval> value(FactKey k) {
-    Reading r = pr.readings().get(k);
-    if (r != null) {
-      return Optional.of(r.interval());
-    }
-    Optional<Interval> m = memo.get(k);
-    if (m != null) {
-      return m;
-    }
-    Relation producer = producers.get(k);
-    if (producer == null || !visiting.add(k)) {
-      return Optional.empty();
-    }
-    Optional<Interval> v;
+    return resolver.resolve(k);
+  }
+
+  /** A derived figure's interval: its relation on the operands' intervals; an operand that cannot be divided or converted is reported. */
+  private Optional<Interval> derive(Relation producer, java.util.function.Function<FactKey, Optional<Interval>> operand) {
     try {
-      v = expr(producer).evalInterval(this::value);
+      return expr(producer).evalInterval(operand);
     } catch (ArithmeticException | IllegalArgumentException e) {
       // not derivable from the printed figures: reported, and the relations that need it are untested
-      derivationErrors.putIfAbsent(k, producer.id() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
-      v = Optional.empty();
+      derivationErrors.putIfAbsent(producer.result(), producer.id() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      return Optional.empty();
     }
-    visiting.remove(k);
-    memo.put(k, v);
-    return v;
   }
 
   private Expr expr(Relation r) {

@@ -3,11 +3,9 @@ package org.orebook.relations;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
@@ -58,53 +56,35 @@ public final class Engine {
     FactSet out = new FactSet();
     inputs.all().forEach(out::add);
     List<Disagreement> disagreements = new ArrayList<>();
-    Set<FactKey> visiting = new HashSet<>();
-    Map<FactKey, Optional<BigDecimal>> memo = new HashMap<>();
+    // the same resolution as the checker's, over exact values: each computed figure joins the output
+    Resolver<BigDecimal> resolver = new Resolver<>(k -> out.find(k).map(Fact::value), producers, (r, operand) -> {
+      Optional<BigDecimal> value = r.compute(operand);
+      value.ifPresent(v -> out.add(new Fact(r.result(), v, r.unit(),
+          new Origin.Derived(r.id(), r.description(), r.expr().text(), r.expr().refs()))));
+      return value;
+    }, Resolver.OnCycle.FAIL);
     for (Relation r : relations) {
       if (r.tie()) {
         continue;
       }
-      resolve(r.result(), producers, out, visiting, memo);
+      resolver.resolve(r.result());
       Optional<Fact> input = inputs.find(r.result());
       if (input.isPresent()) {
-        Optional<BigDecimal> computed = r.compute(k -> resolve(k, producers, out, visiting, memo));
+        Optional<BigDecimal> computed = r.compute(resolver::resolve);
         boolean allOperandsGiven = r.expr().refs().stream()
-            .allMatch(k -> out.has(k) || (producers.containsKey(k) && memo.getOrDefault(k, Optional.empty()).isPresent()));
+            .allMatch(k -> out.has(k) || (producers.containsKey(k) && resolver.computed(k)));
         if (computed.isPresent() && allOperandsGiven && computed.get().compareTo(input.get().value()) != 0) {
           disagreements.add(new Disagreement(r, input.get(), computed.get()));
         }
       }
     }
     for (Relation t : ties) {
-      Optional<BigDecimal> lhs = resolve(t.result(), producers, out, visiting, memo);
-      Optional<BigDecimal> rhs = t.compute(k -> resolve(k, producers, out, visiting, memo));
+      Optional<BigDecimal> lhs = resolver.resolve(t.result());
+      Optional<BigDecimal> rhs = t.compute(resolver::resolve);
       if (lhs.isPresent() && rhs.isPresent() && lhs.get().compareTo(rhs.get()) != 0) {
         disagreements.add(new Disagreement(t, out.find(t.result()).orElseThrow(), rhs.get()));
       }
     }
     return new Result(out, disagreements);
-  }
-
-  private static Optional<BigDecimal> resolve(FactKey key, Map<FactKey, Relation> producers, FactSet out,
-      Set<FactKey> visiting, Map<FactKey, Optional<BigDecimal>> memo) {
-    Optional<Fact> known = out.find(key);
-    if (known.isPresent()) {
-      return Optional.of(known.get().value());
-    }
-    if (memo.containsKey(key)) {
-      return memo.get(key);
-    }
-    Relation r = producers.get(key);
-    if (r == null) {
-      return Optional.empty();
-    }
-    if (!visiting.add(key)) {
-      throw new IllegalStateException("circular relations through " + key);
-    }
-    Optional<BigDecimal> value = r.compute(k -> resolve(k, producers, out, visiting, memo));
-    visiting.remove(key);
-    memo.put(key, value);
-    value.ifPresent(v -> out.add(new Fact(key, v, r.unit(), new Origin.Derived(r.id(), r.description(), r.expr().text(), r.expr().refs()))));
-    return value;
   }
 }

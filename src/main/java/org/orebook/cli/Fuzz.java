@@ -592,6 +592,11 @@ final class Fuzz {
     for (int k = 0; k < n; k++) {
       String name = names.get(r.nextInt(names.size()));
       int kind = r.nextInt(20);
+      if (!files.containsKey(name)) {
+        // removed by the case's first mutation: the second one has no file to change
+        what.add("(" + name + " already removed)");
+        continue;
+      }
       what.add(DATASET_MUTATIONS[kind] + " in " + name);
       String text = new String(files.get(name), StandardCharsets.UTF_8);
       switch (kind) {

@@ -387,7 +387,8 @@ final class HtmlDocument {
     /** Left padding, margin and text indent of a cell, in steps of about a character (5 points). */
     private static int indent(Element td) {
       String s = styleOf(td);
-      double points = 0;
+      // a layout measure, not a figure; exact all the same (CSS lengths are decimals)
+      java.math.BigDecimal points = java.math.BigDecimal.ZERO;
       for (String prop : new String[] {"padding-left", "margin-left", "text-indent"}) {
         int i = s.indexOf(prop);
         if (i < 0) {
@@ -401,20 +402,20 @@ final class HtmlDocument {
         String v = s.substring(colon + 1, semi < 0 ? s.length() : semi).trim();
         Matcher m = LENGTH.matcher(v);
         if (m.find()) {
-          double x = Double.parseDouble(m.group(1));
-          points += switch (m.group(2)) {
-            case "px" -> x * 0.75;
-            case "em" -> x * 10;
-            case "in" -> x * 72;
-            case "%" -> 0;
+          java.math.BigDecimal x = new java.math.BigDecimal(m.group(1));
+          points = points.add(switch (m.group(2)) {
+            case "px" -> x.multiply(new java.math.BigDecimal("0.75"));
+            case "em" -> x.multiply(java.math.BigDecimal.TEN);
+            case "in" -> x.multiply(java.math.BigDecimal.valueOf(72));
+            case "%" -> java.math.BigDecimal.ZERO;
             default -> x;
-          };
+          });
         }
       }
-      if (points <= 0) {
+      if (points.signum() <= 0) {
         return 0;
       }
-      return (int) Math.round(points / 5);
+      return points.divide(java.math.BigDecimal.valueOf(5), 0, java.math.RoundingMode.HALF_UP).min(java.math.BigDecimal.valueOf(1_000)).intValue();
     }
 
     /** The border on one side of a cell: {@code -} single, {@code =} double, or a space. */

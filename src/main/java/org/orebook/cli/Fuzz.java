@@ -144,7 +144,8 @@ final class Fuzz {
     if (Files.isDirectory(examples)) {
       try (Stream<Path> s = Files.list(examples)) {
         for (Path d : s.sorted().toList()) {
-          if (Files.isRegularFile(d.resolve("company.csv")) && !d.getFileName().toString().equals("hecla-2003")) {
+          // an example the jar also bundles (the same files) is a seed already
+          if (Files.isRegularFile(d.resolve("company.csv")) && !sameFiles(folder(d), bundled)) {
             datasetSeeds.add(folder(d));
           }
         }
@@ -170,6 +171,10 @@ final class Fuzz {
         BenchCommand.Ledger.deleteTree(dir);
       }
     }
+  }
+
+  private static boolean sameFiles(Map<String, byte[]> a, Map<String, byte[]> b) {
+    return a.keySet().equals(b.keySet()) && a.keySet().stream().allMatch(k -> java.util.Arrays.equals(a.get(k), b.get(k)));
   }
 
   private static Map<String, byte[]> bundled(String folder) throws IOException {

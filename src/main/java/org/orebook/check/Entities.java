@@ -66,8 +66,28 @@ final class Entities {
     return Concepts.segment(id);
   }
 
-  /** The entity a block heading names: a metal group ({@code COMBINED SILVER PROPERTIES}) or a unit; null for none. */
+  /** The heading {@link #entityOf} was last asked about, and its answer. */
+  private String lastHeading;
+  private String lastEntity;
+
+  /**
+   * The entity a block heading names: a metal group ({@code COMBINED SILVER PROPERTIES}) or a unit;
+   * null for none. Every row of a block asks about the block's heading: the answer is worked out once
+   * per block, not once per row (a heading is read in time linear in its length, and a long heading
+   * over many rows would otherwise cost their product). Asking again about the heading just asked
+   * about changes nothing, so the remembered answer is the answer.
+   */
   String entityOf(String heading) {
+    if (heading.equals(lastHeading)) {
+      return lastEntity;
+    }
+    String entity = entityOfHeading(heading);
+    lastHeading = heading;
+    lastEntity = entity;
+    return entity;
+  }
+
+  private String entityOfHeading(String heading) {
     if (heading.isBlank()) {
       return null;
     }

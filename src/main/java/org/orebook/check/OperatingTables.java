@@ -54,27 +54,56 @@ final class OperatingTables {
 
   // ------------------------------------------------------------------ highlights and other company tables
 
+  /**
+   * What a block of a highlights table holds, by its section heading: sales or gross profit by segment,
+   * metal prices, production and unit figures, or other company figures.
+   */
+  enum HighlightsBlock {
+    SALES, GROSS_PROFIT, PRICES, PRODUCTION, OTHER;
+
+    static HighlightsBlock of(String section) {
+      String s = section.toLowerCase(Locale.ROOT);
+      if (s.matches(".*(sales|revenue).*") && !s.contains("production")) {
+        return SALES;
+      } else if (s.matches(".*gross (profit|margin).*")) {
+        return GROSS_PROFIT;
+      } else if (s.matches(".*price.*")) {
+        return PRICES;
+      } else if (s.matches(".*(production|operating).*")) {
+        return PRODUCTION;
+      }
+      return OTHER;
+    }
+  }
+
   void highlights(Table t) {
     Optional<Metal> tm = tableMetal(t);
+    // the rows of a block share their section heading: it is read once per block, not once per row
+    // (a long heading over many rows would otherwise cost their product)
+    String section = null;
+    HighlightsBlock block = HighlightsBlock.OTHER;
     for (TableRow.Values v : t.valueRows()) {
-      String s = v.section().toLowerCase(Locale.ROOT);
+      if (!v.section().equals(section)) {
+        section = v.section();
+        block = HighlightsBlock.of(section);
+      }
       String l = ConceptDictionary.normalize(v.label());
       Optional<Mapping> company = dict.lookup(ConceptDictionary.Scope.COMPANY, v.label(), ConceptDictionary.Context.NONE);
-      if (s.matches(".*(sales|revenue).*") && !s.contains("production")) {
+      if (block == HighlightsBlock.SALES) {
         if (l.startsWith("total") || l.isEmpty()) {
           figures.putRow(t, v, COMPANY, Mapping.of(SALES, Measure.MONEY));
         } else {
           figures.putRow(t, v, entities.segmentOf(v.label()), Mapping.of(SALES, Measure.MONEY));
         }
-      } else if (s.matches(".*gross (profit|margin).*")) {
+      } else if (block == HighlightsBlock.GROSS_PROFIT) {
         if (l.startsWith("total") || l.isEmpty()) {
           figures.putRow(t, v, COMPANY, Mapping.of(GROSS_PROFIT, Measure.MONEY));
         } else {
           figures.putRow(t, v, entities.segmentOf(v.label()), Mapping.of(GROSS_PROFIT, Measure.MONEY));
         }
-      } else if (s.matches(".*price.*")) {
+      } else if (block == HighlightsBlock.PRICES) {
         price(t, v);
-      } else if (s.matches(".*(production|operating).*") || !v.subheading().isEmpty()) {
+      } else if (block == HighlightsBlock.PRODUCTION || !v.subheading().isEmpty()) {
         Optional<Mapping> mp = dict.lookup(ConceptDictionary.Scope.UNIT, v.label(), context(v, Optional.empty()));
         Optional<Metal> own = ConceptDictionary.metalIn(l);
         if (mp.isEmpty() && own.isPresent() && l.equals(own.get().displayName().toLowerCase(Locale.ROOT))) {
@@ -226,11 +255,18 @@ final class OperatingTables {
    * the GAAP line they are drawn from (keyed by the block heading).
    */
   void allIn(Table t) {
+    String section = null;
+    String sectionSlug = "";
     for (TableRow.Values v : t.valueRows()) {
       Optional<Mapping> gaap = dict.lookup(ConceptDictionary.Scope.GAAP_LINE, v.label().replaceAll("(?i)\\(gaap\\)", " "),
           ConceptDictionary.Context.NONE);
       if (gaap.isPresent() && !v.section().isBlank()) {
-        figures.putRow(t, v, GAAP, Mapping.of(gaap.get().concept(), Entities.slug(v.section()), Measure.MONEY));
+        if (!v.section().equals(section)) {
+          // once per block, not once per row, as in highlights
+          section = v.section();
+          sectionSlug = Entities.slug(section);
+        }
+        figures.putRow(t, v, GAAP, Mapping.of(gaap.get().concept(), sectionSlug, Measure.MONEY));
         continue;
       }
       String entity = entities.entityOf(v.section());

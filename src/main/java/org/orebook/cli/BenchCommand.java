@@ -313,13 +313,29 @@ final class BenchCommand implements Runnable {
     @Option(names = "--work", paramLabel = "DIR", description = "scratch folder (default: ${DEFAULT-VALUE})")
     Path work = Path.of("target", "bench-fuzz");
 
+    @Option(names = "--only", paramLabel = "N", description = "regenerate release case N of --seed only: write it to"
+        + " DIR/release-N.txt (kept) and check it once")
+    Integer only;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter o = spec.commandLine().getOut();
       int sets = datasets != null ? datasets : Math.max(1, cases / 10);
-      if (cases < 0 || sets < 0 || timeout < 1) {
-        spec.commandLine().getErr().println("orebook: --cases and --datasets must be at least 0, --timeout at least 1");
+      if (cases < 0 || sets < 0 || timeout < 1 || (only != null && only < 0)) {
+        spec.commandLine().getErr().println("orebook: --cases, --datasets and --only must be at least 0, --timeout at least 1");
         return Main.BAD_INPUT;
+      }
+      if (only != null) {
+        Path file = work.resolve("release-" + only + ".txt");
+        Path scratch = work.resolve("run-" + ProcessHandle.current().pid());
+        Fuzz.Outcome x = new Fuzz(new Fuzz.Options(seed, 0, 0, timeout * 1000L, scratch)).only(only, file);
+        Ledger.deleteTree(scratch);
+        o.printf("release %d of seed %d (%s): %s, %,d bytes, exit %d, %.3f s CPU, %.3f s wall, %.3f s CPU per 100 KB%s%n",
+            x.index(), seed, x.mutation(), x.command(), x.bytes(), x.exit(), x.cpuSeconds(), x.seconds(), x.cpuPer100k(),
+            x.bad() ? "; " + x.problem() : "");
+        o.printf("kept in %s%n", file);
+        o.flush();
+        return x.bad() ? 1 : 0;
       }
       o.printf("orebook bench fuzz: %d cores (%s), %s %s, max heap %d MB; %,d releases through check, %,d datasets through"
               + " load and release, seed %d, hang after %d s%n", Runtime.getRuntime().availableProcessors(), Ledger.cpuModel(),

@@ -210,14 +210,10 @@ final class Fuzz {
     String db = "jdbc:h2:mem:orebook-fuzz-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
     warmUp(db);
     for (int i = 0; i < options.releases(); i++) {
-      Random r = new Random(options.seed() * 1_000_003L + i);
-      byte[] seed = releaseSeeds.get(r.nextInt(releaseSeeds.size()));
-      Mutated m = mutateRelease(seed, r);
       Path f = options.work().resolve("release-" + i + ".txt");
-      Files.write(f, m.bytes());
-      boolean json = r.nextInt(3) == 0;
-      String[] args = json ? new String[] {"check", f.toString(), "--format", "json"} : new String[] {"check", f.toString()};
-      Outcome o = runCase("release", i, m.what(), m.bytes().length, args, Expect.ANY);
+      ReleaseCase c = releaseCase(i);
+      Files.write(f, c.input().bytes());
+      Outcome o = runCase("release", i, c.input().what(), c.input().bytes().length, c.args(f), Expect.ANY);
       out.add(o);
       report(progress, o);
       keep(o, f);
@@ -255,19 +251,43 @@ final class Fuzz {
       if (o.bad()) {
         continue;
       }
-      // the same case again: its random numbers drawn in the same order as above
-      Random r = new Random(options.seed() * 1_000_003L + o.index());
-      byte[] seed = releaseSeeds.get(r.nextInt(releaseSeeds.size()));
-      Mutated m = mutateRelease(seed, r);
       Path f = options.work().resolve("again-" + o.index() + ".txt");
-      Files.write(f, m.bytes());
-      String[] args = r.nextInt(3) == 0 ? new String[] {"check", f.toString(), "--format", "json"}
-          : new String[] {"check", f.toString()};
-      again.put(o.kind() + " " + o.index(), runCase("release", o.index(), m.what(), m.bytes().length, args, Expect.ANY));
+      ReleaseCase c = releaseCase(o.index());
+      Files.write(f, c.input().bytes());
+      again.put(o.kind() + " " + o.index(), runCase("release", o.index(), c.input().what(), c.input().bytes().length,
+          c.args(f), Expect.ANY));
       Files.deleteIfExists(f);
     }
     runner.shutdownNow();
     return new Summary(out, again);
+  }
+
+  /** Release case {@code i} of the seed: the mutated release, and whether it is checked with {@code --format json}. */
+  record ReleaseCase(Mutated input, boolean json) {
+    String[] args(Path f) {
+      return json ? new String[] {"check", f.toString(), "--format", "json"} : new String[] {"check", f.toString()};
+    }
+  }
+
+  /** Regenerates release case {@code i} (of {@code options.seed()}): the same input whatever else the run does. */
+  ReleaseCase releaseCase(int i) {
+    Random r = new Random(options.seed() * 1_000_003L + i);
+    byte[] seed = releaseSeeds.get(r.nextInt(releaseSeeds.size()));
+    Mutated m = mutateRelease(seed, r);
+    return new ReleaseCase(m, r.nextInt(3) == 0);
+  }
+
+  /**
+   * Regenerates release case {@code i}, writes it to {@code WORK/release-i.txt} (kept, to rerun by
+   * hand) and runs it once through {@code check} as the full run does.
+   */
+  Outcome only(int i, Path file) throws IOException {
+    ReleaseCase c = releaseCase(i);
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.write(file, c.input().bytes());
+    Outcome o = runCase("release", i, c.input().what(), c.input().bytes().length, c.args(file), Expect.ANY);
+    runner.shutdownNow();
+    return o;
   }
 
   /** How many of the slowest releases are run again at the end to confirm their time. */

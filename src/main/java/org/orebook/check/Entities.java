@@ -69,6 +69,8 @@ final class Entities {
   /** The heading {@link #entityOf} was last asked about, and its answer. */
   private String lastHeading;
   private String lastEntity;
+  /** How many times a heading was worked out (the work a block's rows would otherwise multiply; counted by tests). */
+  int headingsRead;
 
   /**
    * The entity a block heading names: a metal group ({@code COMBINED SILVER PROPERTIES}) or a unit;
@@ -88,6 +90,7 @@ final class Entities {
   }
 
   private String entityOfHeading(String heading) {
+    headingsRead++;
     if (heading.isBlank()) {
       return null;
     }

@@ -21,6 +21,8 @@ final class OperatingTables {
   private final ConceptDictionary dict;
   private final PublishedFigures figures;
   private final Entities entities;
+  /** How many times a highlights or all-in section heading was read (once per block, not per row; counted by tests). */
+  int sectionsRead;
 
   OperatingTables(ConceptDictionary dict, PublishedFigures figures, Entities entities) {
     this.dict = dict;
@@ -86,6 +88,7 @@ final class OperatingTables {
       if (!v.section().equals(section)) {
         section = v.section();
         block = HighlightsBlock.of(section);
+        sectionsRead++;
       }
       String l = ConceptDictionary.normalize(v.label());
       Optional<Mapping> company = dict.lookup(ConceptDictionary.Scope.COMPANY, v.label(), ConceptDictionary.Context.NONE);
@@ -265,6 +268,7 @@ final class OperatingTables {
           // once per block, not once per row, as in highlights
           section = v.section();
           sectionSlug = Entities.slug(section);
+          sectionsRead++;
         }
         figures.putRow(t, v, GAAP, Mapping.of(gaap.get().concept(), sectionSlug, Measure.MONEY));
         continue;

@@ -314,7 +314,7 @@ final class BenchCommand implements Runnable {
     Path work = Path.of("target", "bench-fuzz");
 
     @Option(names = "--only", paramLabel = "N", description = "regenerate release case N of --seed only: write it to"
-        + " DIR/release-N.txt (kept) and check it once")
+        + " DIR/release-N.txt (kept) and check it once, after the run's warm-up")
     Integer only;
 
     @Override

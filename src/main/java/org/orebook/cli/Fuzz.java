@@ -278,10 +278,11 @@ final class Fuzz {
   }
 
   /**
-   * Regenerates release case {@code i}, writes it to {@code WORK/release-i.txt} (kept, to rerun by
-   * hand) and runs it once through {@code check} as the full run does.
+   * Regenerates release case {@code i}, writes it to {@code file} (kept, to rerun by hand) and runs it
+   * once through {@code check} as the full run does, after the same untimed warm-up.
    */
   Outcome only(int i, Path file) throws IOException {
+    warmUpCheck();
     ReleaseCase c = releaseCase(i);
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.write(file, c.input().bytes());
@@ -298,18 +299,24 @@ final class Fuzz {
    * JVM's warm-up and the store's creation.
    */
   private void warmUp(String db) throws IOException {
-    for (int i = 0; i < releaseSeeds.size(); i++) {
-      Path f = options.work().resolve("warm-up-" + i + ".txt");
-      Files.write(f, releaseSeeds.get(i));
-      runCase("warm-up", i, "none", 0, new String[] {"check", f.toString()}, Expect.ANY);
-      Files.deleteIfExists(f);
-    }
+    warmUpCheck();
     for (int i = 0; i < datasetSeeds.size(); i++) {
       Path dir = options.work().resolve("warm-up-" + i);
       write(dir, datasetSeeds.get(i));
       runCase("warm-up", i, "none", 0, new String[] {"load", dir.toString(), "--db", db, "--company", "warm-up" + i},
           Expect.REFUSE_OR_OK);
       BenchCommand.Ledger.deleteTree(dir);
+    }
+  }
+
+  /** Checks each release seed once, unmutated and untimed. */
+  private void warmUpCheck() throws IOException {
+    Files.createDirectories(options.work());
+    for (int i = 0; i < releaseSeeds.size(); i++) {
+      Path f = options.work().resolve("warm-up-" + i + ".txt");
+      Files.write(f, releaseSeeds.get(i));
+      runCase("warm-up", i, "none", 0, new String[] {"check", f.toString()}, Expect.ANY);
+      Files.deleteIfExists(f);
     }
   }
 

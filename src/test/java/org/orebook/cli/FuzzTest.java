@@ -38,6 +38,19 @@ class FuzzTest {
   }
 
   @Test
+  void oneCaseIsRegeneratedByItsIndexKeptAndChecked() throws Exception {
+    Fuzz fuzz = new Fuzz(new Fuzz.Options(1, 0, 0, org.orebook.HangGuard.WALL.toMillis(), work.resolve("scratch")));
+    Fuzz.ReleaseCase a = fuzz.releaseCase(17);
+    assertThat(fuzz.releaseCase(17).input().bytes()).isEqualTo(a.input().bytes());
+    assertThat(fuzz.releaseCase(18).input().bytes()).isNotEqualTo(a.input().bytes());
+    CliRun r = CliRun.of("bench", "fuzz", "--only", "17", "--work", work.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("release 17 of seed 1 (" + a.input().what() + "): check, ")
+        .contains("kept in " + work.resolve("release-17.txt"));
+    assertThat(java.nio.file.Files.readAllBytes(work.resolve("release-17.txt"))).isEqualTo(a.input().bytes());
+  }
+
+  @Test
   void aStackTraceAnInternalErrorAnUndocumentedExitOrASilentRefusalIsAProblem() {
     assertThat(Fuzz.problem(1, "", Fuzz.Expect.ANY)).isNull();
     assertThat(Fuzz.problem(2, "orebook: x.txt: the file is empty\n", Fuzz.Expect.ANY)).isNull();

@@ -383,36 +383,72 @@ final class StatementReader {
           tolerances.add(tol);
         }
       }
+      // every sign mask of the flexible terms, in Gray-code order: from one mask to the next one term
+      // changes sign, so each column's sum and the penalty are updated, not summed again over all k
+      // terms (a subtotal over a block of many lines tried 4,096 masks over every line). The best is
+      // the one of most columns footing, then least penalty, then the first in numeric order, as when
+      // the masks were tried in that order. A term's sign is bit (its index mod 32) of the int of signs,
+      // as the lines written from the fit read it: terms 32 apart share a sign (grouped).
+      int n = values.size();
+      int f = flexible.size();
+      int[] flex = new int[f];
+      for (int b = 0; b < f; b++) {
+        flex[b] = flexible.get(b);
+      }
+      long[] sums = new long[n];
+      long[] slacks = new long[n];
+      long[] twice = new long[n];
+      long[][] grouped = new long[n][32];
+      for (int c = 0; c < n; c++) {
+        long[] v = values.get(c);
+        long[] tol = tolerances.get(c);
+        long sum = 0;
+        long slack = tol[k];
+        for (int i = 0; i < k; i++) {
+          sum += 2 * v[i];
+          slack += tol[i];
+          grouped[c][i & 31] += v[i];
+        }
+        sums[c] = sum;
+        slacks[c] = slack;
+        twice[c] = 2 * v[k];
+      }
+      int[] setInGroup = new int[32];
       int bestMask = 0;
+      int bestIndex = 0;
       int bestScore = -1;
       int bestPenalty = Integer.MAX_VALUE;
-      for (int mask = 0; mask < (1 << flexible.size()); mask++) {
-        int signs = 0;
-        int penalty = 0;
-        for (int b = 0; b < flexible.size(); b++) {
-          if ((mask & (1 << b)) != 0) {
-            int i = flexible.get(b);
-            signs |= 1 << i;
-            penalty += costLike[i] ? 1 : 100;
+      int mask = 0;
+      int signs = 0;
+      int penalty = 0;
+      for (int g = 0; g < (1 << f); g++) {
+        if (g > 0) {
+          int b = Integer.numberOfTrailingZeros(g);
+          int i = flex[b];
+          mask ^= 1 << b;
+          boolean on = (mask & (1 << b)) != 0;
+          penalty += (on ? 1 : -1) * (costLike[i] ? 1 : 100);
+          int r = i & 31;
+          setInGroup[r] += on ? 1 : -1;
+          boolean subtracted = setInGroup[r] > 0;
+          if (subtracted != ((signs >> r & 1) == 1)) {
+            signs ^= 1 << r;
+            for (int c = 0; c < n; c++) {
+              long d = 4 * grouped[c][r];
+              sums[c] += subtracted ? -d : d;
+            }
           }
         }
         int score = 0;
-        for (int c = 0; c < values.size(); c++) {
-          long[] v = values.get(c);
-          long[] tol = tolerances.get(c);
-          long sum = 0;
-          long slack = tol[k];
-          for (int i = 0; i < k; i++) {
-            sum += ((signs >> i) & 1) == 1 ? -2 * v[i] : 2 * v[i];
-            slack += tol[i];
-          }
-          if (Math.abs(sum - 2 * v[k]) <= slack) {
+        for (int c = 0; c < n; c++) {
+          if (Math.abs(sums[c] - twice[c]) <= slacks[c]) {
             score++;
           }
         }
-        if (score > bestScore || score == bestScore && penalty < bestPenalty) {
+        if (score > bestScore || score == bestScore && (penalty < bestPenalty || penalty == bestPenalty && mask < bestIndex)) {
           bestScore = score;
           bestMask = signs;
+          bestIndex = mask;
           bestPenalty = penalty;
         }
       }

@@ -1,5 +1,7 @@
 package org.orebook.check;
 
+import org.orebook.facts.Entity;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -209,8 +211,7 @@ public final class Checker {
 
   /** The kind of entity a key is about: {@code unit}, {@code group}, {@code segment}, a statement, ... */
   private static String kindOf(FactKey k) {
-    int colon = k.entity().indexOf(':');
-    return colon < 0 ? k.entity() : k.entity().substring(0, colon);
+    return k.entity().is(Entity.Kind.STATEMENT) ? k.entity().id() : k.entity().kind().word();
   }
 
   /** The printed figures an expression reads, directly or through derived figures. */

@@ -1,5 +1,7 @@
 package org.orebook.check;
 
+import org.orebook.facts.Entity;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,12 +56,12 @@ final class Entities {
     }
   }
 
-  UnitInfo unit(String entity) {
-    return units.get(entity.substring("unit:".length()));
+  UnitInfo unit(Entity entity) {
+    return units.get(entity.id());
   }
 
   /** The segment a row of a sales or gross profit section names ({@code Silver operations (2)}). */
-  String segmentOf(String label) {
+  Entity segmentOf(String label) {
     String name = Rx.replaceAll(Rx.replaceAll(label, "\\(\\d{1,2}\\)|\\([a-z]\\)|\\*+", " "), "\\s+", " ").trim();
     String id = slug(name);
     segments.putIfAbsent(id, new Segment(id, name));
@@ -67,7 +69,7 @@ final class Entities {
   }
 
   /** The entity a block heading names: a metal group ({@code COMBINED SILVER PROPERTIES}) or a unit; null for none. */
-  String entityOf(String heading) {
+  Entity entityOf(String heading) {
     if (heading.isBlank()) {
       return null;
     }

@@ -1,5 +1,7 @@
 package org.orebook.check;
 
+import org.orebook.facts.Entity;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -90,7 +92,7 @@ final class PublishedFigures {
   }
 
   /** Keys a row's figures: one key per period column; a figure without a period is unmapped. */
-  void putRow(Table t, TableRow.Values v, String entity, Mapping mp) {
+  void putRow(Table t, TableRow.Values v, Entity entity, Mapping mp) {
     int exp = exponent(t, mp.measure(), v.label());
     for (Figure f : v.figures()) {
       if (f.period().isEmpty()) {

@@ -1,5 +1,7 @@
 package org.orebook.check;
 
+import org.orebook.facts.Entity;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -215,7 +217,7 @@ final class StatementReader {
               if (f.period().isEmpty()) {
                 figures.unmapped(f);
               } else {
-                figures.put(FactKey.of(st, id, f.period().get()), f, m, exp, false);
+                figures.put(FactKey.of(Entity.statement(st), id, f.period().get()), f, m, exp, false);
               }
             }
             if (!concept.isEmpty()) {
@@ -497,9 +499,9 @@ final class StatementReader {
           if (f.period().isEmpty()) {
             continue;
           }
-          FactKey r = FactKey.of(st, per.id(), f.period().get());
-          FactKey a = FactKey.of(st, num.id(), f.period().get());
-          FactKey b = FactKey.of(st, den.id(), f.period().get());
+          FactKey r = FactKey.of(Entity.statement(st), per.id(), f.period().get());
+          FactKey a = FactKey.of(Entity.statement(st), num.id(), f.period().get());
+          FactKey b = FactKey.of(Entity.statement(st), den.id(), f.period().get());
           perUnit.add(new LayoutRelation(per.row().label() + " = " + num.row().label() + " / " + den.row().label(), r, a, b,
               per.measure()));
         }

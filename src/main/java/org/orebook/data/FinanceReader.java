@@ -1,5 +1,7 @@
 package org.orebook.data;
 
+import org.orebook.facts.Entity;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -290,7 +292,7 @@ final class FinanceReader {
         default -> u.get();
       };
       BigDecimal value = u.get().convert(v.get(), target);
-      FactKey key = FactKey.of("project:" + id, item, new Period.Year(y));
+      FactKey key = FactKey.of(Entity.project(id), item, new Period.Year(y));
       if (loader.putInto(facts, r, key, value, target, "project,year,item")) {
         schedule.computeIfAbsent(id, x -> new TreeMap<>()).computeIfAbsent(y, x -> new HashMap<>()).put(item, value);
         firstRowOfYear.computeIfAbsent(id, x -> new TreeMap<>()).putIfAbsent(y, r);

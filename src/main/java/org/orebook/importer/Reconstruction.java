@@ -1,5 +1,7 @@
 package org.orebook.importer;
 
+import org.orebook.facts.Entity;
+
 import static org.orebook.relations.Concepts.*;
 
 import java.math.BigDecimal;
@@ -101,15 +103,15 @@ final class Reconstruction {
 
   // ------------------------------------------------------------------ helpers
 
-  private Optional<BigDecimal> v(String entity, String concept, String qualifier, Period p) {
+  private Optional<BigDecimal> v(Entity entity, String concept, String qualifier, Period p) {
     return pr.facts().find(new FactKey(entity, concept, qualifier, p)).map(Fact::value);
   }
 
-  private Optional<BigDecimal> v(String entity, String concept, Period p) {
+  private Optional<BigDecimal> v(Entity entity, String concept, Period p) {
     return v(entity, concept, "", p);
   }
 
-  private Optional<Reading> reading(String entity, String concept, String qualifier) {
+  private Optional<Reading> reading(Entity entity, String concept, String qualifier) {
     for (Period p : periods) {
       Reading r = pr.readings().get(new FactKey(entity, concept, qualifier, p));
       if (r != null) {
@@ -171,7 +173,7 @@ final class Reconstruction {
       if (!k.concept().equals(GRADE) || pr.facts().find(k).map(f -> f.value().signum() == 0).orElse(true)) {
         continue;
       }
-      String table = k.entity().startsWith("property:") ? "reserves" : k.entity().startsWith("unit:") ? "production" : null;
+      String table = k.entity().is(Entity.Kind.PROPERTY) ? "reserves" : k.entity().is(Entity.Kind.UNIT) ? "production" : null;
       String[] q = k.qualifier().split(":");
       Optional<Metal> m = Metal.ofCode(q[q.length - 1]);
       if (table != null && m.isPresent()) {
@@ -188,7 +190,7 @@ final class Reconstruction {
    */
   private Period releasePeriod() {
     return pr.facts().all().stream().map(Fact::key)
-        .filter(k -> !k.entity().startsWith("property:") && !k.entity().equals(org.orebook.relations.Concepts.reserves()))
+        .filter(k -> !k.entity().is(Entity.Kind.PROPERTY) && !k.entity().is(Entity.Kind.RESERVES))
         .map(FactKey::period).max(Period::compareTo).orElse(company.releasePeriod());
   }
 
@@ -231,7 +233,7 @@ final class Reconstruction {
     var units = out.file("units.csv", "id", "name", "country", "segment", "ownership_pct", "primary_metal",
         "byproduct_metals", "ore_term", "grade_term", "show_in_tables");
     for (OperatingUnit u : company.units()) {
-      String e = unit(u.id());
+      Entity e = unit(u.id());
       String ore = reading(e, ORE_MILLED, "").map(r -> r.figure().label().toLowerCase(Locale.ROOT))
           .filter(l -> l.contains("processed")).map(l -> "processed").orElse("milled");
       String grade = "milled";
@@ -274,7 +276,7 @@ final class Reconstruction {
   private void production() {
     var prod = out.file("production.csv", "unit", "period", "item", "metal", "value", "uom");
     for (OperatingUnit u : company.units()) {
-      String e = unit(u.id());
+      Entity e = unit(u.id());
       for (Period p : periods) {
         v(e, ORE_MILLED, p).ifPresent(x -> prod.add(u.id(), p.code(), ORE_MILLED, "", x,
             pr.facts().find(FactKey.of(e, ORE_MILLED, p)).orElseThrow().unit().code()));
@@ -311,7 +313,7 @@ final class Reconstruction {
   private void allInCosts() {
     for (Period p : periods) {
       for (OperatingUnit u : company.units()) {
-        String e = unit(u.id());
+        Entity e = unit(u.id());
         for (String item : AISC_ITEMS) {
           v(e, item, p).ifPresent(x -> out.file("aisc.csv", "entity", "metal", "period", "item", "value", "uom", "gaap_line")
               .add(u.id(), "", p.code(), item, x, Unit.USD.code(), ""));
@@ -327,7 +329,7 @@ final class Reconstruction {
         }
       }
       for (Metal m : Metal.values()) {
-        List<String> members = company.unitsWithPrimary(m).stream().map(u -> unit(u.id())).toList();
+        List<Entity> members = company.unitsWithPrimary(m).stream().map(u -> unit(u.id())).toList();
         for (String item : AISC_ITEMS) {
           FactKey g = new FactKey(group(m.name()), item, "", p);
           Reading whole = pr.readings().get(g);
@@ -336,7 +338,7 @@ final class Reconstruction {
           }
           BigDecimal rest = whole.value();
           BigDecimal slack = halfWidth(whole);
-          for (String e : members) {
+          for (Entity e : members) {
             Reading part = pr.readings().get(new FactKey(e, item, "", p));
             if (part != null) {
               rest = rest.subtract(part.value());
@@ -362,7 +364,7 @@ final class Reconstruction {
   private void costs() {
     var costs = out.file("costs.csv", "unit", "period", "item", "value", "uom");
     for (OperatingUnit u : company.units()) {
-      String e = unit(u.id());
+      Entity e = unit(u.id());
       Map<Period, Map<String, BigDecimal>> byPeriod = new HashMap<>();
       unitCosts.put(u.id(), byPeriod);
       for (Period p : periods) {
@@ -378,7 +380,7 @@ final class Reconstruction {
     }
   }
 
-  private Map<String, BigDecimal> unitCosts(OperatingUnit u, String e, Period p) {
+  private Map<String, BigDecimal> unitCosts(OperatingUnit u, Entity e, Period p) {
     Map<String, BigDecimal> c = new LinkedHashMap<>();
     BigDecimal oz = null;
     if (u.primaryMetal().isPresent()) {
@@ -573,7 +575,7 @@ final class Reconstruction {
 
   /** A company figure as printed: in a statement line carrying the concept, else in the highlights. */
   private Optional<BigDecimal> companyFigure(String concept, Period p) {
-    return statementLineWithConcept(concept).flatMap(id -> v(id.split(":")[0], id.split(":")[1], p))
+    return statementLineWithConcept(concept).flatMap(id -> v(Entity.statement(id.split(":")[0]), id.split(":")[1], p))
         .or(() -> v(COMPANY, concept, p));
   }
 
@@ -609,16 +611,16 @@ final class Reconstruction {
     }
     // an S-K 1300 release (proven, probable, measured, indicated, inferred printed) becomes estimates.csv,
     // its combined categories left to the relations; a Guide 7 release becomes reserves.csv
-    boolean sk = pr.facts().all().stream().anyMatch(f -> f.key().entity().startsWith("property:")
+    boolean sk = pr.facts().all().stream().anyMatch(f -> f.key().entity().is(Entity.Kind.PROPERTY)
         && ReserveCategory.ofCode(f.key().qualifier().split(":")[0]).filter(ReserveCategory.SK_INPUTS::contains).isPresent());
     var res = sk ? out.file("estimates.csv", "property", "period", "category", "item", "metal", "value", "uom", "basis")
         : out.file("reserves.csv", "category", "property", "item", "metal", "value", "uom", "basis");
     for (Fact f : pr.facts().all()) {
       FactKey k = f.key();
-      if (!k.entity().startsWith("property:")) {
+      if (!k.entity().is(Entity.Kind.PROPERTY)) {
         continue;
       }
-      String prop = k.entity().substring("property:".length());
+      String prop = k.entity().id();
       if (List.of(RES_DEPLETED, RES_ADDED, RES_REVISED).contains(k.concept())) {
         out.file("reserve_changes.csv", "property", "period", "metal", "item", "value", "uom")
             .add(prop, k.period().code(), k.qualifier(), k.concept(), f.value(), f.unit().code());
@@ -727,7 +729,7 @@ final class Reconstruction {
       Unit unit = Unit.USD;
       int sourceLine = Integer.MAX_VALUE;
       for (Period p : periods) {
-        FactKey k = FactKey.of(st, l.id(), p);
+        FactKey k = FactKey.of(Entity.statement(st), l.id(), p);
         Optional<Fact> f = pr.facts().find(k);
         if (f.isPresent()) {
           printed.put(p, f.get().value());

@@ -1,6 +1,7 @@
 package org.orebook.relations;
 
 import java.util.List;
+import org.orebook.facts.Entity;
 
 /**
  * The concept names of the catalogue. Input concepts are spelled as the dataset files spell their
@@ -170,32 +171,32 @@ public final class Concepts {
   public static final String CF_CASH_BEGIN = "cf_cash_begin";
   public static final String CF_CASH_END = "cf_cash_end";
 
-  public static final String COMPANY = "company";
+  public static final Entity COMPANY = Entity.COMPANY;
 
-  public static String unit(String id) {
-    return "unit:" + id;
+  public static Entity unit(String id) {
+    return Entity.unit(id);
   }
 
-  public static String segment(String id) {
-    return "segment:" + id;
+  public static Entity segment(String id) {
+    return Entity.segment(id);
   }
 
   /** The combined figures of the units whose primary metal is {@code metal}. */
-  public static String group(String metal) {
-    return "group:" + metal;
+  public static Entity group(String metal) {
+    return Entity.group(metal);
   }
 
-  public static String property(String id) {
-    return "property:" + id;
+  public static Entity property(String id) {
+    return Entity.property(id);
   }
 
   /** Corporate costs, carried by the business of one metal (the metal is the qualifier). */
-  public static final String CORPORATE = "corporate";
+  public static final Entity CORPORATE = Entity.CORPORATE;
 
   /** Where the GAAP ties of all-in cost items live (qualifier: the statement line). */
-  public static final String GAAP = "gaap";
+  public static final Entity GAAP = Entity.GAAP;
 
-  public static String reserves() {
-    return "reserves";
+  public static Entity reserves() {
+    return Entity.RESERVES;
   }
 }

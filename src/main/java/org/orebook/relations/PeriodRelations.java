@@ -1,5 +1,7 @@
 package org.orebook.relations;
 
+import org.orebook.facts.Entity;
+
 import static org.orebook.relations.Expr.div;
 import static org.orebook.relations.Expr.plus;
 import static org.orebook.relations.Expr.ref;
@@ -79,8 +81,8 @@ public final class PeriodRelations {
 
   /** A figure that adds up over time. */
   private boolean flow(FactKey k, Unit unit) {
-    String e = k.entity();
-    if (e.startsWith("property:") || e.equals(Concepts.reserves()) || e.equals("history") || e.equals("market")) {
+    Entity e = k.entity();
+    if (e.is(Entity.Kind.PROPERTY) || e.is(Entity.Kind.RESERVES) || e.is(Entity.Kind.HISTORY) || e.is(Entity.Kind.MARKET)) {
       return false;
     }
     if (notSummed.contains(e + "/" + k.concept())) {
@@ -98,7 +100,7 @@ public final class PeriodRelations {
     Map<FactKey, org.orebook.quantity.FiscalYearEnd> yearEnds = new HashMap<>();
     for (Fact f : given.all()) {
       FactKey k = f.key();
-      boolean grade = k.concept().equals(Concepts.GRADE) && k.entity().startsWith("unit:");
+      boolean grade = k.concept().equals(Concepts.GRADE) && k.entity().is(Entity.Kind.UNIT);
       if (!grade && !flow(k, f.unit())) {
         continue;
       }

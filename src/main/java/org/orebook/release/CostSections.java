@@ -1,5 +1,7 @@
 package org.orebook.release;
 
+import org.orebook.facts.Entity;
+
 import static org.orebook.relations.Concepts.*;
 
 import java.util.ArrayList;
@@ -77,7 +79,7 @@ final class CostSections {
     return out;
   }
 
-  private List<Cell> cells(String entity, String concept, String qualifier, int decimals, int scale) {
+  private List<Cell> cells(Entity entity, String concept, String qualifier, int decimals, int scale) {
     return all.stream().map(p -> Cell.of(new FactKey(entity, concept, qualifier, p), decimals, scale)).toList();
   }
 
@@ -136,7 +138,7 @@ final class CostSections {
     return Optional.of(new Section("all_in_costs", AISC_TITLE, blocks));
   }
 
-  private void allInBlock(List<Row> rows, String heading, String e, Metal m) {
+  private void allInBlock(List<Row> rows, String heading, Entity e, Metal m) {
     if (!any(cells(e, AISC, "", 0, 3))) {
       return;
     }
@@ -226,7 +228,7 @@ final class CostSections {
   private Optional<Section> coProduct() {
     List<Row> rows = new ArrayList<>();
     for (OperatingUnit u : company.units()) {
-      String e = unit(u.id());
+      Entity e = unit(u.id());
       if (!u.shownInTables() || u.primaryMetal().isEmpty() || !any(cells(e, GROSS_CASH, "", 0, 3))) {
         continue;
       }

@@ -1,5 +1,7 @@
 package org.orebook.release;
 
+import org.orebook.facts.Entity;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -310,22 +312,23 @@ public final class HtmlRenderer {
     return concept + q + " \u2014 " + entityWords(k.entity(), company) + " \u2014 " + periodWords(k.period());
   }
 
-  private static String entityWords(String entity, Company company) {
-    int colon = entity.indexOf(':');
-    String kind = colon < 0 ? entity : entity.substring(0, colon);
-    String id = colon < 0 ? "" : entity.substring(colon + 1);
-    return switch (kind) {
-      case "company" -> company.name();
-      case "unit" -> company.unit(id).map(OperatingUnit::name).orElse(titleWords(id)) + " unit";
-      case "segment" -> company.segment(id).map(Segment::name).orElse(titleWords(id) + " segment");
-      case "group" -> "combined " + Metal.ofCode(id).map(m -> m.displayName().toLowerCase(Locale.ROOT)).orElse(id)
+  private static String entityWords(Entity entity, Company company) {
+    String id = entity.id();
+    return switch (entity.kind()) {
+      case COMPANY -> company.name();
+      case UNIT -> company.unit(id).map(OperatingUnit::name).orElse(titleWords(id)) + " unit";
+      case SEGMENT -> company.segment(id).map(Segment::name).orElse(titleWords(id) + " segment");
+      case GROUP -> "combined " + Metal.ofCode(id).map(m -> m.displayName().toLowerCase(Locale.ROOT)).orElse(id)
           + " properties";
-      case "property" -> company.unit(id).map(OperatingUnit::name).orElse(titleWords(id)) + " property";
-      case "operations" -> "statement of operations";
-      case "balance_sheet" -> "balance sheet";
-      case "cash_flows" -> "statement of cash flows";
-      case "non_gaap" -> "non-GAAP reconciliation";
-      default -> words(entity.replace(':', ' '));
+      case PROPERTY -> company.unit(id).map(OperatingUnit::name).orElse(titleWords(id)) + " property";
+      case STATEMENT -> switch (id) {
+        case "operations" -> "statement of operations";
+        case "balance_sheet" -> "balance sheet";
+        case "cash_flows" -> "statement of cash flows";
+        case "non_gaap" -> "non-GAAP reconciliation";
+        default -> words(id);
+      };
+      default -> words(entity.toString().replace(':', ' '));
     };
   }
 

@@ -1,5 +1,7 @@
 package org.orebook.release;
 
+import org.orebook.facts.Entity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -43,7 +45,7 @@ class InterimReleaseTest {
   }
 
   static BigDecimal value(String entity, String concept, String qualifier, String period) {
-    return facts.find(new FactKey(entity, concept, qualifier, p(period))).orElseThrow(
+    return facts.find(new FactKey(Entity.parse(entity), concept, qualifier, p(period))).orElseThrow(
         () -> new AssertionError(entity + "/" + concept + "[" + qualifier + "] @ " + period + " not computed")).value();
   }
 

@@ -1,5 +1,7 @@
 package org.orebook.store;
 
+import org.orebook.facts.Entity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +28,7 @@ abstract class StoreContract {
   static final Path EXAMPLE = Path.of("examples", "hecla-2003");
   static final Actor LOADER = new Actor("loader", Role.PREPARER);
   static final String MINING_FY = "la-camorra|FY2003|mining";
-  static final FactKey LA_CAMORRA_MINING = FactKey.of("unit:la-camorra", "mining", new Period.Year(2003));
+  static final FactKey LA_CAMORRA_MINING = FactKey.of(Entity.parse("unit:la-camorra"), "mining", new Period.Year(2003));
 
   @TempDir
   Path tmp;

@@ -1,7 +1,5 @@
 package org.orebook.check;
 
-import org.orebook.facts.Entity;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.quantity.Interval;
 import org.orebook.relations.Catalogue;

@@ -1,7 +1,5 @@
 package org.orebook.check;
 
-import org.orebook.facts.Entity;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.orebook.facts.Entity;
 import org.orebook.model.Company;
 import org.orebook.model.Metal;
 import org.orebook.model.OperatingUnit;

@@ -1,7 +1,5 @@
 package org.orebook.check;
 
-import org.orebook.facts.Entity;
-
 import static org.orebook.relations.Concepts.*;
 import static org.orebook.relations.Expr.div;
 import static org.orebook.relations.Expr.plus;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
 import org.orebook.model.OperatingUnit;

@@ -1,7 +1,5 @@
 package org.orebook.check;
 
-import org.orebook.facts.Entity;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -17,6 +15,7 @@ import org.orebook.edgar.Column;
 import org.orebook.edgar.Figure;
 import org.orebook.edgar.Table;
 import org.orebook.edgar.TableRow;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
 import org.orebook.quantity.FiscalYearEnd;

@@ -1,7 +1,5 @@
 package org.orebook.check;
 
-import org.orebook.facts.Entity;
-
 import static org.orebook.relations.Expr.div;
 import static org.orebook.relations.Expr.ref;
 
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.orebook.edgar.ReleaseText;
 import org.orebook.edgar.Table;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.relations.Relation;
 

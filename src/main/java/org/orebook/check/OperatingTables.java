@@ -1,7 +1,5 @@
 package org.orebook.check;
 
-import org.orebook.facts.Entity;
-
 import static org.orebook.relations.Concepts.*;
 
 import java.util.HashMap;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.orebook.edgar.Table;
 import org.orebook.edgar.TableRow;
+import org.orebook.facts.Entity;
 import org.orebook.model.Metal;
 
 /**

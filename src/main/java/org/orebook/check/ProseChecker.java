@@ -1,7 +1,5 @@
 package org.orebook.check;
 
-import org.orebook.facts.Entity;
-
 import static org.orebook.relations.Concepts.*;
 
 import java.math.BigDecimal;
@@ -18,6 +16,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.orebook.edgar.Prose.Sentence;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
 import org.orebook.model.OperatingUnit;

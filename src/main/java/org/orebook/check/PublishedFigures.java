@@ -1,7 +1,5 @@
 package org.orebook.check;
 
-import org.orebook.facts.Entity;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import org.orebook.edgar.Figure;
 import org.orebook.edgar.Table;
 import org.orebook.edgar.TableRow;
 import org.orebook.edgar.TableUnit;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;

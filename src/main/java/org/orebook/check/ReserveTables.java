@@ -1,7 +1,5 @@
 package org.orebook.check;
 
-import org.orebook.facts.Entity;
-
 import static org.orebook.relations.Concepts.*;
 
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import org.orebook.edgar.Column;
 import org.orebook.edgar.Figure;
 import org.orebook.edgar.Table;
 import org.orebook.edgar.TableRow;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
 import org.orebook.model.ReserveCategory;

@@ -1,7 +1,5 @@
 package org.orebook.check;
 
-import org.orebook.facts.Entity;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import java.util.regex.Pattern;
 import org.orebook.edgar.Figure;
 import org.orebook.edgar.Table;
 import org.orebook.edgar.TableRow;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.model.StatementLine;
 

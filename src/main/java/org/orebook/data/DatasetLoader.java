@@ -1,7 +1,5 @@
 package org.orebook.data;
 
-import org.orebook.facts.Entity;
-
 import static org.orebook.relations.Concepts.*;
 
 import java.math.BigDecimal;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;

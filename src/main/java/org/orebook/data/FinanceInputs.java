@@ -1,11 +1,10 @@
 package org.orebook.data;
 
-import org.orebook.facts.Entity;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
 import org.orebook.finance.ExchangeOffer;

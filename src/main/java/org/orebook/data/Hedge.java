@@ -1,9 +1,8 @@
 package org.orebook.data;
 
-import org.orebook.facts.Entity;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
 import org.orebook.quantity.Period;

@@ -1,7 +1,5 @@
 package org.orebook.importer;
 
-import org.orebook.facts.Entity;
-
 import static org.orebook.relations.Concepts.*;
 
 import java.math.BigDecimal;
@@ -22,6 +20,7 @@ import org.orebook.check.PublishedRelease;
 import org.orebook.check.Reading;
 import org.orebook.edgar.TableRow;
 import org.orebook.edgar.Table;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Company;
@@ -590,7 +589,7 @@ final class Reconstruction {
   private void prices() {
     var prices = out.file("prices.csv", "metal", "period", "basis", "value", "uom");
     for (Fact f : pr.facts().all()) {
-      if (f.key().entity().equals("market") && f.key().concept().equals(PRICE)) {
+      if (f.key().entity().equals(Entity.MARKET) && f.key().concept().equals(PRICE)) {
         String q = f.key().qualifier();
         int colon = q.indexOf(':');
         if (colon < 0 || q.substring(colon + 1).isBlank()) {

@@ -1,7 +1,5 @@
 package org.orebook.relations;
 
-import org.orebook.facts.Entity;
-
 import static org.orebook.relations.Concepts.*;
 import static org.orebook.relations.Expr.div;
 import static org.orebook.relations.Expr.minus;
@@ -11,6 +9,7 @@ import static org.orebook.relations.Expr.ref;
 import static org.orebook.relations.Expr.sum;
 
 import java.util.List;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
 import org.orebook.model.OperatingUnit;

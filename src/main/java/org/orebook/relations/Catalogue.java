@@ -1,7 +1,5 @@
 package org.orebook.relations;
 
-import org.orebook.facts.Entity;
-
 import static org.orebook.relations.Concepts.*;
 import static org.orebook.relations.Expr.div;
 import static org.orebook.relations.Expr.minus;
@@ -20,6 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;

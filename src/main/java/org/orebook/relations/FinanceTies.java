@@ -1,7 +1,5 @@
 package org.orebook.relations;
 
-import org.orebook.facts.Entity;
-
 import static org.orebook.relations.Expr.constant;
 import static org.orebook.relations.Expr.div;
 import static org.orebook.relations.Expr.minus;
@@ -15,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.quantity.Period;

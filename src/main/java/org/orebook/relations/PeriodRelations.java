@@ -1,7 +1,5 @@
 package org.orebook.relations;
 
-import org.orebook.facts.Entity;
-
 import static org.orebook.relations.Expr.div;
 import static org.orebook.relations.Expr.plus;
 import static org.orebook.relations.Expr.ref;
@@ -16,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;

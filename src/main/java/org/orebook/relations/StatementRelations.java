@@ -1,7 +1,5 @@
 package org.orebook.relations;
 
-import org.orebook.facts.Entity;
-
 import static org.orebook.relations.Concepts.*;
 import static org.orebook.relations.Expr.div;
 import static org.orebook.relations.Expr.minus;
@@ -19,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
@@ -71,8 +70,9 @@ final class StatementRelations implements RelationFamily {
         FactKey alias = c.key(COMPANY, l.concept(), p);
         if (figure && !l.concept().isBlank() && !c.knownOrComputed(alias)) {
           c.add("stmt.concept", "the statement line that carries " + l.concept(), alias,
-              c.givenUnit(result)
-                  .orElse(l.kind() == StatementLine.Kind.PER_SHARE ? Unit.USD_PER_SHARE : Unit.USD),
+              c.givenUnit(result).orElse(l.kind() == StatementLine.Kind.PER_SHARE ? Unit.USD_PER_SHARE
+                  : Concepts.declared(l.concept()).filter(d -> !d.admits(Unit.USD) && d.admits(Unit.SHARES))
+                      .map(d -> Unit.SHARES).orElse(Unit.USD)),
               sum(List.of(plus(ref(result)))));
         }
       }

@@ -1,7 +1,5 @@
 package org.orebook.release;
 
-import org.orebook.facts.Entity;
-
 import static org.orebook.relations.Concepts.*;
 
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.orebook.data.Dataset;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;

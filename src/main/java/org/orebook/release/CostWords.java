@@ -1,12 +1,11 @@
 package org.orebook.release;
 
-import org.orebook.facts.Entity;
-
 import static org.orebook.relations.Concepts.PAYABLE;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactSet;
 import org.orebook.model.Company;
 import org.orebook.model.Metal;

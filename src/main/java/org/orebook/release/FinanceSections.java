@@ -1,7 +1,5 @@
 package org.orebook.release;
 
-import org.orebook.facts.Entity;
-
 import static org.orebook.relations.Concepts.COMPANY;
 import static org.orebook.relations.Concepts.PRODUCED;
 import static org.orebook.relations.Concepts.TOTAL_CASH_PER_OZ;
@@ -16,6 +14,7 @@ import java.util.Optional;
 import org.orebook.data.Dataset;
 import org.orebook.data.FinanceInputs;
 import org.orebook.data.Hedge;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;

@@ -1,7 +1,5 @@
 package org.orebook.release;
 
-import org.orebook.facts.Entity;
-
 import static org.orebook.relations.Concepts.COMPANY;
 import static org.orebook.relations.Concepts.INCOME_APPLICABLE_TO_COMMON;
 import static org.orebook.relations.Concepts.PREFERRED_DIVIDENDS;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;

@@ -1,7 +1,5 @@
 package org.orebook.release;
 
-import org.orebook.facts.Entity;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
@@ -22,6 +21,7 @@ import org.orebook.model.OperatingUnit;
 import org.orebook.model.ReserveCategory;
 import org.orebook.model.Segment;
 import org.orebook.quantity.Period;
+import org.orebook.relations.Concepts;
 
 /**
  * Renders a release as HTML: each section a {@code <section>} with its title, its text as
@@ -306,7 +306,7 @@ public final class HtmlRenderer {
 
   /** A figure in words: concept (qualifier) — entity — period. */
   static String label(FactKey k, Company company) {
-    String concept = words(k.concept());
+    String concept = Concepts.declared(k.concept()).map(org.orebook.facts.Concept::label).orElse(words(k.concept()));
     concept = concept.isEmpty() ? concept : Character.toUpperCase(concept.charAt(0)) + concept.substring(1);
     String q = k.qualifier().isEmpty() ? "" : " (" + qualifierWords(k.qualifier()) + ")";
     return concept + q + " \u2014 " + entityWords(k.entity(), company) + " \u2014 " + periodWords(k.period());

@@ -1,7 +1,5 @@
 package org.orebook.release;
 
-import org.orebook.facts.Entity;
-
 import static org.orebook.relations.Concepts.*;
 
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import org.orebook.data.Hedge;
 import org.orebook.data.PriceSeries;
 import org.orebook.data.ReserveNote;
 import org.orebook.data.ReserveRow;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
 import org.orebook.model.Company;

@@ -1,7 +1,5 @@
 package org.orebook.web;
 
-import org.orebook.facts.Entity;
-
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -28,6 +26,7 @@ import org.orebook.data.DataError;
 import org.orebook.data.DatasetException;
 import org.orebook.data.DatasetFile;
 import org.orebook.edgar.UnreadableReleaseException;
+import org.orebook.facts.Entity;
 import org.orebook.model.Metal;
 import org.orebook.model.OperatingUnit;
 import org.orebook.model.Property;

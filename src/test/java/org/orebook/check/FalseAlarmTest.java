@@ -1,11 +1,10 @@
 package org.orebook.check;
 
-import org.orebook.facts.Entity;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.orebook.edgar.ReleaseReader;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.model.StatementLine;
 import org.orebook.quantity.Period;

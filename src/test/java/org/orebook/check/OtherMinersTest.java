@@ -1,7 +1,5 @@
 package org.orebook.check;
 
-import org.orebook.facts.Entity;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -12,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.orebook.edgar.ReleaseReader;
 import org.orebook.edgar.SourceFormat;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.quantity.FiscalYearEnd;
 import org.orebook.quantity.Period;

@@ -1,7 +1,5 @@
 package org.orebook.relations;
 
-import org.orebook.facts.Entity;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.orebook.relations.Concepts.*;
 
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;

@@ -1,7 +1,5 @@
 package org.orebook.release;
 
-import org.orebook.facts.Entity;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -10,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.Origin;
 import org.orebook.quantity.Period;

@@ -1,7 +1,5 @@
 package org.orebook.release;
 
-import org.orebook.facts.Entity;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orebook.check.Check;
 import org.orebook.check.CheckResult;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
 import org.orebook.quantity.FiscalYearEnd;

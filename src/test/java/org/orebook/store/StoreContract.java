@@ -1,7 +1,5 @@
 package org.orebook.store;
 
-import org.orebook.facts.Entity;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orebook.data.DatasetException;
 import org.orebook.data.DatasetSource;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.quantity.Period;
 import org.orebook.release.Releases;

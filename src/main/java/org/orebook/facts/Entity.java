@@ -76,9 +76,6 @@ public record Entity(Kind kind, String id) implements Comparable<Entity> {
   public Entity {
     Objects.requireNonNull(kind, "kind");
     id = id == null ? "" : id;
-    if (kind.hasId && id.isEmpty()) {
-      throw new IllegalArgumentException("an entity of kind " + kind + " needs an id");
-    }
     if (!kind.hasId && !id.isEmpty()) {
       throw new IllegalArgumentException("an entity of kind " + kind + " has no id: " + id);
     }
@@ -121,6 +118,7 @@ public record Entity(Kind kind, String id) implements Comparable<Entity> {
    * (a statement's id).
    */
   public static Entity parse(String text) {
+    // (an id may be empty: a heading whose words give no id still names an entity of its kind)
     Objects.requireNonNull(text, "text");
     int colon = text.indexOf(':');
     String head = colon < 0 ? text : text.substring(0, colon);

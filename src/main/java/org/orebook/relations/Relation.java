@@ -24,14 +24,6 @@ public record Relation(String id, String description, FactKey result, Unit unit,
   /** Whether a relation computes its result or ties two figures computed elsewhere. */
   public enum Role { COMPUTE, TIE }
 
-  /** A relation computes a declared concept in one of the concept's dimensions (a programming error otherwise). */
-  public Relation {
-    Concepts.declared(result.concept()).filter(c -> !c.admits(unit)).ifPresent(c -> {
-      throw new IllegalStateException("relation " + id + " computes " + result + " in " + unit.code() + ", but "
-          + c.name() + " is declared in " + c.dimensions());
-    });
-  }
-
   /** A relation that computes its result. */
   public Relation(String id, String description, FactKey result, Unit unit, Expr expr) {
     this(id, description, result, unit, expr, Role.COMPUTE);

@@ -39,8 +39,8 @@ class EntityTest {
   }
 
   @Test
-  void anIdIsRequiredExactlyWhereTheKindHasOne() {
-    assertThatThrownBy(() -> Entity.unit("")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UNIT");
+  void aKindWithoutIdsTakesNone() {
+    assertThat(Entity.parse(Entity.guidance("").toString())).isEqualTo(Entity.guidance(""));
     assertThatThrownBy(() -> new Entity(Entity.Kind.COMPANY, "x")).isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -1,7 +1,6 @@
 package org.orebook.relations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +15,6 @@ import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
-import org.orebook.quantity.Period;
-import org.orebook.quantity.Unit;
 
 /** The vocabulary is declared once, and what the catalogue computes keeps to it. */
 class VocabularyTest {
@@ -62,14 +59,6 @@ class VocabularyTest {
     assertThat(checked).isGreaterThan(5_000);
     assertThat(undeclared).as("concepts computed or given but not declared in Concepts").isEmpty();
     assertThat(wrongUnit).as("figures in a dimension their concept does not admit").isEmpty();
-  }
-
-  @Test
-  void aRelationComputingAConceptInAnotherDimensionCannotBeMade() {
-    FactKey k = FactKey.of(Entity.unit("x"), Concepts.TOTAL_CASH_PER_OZ, new Period.Year(2024));
-    assertThatThrownBy(() -> new Relation("test.wrong", "wrong unit", k, Unit.USD, Expr.sum(List.of())))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("total_cash_costs_per_oz")
-        .hasMessageContaining("USD");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.quantity.Interval;
 import org.orebook.relations.Catalogue;
@@ -209,8 +210,7 @@ public final class Checker {
 
   /** The kind of entity a key is about: {@code unit}, {@code group}, {@code segment}, a statement, ... */
   private static String kindOf(FactKey k) {
-    int colon = k.entity().indexOf(':');
-    return colon < 0 ? k.entity() : k.entity().substring(0, colon);
+    return k.entity().is(Entity.Kind.STATEMENT) ? k.entity().id() : k.entity().kind().word();
   }
 
   /** The printed figures an expression reads, directly or through derived figures. */

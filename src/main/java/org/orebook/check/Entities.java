@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.orebook.facts.Entity;
 import org.orebook.model.Company;
 import org.orebook.model.Metal;
 import org.orebook.model.OperatingUnit;
@@ -54,12 +55,12 @@ final class Entities {
     }
   }
 
-  UnitInfo unit(String entity) {
-    return units.get(entity.substring("unit:".length()));
+  UnitInfo unit(Entity entity) {
+    return units.get(entity.id());
   }
 
   /** The segment a row of a sales or gross profit section names ({@code Silver operations (2)}). */
-  String segmentOf(String label) {
+  Entity segmentOf(String label) {
     String name = Rx.replaceAll(Rx.replaceAll(label, "\\(\\d{1,2}\\)|\\([a-z]\\)|\\*+", " "), "\\s+", " ").trim();
     String id = slug(name);
     segments.putIfAbsent(id, new Segment(id, name));
@@ -68,7 +69,7 @@ final class Entities {
 
   /** The heading {@link #entityOf} was last asked about, and its answer. */
   private String lastHeading;
-  private String lastEntity;
+  private Entity lastEntity;
   /** How many times a heading was worked out (the work a block's rows would otherwise multiply; counted by tests). */
   int headingsRead;
 
@@ -79,17 +80,17 @@ final class Entities {
    * over many rows would otherwise cost their product). Asking again about the heading just asked
    * about changes nothing, so the remembered answer is the answer.
    */
-  String entityOf(String heading) {
+  Entity entityOf(String heading) {
     if (heading.equals(lastHeading)) {
       return lastEntity;
     }
-    String entity = entityOfHeading(heading);
+    Entity entity = entityOfHeading(heading);
     lastHeading = heading;
     lastEntity = entity;
     return entity;
   }
 
-  private String entityOfHeading(String heading) {
+  private Entity entityOfHeading(String heading) {
     headingsRead++;
     if (heading.isBlank()) {
       return null;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
 import org.orebook.model.OperatingUnit;
@@ -88,7 +89,7 @@ final class ExtraRelations {
     for (var e : pr.statementConcepts().entrySet()) {
       String s = e.getKey().substring(0, e.getKey().indexOf('/'));
       if ((s.equals(st) || s.startsWith(st + "_")) && e.getValue().equals(concept)) {
-        FactKey k = FactKey.of(s, e.getKey().substring(e.getKey().indexOf('/') + 1), p);
+        FactKey k = FactKey.of(Entity.statement(s), e.getKey().substring(e.getKey().indexOf('/') + 1), p);
         if (pr.readings().containsKey(k)) {
           out.add(k);
         }
@@ -109,7 +110,7 @@ final class ExtraRelations {
         // pounds) is the catalogue's, and the production data's tonnes say nothing of the payable share
         continue;
       }
-      String e = unit(u.id());
+      Entity e = unit(u.id());
       FactKey produced = new FactKey(e, PRODUCED, m.name(), p);
       if (!rd.containsKey(produced) || rd.containsKey(new FactKey(e, COST_BASIS, m.name(), p))) {
         continue;
@@ -128,7 +129,7 @@ final class ExtraRelations {
       if (members.isEmpty() || !m.precious()) {
         continue;
       }
-      String g = group(m.name());
+      Entity g = group(m.name());
       List<FactKey> produced = members.stream().map(u -> new FactKey(unit(u.id()), PRODUCED, m.name(), p)).toList();
       if (!produced.stream().allMatch(rd::containsKey)) {
         continue;

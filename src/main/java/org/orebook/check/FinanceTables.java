@@ -15,6 +15,7 @@ import org.orebook.edgar.Column;
 import org.orebook.edgar.Figure;
 import org.orebook.edgar.Table;
 import org.orebook.edgar.TableRow;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
 import org.orebook.quantity.FiscalYearEnd;
@@ -83,7 +84,7 @@ final class FinanceTables {
   private final PublishedFigures figures;
   private final FiscalYearEnd yearEnd;
   /** A project's first year, by entity, from its schedule: its returns and sensitivities are keyed on it. */
-  private final Map<String, Period> projectStart = new HashMap<>();
+  private final Map<Entity, Period> projectStart = new HashMap<>();
   /** The offer's period (the year of its first pricing day), from the pricing table. */
   private Optional<Period> offerPeriod = Optional.empty();
   /** Guided production in the hedged-share table: keyed once the guidance says whether it is a range's low end. */
@@ -107,11 +108,11 @@ final class FinanceTables {
     } else if (cols.stream().anyMatch(c -> c.contains("value or low"))) {
       guidance(t, title);
     } else if (project.matches() && t.columns().stream().anyMatch(c -> c.period().isPresent())) {
-      schedule(t, "project:" + Entities.slug(project.group(1)));
+      schedule(t, Entity.project(Entities.slug(project.group(1))));
     } else if (project.matches() && cols.contains("base")) {
-      sensitivity(t, "project:" + Entities.slug(project.group(1)), title);
+      sensitivity(t, Entity.project(Entities.slug(project.group(1))), title);
     } else if (project.matches()) {
-      returns(t, "project:" + Entities.slug(project.group(1)));
+      returns(t, Entity.project(Entities.slug(project.group(1))));
     } else if (cols.contains("price") && cols.stream().anyMatch(c -> c.startsWith("volume"))) {
       pricing(t);
     } else if (t.stub().toLowerCase(Locale.ROOT).contains("exchange terms")) {
@@ -128,8 +129,8 @@ final class FinanceTables {
       String metal = (String) g[1];
       Period y = (Period) g[2];
       Measure m = (Measure) g[3];
-      FactKey low = new FactKey("guidance:production", "low", metal, y);
-      FactKey key = figures.readings.containsKey(low) ? low : new FactKey("guidance:production", "value", metal, y);
+      FactKey low = new FactKey(Entity.guidance("production"), "low", metal, y);
+      FactKey key = figures.readings.containsKey(low) ? low : new FactKey(Entity.guidance("production"), "value", metal, y);
       figures.put(key, f, m, 0, false);
     }
   }
@@ -159,7 +160,7 @@ final class FinanceTables {
       if (lower(label).equals("total")) {
         for (Figure f : v.figures()) {
           if (lower(column(t, f).title()).contains("mark to market")) {
-            figures.put(new FactKey("hedges", "mark_to_market", "total", y), f, Measure.MONEY,
+            figures.put(new FactKey(Entity.HEDGES, "mark_to_market", "total", y), f, Measure.MONEY,
                 figures.exponent(t, Measure.MONEY), false);
           } else {
             figures.unmapped(f);
@@ -180,13 +181,13 @@ final class FinanceTables {
       for (Figure f : v.figures()) {
         String c = lower(column(t, f).title());
         if (c.equals("quantity")) {
-          figures.put(new FactKey("hedges", "quantity", q, y), f, qty.get(), 0, false);
+          figures.put(new FactKey(Entity.HEDGES, "quantity", q, y), f, qty.get(), 0, false);
         } else if (c.startsWith("contract")) {
-          figures.put(new FactKey("hedges", "price", q, y), f, price, 0, false);
+          figures.put(new FactKey(Entity.HEDGES, "price", q, y), f, price, 0, false);
         } else if (c.startsWith("market")) {
-          figures.put(new FactKey("market", "market_price", metal.get().name() + ":" + asOf.get(), y), f, price, 0, false);
+          figures.put(new FactKey(Entity.MARKET, "market_price", metal.get().name() + ":" + asOf.get(), y), f, price, 0, false);
         } else if (c.contains("mark to market")) {
-          figures.put(new FactKey("hedges", "mark_to_market", q, y), f, Measure.MONEY, figures.exponent(t, Measure.MONEY), false);
+          figures.put(new FactKey(Entity.HEDGES, "mark_to_market", q, y), f, Measure.MONEY, figures.exponent(t, Measure.MONEY), false);
         } else {
           figures.unmapped(f);
         }
@@ -207,11 +208,11 @@ final class FinanceTables {
       for (Figure f : v.figures()) {
         String c = lower(column(t, f).title());
         if (c.contains("sold forward")) {
-          figures.put(new FactKey("hedges", "hedged_quantity", metal.get().name(), y), f, qty.get(), 0, false);
+          figures.put(new FactKey(Entity.HEDGES, "hedged_quantity", metal.get().name(), y), f, qty.get(), 0, false);
         } else if (c.contains("guided")) {
           guided.add(new Object[] {f, metal.get().name(), y, qty.get()});
         } else if (c.contains("%")) {
-          figures.put(new FactKey("hedges", "hedged_share_pct", metal.get().name(), y), f, Measure.PERCENT, 0, false);
+          figures.put(new FactKey(Entity.HEDGES, "hedged_share_pct", metal.get().name(), y), f, Measure.PERCENT, 0, false);
         } else {
           figures.unmapped(f);
         }
@@ -234,14 +235,14 @@ final class FinanceTables {
       String label = v.label().replaceAll("\\s+", " ").trim();
       Matcher g = GUIDANCE_ROW.matcher(label);
       Matcher s = SPEND_ROW.matcher(label);
-      String entity;
+      Entity entity;
       String qualifier = "";
       String word;
       Measure measure;
       int exponent = 0;
       if (g.matches() && ConceptDictionary.metalIn(g.group(1)).isPresent()) {
         boolean production = g.group(2).equalsIgnoreCase("production");
-        entity = production ? "guidance:production" : "guidance:cash_cost";
+        entity = Entity.guidance(production ? "production" : "cash_cost");
         qualifier = ConceptDictionary.metalIn(g.group(1)).get().name();
         Optional<Measure> m = production ? quantity(g.group(3).trim()) : perUnit(g.group(3).trim());
         if (m.isEmpty()) {
@@ -251,7 +252,7 @@ final class FinanceTables {
         measure = m.get();
         word = g.group(4) == null ? "" : lower(g.group(4));
       } else if (s.matches()) {
-        entity = "guidance:" + Entities.slug(s.group(1)).replace('-', '_');
+        entity = Entity.guidance(Entities.slug(s.group(1)).replace('-', '_'));
         measure = Measure.MONEY;
         exponent = figures.exponent(t, Measure.MONEY, label);
         word = s.group(2) == null ? "" : lower(s.group(2));
@@ -280,7 +281,7 @@ final class FinanceTables {
 
   // ---------------------------------------------------------------- projects
 
-  private void schedule(Table t, String entity) {
+  private void schedule(Table t, Entity entity) {
     Optional<Period> first = t.columns().stream().flatMap(c -> c.period().stream()).min(Period::compareTo)
         .map(pp -> (Period) new Period.Year(pp.year()));
     first.ifPresent(f -> projectStart.put(entity, f));
@@ -320,7 +321,7 @@ final class FinanceTables {
     };
   }
 
-  private void returns(Table t, String entity) {
+  private void returns(Table t, Entity entity) {
     Period first = projectStart.get(entity);
     for (TableRow.Values v : t.valueRows()) {
       String l = lower(v.label());
@@ -352,7 +353,7 @@ final class FinanceTables {
     }
   }
 
-  private void sensitivity(Table t, String entity, String title) {
+  private void sensitivity(Table t, Entity entity, String title) {
     Period first = projectStart.get(entity);
     Matcher npv = NPV_AT.matcher(title);
     if (first == null || !npv.find()) {
@@ -406,7 +407,7 @@ final class FinanceTables {
         }
         Measure m = field.equals("day_price") ? Measure.PER_SHARE : field.equals("day_volume") ? Measure.SHARES : Measure.MONEY;
         int exp = m == Measure.MONEY ? figures.exponent(t, m, column(t, f).title()) : 0;
-        figures.put(new FactKey("offer", field, day.get().toString(), y), f, m, exp, false);
+        figures.put(new FactKey(Entity.OFFER, field, day.get().toString(), y), f, m, exp, false);
       }
     }
     offerPeriod = firstDay.map(d -> new Period.Year(d.getYear()));
@@ -414,7 +415,7 @@ final class FinanceTables {
       boolean vwap = lower(v.label()).contains("volume-weighted average price") && offerPeriod.isPresent();
       for (Figure f : v.figures()) {
         if (vwap && lower(column(t, f).title()).equals("price")) {
-          figures.put(FactKey.of("offer", "vwap", offerPeriod.get()), f, Measure.PER_SHARE, 0, false);
+          figures.put(FactKey.of(Entity.OFFER, "vwap", offerPeriod.get()), f, Measure.PER_SHARE, 0, false);
         } else {
           figures.unmapped(f);
         }
@@ -433,7 +434,7 @@ final class FinanceTables {
       Measure m = Measure.valueOf(term.get()[2]);
       int exp = m == Measure.MONEY ? figures.exponent(t, m, v.label()) : 0;
       for (Figure f : v.figures()) {
-        figures.put(FactKey.of("offer", term.get()[1], offerPeriod.get()), f, m, exp, false);
+        figures.put(FactKey.of(Entity.OFFER, term.get()[1], offerPeriod.get()), f, m, exp, false);
       }
     }
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.orebook.edgar.ReleaseText;
 import org.orebook.edgar.Table;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.relations.Relation;
 
@@ -92,7 +93,7 @@ public final class Modeller {
   private List<Relation> conceptTies() {
     Map<String, List<FactKey>> byConceptPeriod = new HashMap<>();
     for (FactKey k : figures.readings.keySet()) {
-      if ((k.entity().equals(org.orebook.relations.Concepts.COMPANY) || k.entity().startsWith("group:"))
+      if ((k.entity().equals(org.orebook.relations.Concepts.COMPANY) || k.entity().is(Entity.Kind.GROUP))
           && !k.qualifier().contains("@line")) {
         byConceptPeriod.computeIfAbsent(k.concept() + "|" + k.period().code(), x -> new ArrayList<>()).add(k);
       }
@@ -115,7 +116,7 @@ public final class Modeller {
       String id = e.getKey().substring(e.getKey().indexOf('/') + 1);
       for (FactKey k : byLine.getOrDefault(st + "/" + id, List.of())) {
         FactKey first = firstPrinted.putIfAbsent(e.getValue() + "|" + k.period().code(), k);
-        if (first != null && !first.entity().equals(st)) {
+        if (first != null && !first.entity().equals(Entity.statement(st))) {
           Reading r = figures.readings.get(k);
           out.add(new Relation("tie.concept", e.getValue().replace('_', ' ') + ": the same figure in every table (\""
               + r.figure().label() + "\" line " + r.figure().line() + ")", k, r.unit(),

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.orebook.edgar.Table;
 import org.orebook.edgar.TableRow;
+import org.orebook.facts.Entity;
 import org.orebook.model.Metal;
 
 /**
@@ -165,7 +166,7 @@ final class OperatingTables {
         .replaceAll("\\s+", " ").trim();
     Measure measure = hint.contains("cents") || hint.contains("lb") || hint.contains("pound") ? Measure.CENTS_PER_POUND
         : Measure.PER_OUNCE;
-    figures.putRow(t, v, "market", Mapping.of(PRICE, m.get().name() + ":" + basis, measure));
+    figures.putRow(t, v, Entity.MARKET, Mapping.of(PRICE, m.get().name() + ":" + basis, measure));
   }
 
   // ------------------------------------------------------------------ production data and reconciliation
@@ -179,21 +180,21 @@ final class OperatingTables {
     if (entitiesAsRows(t, tm)) {
       return;
     }
-    String implicit = null;
+    Entity implicit = null;
     if (t.valueRows().stream().allMatch(v -> v.section().isBlank())) {
       String name = Entities.unitName(t.name().replaceAll("(?i)\\b(operating|production|results|data|statistics|summary|"
           + "highlights|key|quarterly|annual)\\b", " ").replaceAll("\\s+", " ").trim());
       implicit = entities.entityOf(name.isEmpty() || name.length() > 40 ? "Operations" : name);
     }
     for (TableRow.Values v : t.valueRows()) {
-      String entity = implicit != null ? implicit : entities.entityOf(v.section());
+      Entity entity = implicit != null ? implicit : entities.entityOf(v.section());
       Optional<Mapping> mp = dict.lookup(ConceptDictionary.Scope.UNIT, v.label(), context(v, tm));
       if (entity == null || mp.isEmpty()) {
         figures.unmapped(v.figures());
         continue;
       }
       Mapping m = mp.get();
-      if (entity.startsWith("unit:")) {
+      if (entity.is(Entity.Kind.UNIT)) {
         Entities.UnitInfo u = entities.unit(entity);
         if (m.concept().equals(PRODUCED)) {
           u.produced.add(Metal.valueOf(m.metal()));
@@ -232,13 +233,13 @@ final class OperatingTables {
     Mapping m = title.get();
     for (TableRow.Values v : rows) {
       String l = ConceptDictionary.normalize(v.label());
-      String entity = l.matches("(total|consolidated|combined|company)\\b.*") || l.isEmpty() ? COMPANY
+      Entity entity = l.matches("(total|consolidated|combined|company)\\b.*") || l.isEmpty() ? COMPANY
           : entities.entityOf(v.label());
       if (entity == null) {
         figures.unmapped(v.figures());
         continue;
       }
-      if (entity.startsWith("unit:") && m.concept().equals(PRODUCED) && !m.metal().isEmpty()) {
+      if (entity.is(Entity.Kind.UNIT) && m.concept().equals(PRODUCED) && !m.metal().isEmpty()) {
         Entities.UnitInfo u = entities.unit(entity);
         u.produced.add(Metal.valueOf(m.metal()));
         if (u.primary == null) {
@@ -273,13 +274,13 @@ final class OperatingTables {
         figures.putRow(t, v, GAAP, Mapping.of(gaap.get().concept(), sectionSlug, Measure.MONEY));
         continue;
       }
-      String entity = entities.entityOf(v.section());
+      Entity entity = entities.entityOf(v.section());
       Optional<Mapping> mp = dict.lookup(ConceptDictionary.Scope.ALL_IN, v.label(), ConceptDictionary.Context.NONE);
       if (entity == null || mp.isEmpty()) {
         figures.unmapped(v.figures());
         continue;
       }
-      if (entity.startsWith("unit:") && mp.get().concept().equals(SOLD)) {
+      if (entity.is(Entity.Kind.UNIT) && mp.get().concept().equals(SOLD)) {
         Entities.UnitInfo u = entities.unit(entity);
         if (u.primary == null) {
           u.primary = Metal.valueOf(mp.get().metal());
@@ -292,13 +293,13 @@ final class OperatingTables {
   /** A co-product cost table: a block per unit, a "Gold:" subheading per metal. */
   void coProduct(Table t) {
     for (TableRow.Values v : t.valueRows()) {
-      String entity = entities.entityOf(v.section());
+      Entity entity = entities.entityOf(v.section());
       Optional<Mapping> mp = dict.lookup(ConceptDictionary.Scope.COPRODUCT, v.label(), context(v, Optional.empty()));
       if (entity == null || mp.isEmpty()) {
         figures.unmapped(v.figures());
         continue;
       }
-      if (entity.startsWith("unit:") && !mp.get().metal().isEmpty()) {
+      if (entity.is(Entity.Kind.UNIT) && !mp.get().metal().isEmpty()) {
         entities.unit(entity).produced.add(Metal.valueOf(mp.get().metal()));
       }
       figures.putRow(t, v, entity, mp.get());

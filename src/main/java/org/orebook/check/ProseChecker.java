@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.orebook.edgar.Prose.Sentence;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
 import org.orebook.model.OperatingUnit;
@@ -755,7 +756,7 @@ final class ProseChecker {
   }
 
   private Optional<FactKey> key(Concept c, ProseClaim.Kind kind, Optional<Metal> metal, Optional<String> unit, Period p) {
-    String entity = unit.map(u -> "unit:" + u).orElse(COMPANY);
+    Entity entity = unit.map(Entity::unit).orElse(COMPANY);
     switch (c.family()) {
       case COMPANY -> {
         boolean ratio = c.concept().equals(CURRENT_RATIO);
@@ -765,7 +766,7 @@ final class ProseChecker {
         return Optional.of(new FactKey(COMPANY, c.concept(), "", p));
       }
       case STATEMENT -> {
-        return kind == ProseClaim.Kind.AMOUNT ? Optional.of(new FactKey(c.statement(), c.concept(), "", p)) : Optional.empty();
+        return kind == ProseClaim.Kind.AMOUNT ? Optional.of(new FactKey(Entity.statement(c.statement()), c.concept(), "", p)) : Optional.empty();
       }
       case COST -> {
         if (kind == ProseClaim.Kind.PER_UNIT) {
@@ -803,10 +804,10 @@ final class ProseChecker {
           return Optional.empty();
         }
         List<String> bases = pr.readings().keySet().stream()
-            .filter(k -> k.entity().equals("market") && k.concept().equals(PRICE) && !k.qualifier().contains("@")
+            .filter(k -> k.entity().equals(Entity.MARKET) && k.concept().equals(PRICE) && !k.qualifier().contains("@")
                 && k.qualifier().startsWith(metal.get().name() + ":"))
             .map(FactKey::qualifier).distinct().toList();
-        return bases.size() == 1 ? Optional.of(new FactKey("market", PRICE, bases.get(0), p)) : Optional.empty();
+        return bases.size() == 1 ? Optional.of(new FactKey(Entity.MARKET, PRICE, bases.get(0), p)) : Optional.empty();
       }
       case RESERVES -> {
         if (kind != ProseClaim.Kind.QUANTITY || metal.isEmpty()) {
@@ -890,8 +891,8 @@ final class ProseChecker {
 
   /** The catalogue's change relation (relations.Changes) evaluated on the two intervals. */
   private static Interval percent(Interval cur, Interval prior) {
-    FactKey now = FactKey.of("x", "x", new Period.Year(2));
-    FactKey before = FactKey.of("x", "x", new Period.Year(1));
+    FactKey now = FactKey.of(Entity.COMPANY, "x", new Period.Year(2));
+    FactKey before = FactKey.of(Entity.COMPANY, "x", new Period.Year(1));
     return org.orebook.relations.Changes.percentChange(now, before).expr()
         .evalInterval(k -> Optional.of(k.equals(now) ? cur : prior)).orElseThrow();
   }

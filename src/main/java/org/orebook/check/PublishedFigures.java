@@ -13,6 +13,7 @@ import org.orebook.edgar.Figure;
 import org.orebook.edgar.Table;
 import org.orebook.edgar.TableRow;
 import org.orebook.edgar.TableUnit;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
@@ -90,7 +91,7 @@ final class PublishedFigures {
   }
 
   /** Keys a row's figures: one key per period column; a figure without a period is unmapped. */
-  void putRow(Table t, TableRow.Values v, String entity, Mapping mp) {
+  void putRow(Table t, TableRow.Values v, Entity entity, Mapping mp) {
     int exp = exponent(t, mp.measure(), v.label());
     for (Figure f : v.figures()) {
       if (f.period().isEmpty()) {

@@ -12,6 +12,7 @@ import org.orebook.edgar.Column;
 import org.orebook.edgar.Figure;
 import org.orebook.edgar.Table;
 import org.orebook.edgar.TableRow;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
 import org.orebook.model.ReserveCategory;
@@ -53,7 +54,7 @@ final class ReserveTables {
     for (TableRow.Values v : t.valueRows()) {
       String label = v.label().replaceAll("\\(\\d{1,2}\\)", " ").replaceAll("\\s+", " ").trim();
       boolean total = label.toLowerCase(Locale.ROOT).matches("total.*");
-      String entity = total ? org.orebook.relations.Concepts.reserves() : property(entities.propertyOf(label));
+      Entity entity = total ? Entity.RESERVES : property(entities.propertyOf(label));
       for (Figure f : v.figures()) {
         Optional<Mapping> mp = f.column() < cols.size() ? cols.get(f.column()) : Optional.empty();
         if (mp.isEmpty() || (total && !mp.get().concept().equals(CONTAINED))) {
@@ -113,7 +114,7 @@ final class ReserveTables {
           figures.unmapped(f);
           continue;
         }
-        figures.put(new FactKey(org.orebook.relations.Concepts.reserves(), CONTAINED, mp.get().metal(), p.get()), f,
+        figures.put(new FactKey(Entity.RESERVES, CONTAINED, mp.get().metal(), p.get()), f,
             mp.get().measure(), figures.exponent(t, mp.get().measure()), false);
       }
     }
@@ -131,7 +132,7 @@ final class ReserveTables {
         continue;
       }
       String who = label.substring(0, dash).trim();
-      String entity = who.toLowerCase(Locale.ROOT).matches("total.*") ? org.orebook.relations.Concepts.reserves()
+      Entity entity = who.toLowerCase(Locale.ROOT).matches("total.*") ? Entity.RESERVES
           : property(entities.propertyOf(who));
       Measure measure = ConceptDictionary.quantityMeasure(metal.get(), ConceptDictionary.unitHint(label));
       for (Figure f : v.figures()) {
@@ -179,7 +180,7 @@ final class ReserveTables {
           priceUnit = w;
         }
       }
-      String entity = property(entities.propertyOf(mt.group(1).trim()));
+      Entity entity = property(entities.propertyOf(mt.group(1).trim()));
       String q = mt.group(2).toLowerCase(Locale.ROOT) + ":" + metal.map(Metal::name).orElse("");
       for (Figure f : v.figures()) {
         String h = f.column() < t.columns().size() ? t.columns().get(f.column()).title().toLowerCase(Locale.ROOT) : "";

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.orebook.edgar.Figure;
 import org.orebook.edgar.Table;
 import org.orebook.edgar.TableRow;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.model.StatementLine;
 
@@ -215,7 +216,7 @@ final class StatementReader {
               if (f.period().isEmpty()) {
                 figures.unmapped(f);
               } else {
-                figures.put(FactKey.of(st, id, f.period().get()), f, m, exp, false);
+                figures.put(FactKey.of(Entity.statement(st), id, f.period().get()), f, m, exp, false);
               }
             }
             if (!concept.isEmpty()) {
@@ -533,9 +534,9 @@ final class StatementReader {
           if (f.period().isEmpty()) {
             continue;
           }
-          FactKey r = FactKey.of(st, per.id(), f.period().get());
-          FactKey a = FactKey.of(st, num.id(), f.period().get());
-          FactKey b = FactKey.of(st, den.id(), f.period().get());
+          FactKey r = FactKey.of(Entity.statement(st), per.id(), f.period().get());
+          FactKey a = FactKey.of(Entity.statement(st), num.id(), f.period().get());
+          FactKey b = FactKey.of(Entity.statement(st), den.id(), f.period().get());
           perUnit.add(new LayoutRelation(per.row().label() + " = " + num.row().label() + " / " + den.row().label(), r, a, b,
               per.measure()));
         }

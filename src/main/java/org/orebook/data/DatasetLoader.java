@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
@@ -509,7 +510,7 @@ public final class DatasetLoader {
       Optional<BigDecimal> v = number(r, "value");
       Optional<Unit> u = uom(r, "uom", List.of(Unit.USD));
       String item = r.get("item");
-      boolean corporate = entity.equals(CORPORATE);
+      boolean corporate = entity.equals(CORPORATE.toString());
       if (!corporate && !unitIds.contains(entity)) {
         error(r, "entity", entity.isEmpty() ? "missing entity (a unit id or corporate)"
             : "unknown entity '" + entity + "' (expected a unit of units.csv or corporate)");
@@ -554,10 +555,10 @@ public final class DatasetLoader {
         put(r, new FactKey(GAAP, NOT_IN_AIC, gaap, p.get()), v.get(), Unit.USD, "entity,metal,period,item");
         continue;
       }
-      String e = corporate ? CORPORATE : unit(entity);
+      Entity e = corporate ? CORPORATE : unit(entity);
       String q = m.map(Metal::name).orElse("");
       if (put(r, new FactKey(e, item, q, p.get()), v.get(), Unit.USD, "entity,metal,period,item") && !gaap.isEmpty()) {
-        inputs.add(new Fact(new FactKey(GAAP, GAAP_SOURCE, String.join("|", gaap, e, item, q), p.get()),
+        inputs.add(new Fact(new FactKey(GAAP, GAAP_SOURCE, String.join("|", gaap, e.toString(), item, q), p.get()),
             v.get(), Unit.USD, new Origin.Input(r.file(), r.line(), "gaap_line")));
       }
     }
@@ -599,7 +600,7 @@ public final class DatasetLoader {
       if (!(p.get() instanceof Period.Year)) {
         error(r, "period", "history is by year (FY2001), not '" + r.get("period") + "'");
       } else if (u.isPresent()) {
-        FactKey k = new FactKey("history", PRODUCED, m.get().name(), p.get());
+        FactKey k = new FactKey(Entity.HISTORY, PRODUCED, m.get().name(), p.get());
         if (history.has(k)) {
           error(r, "metal,period", "duplicate history row " + k);
         } else {
@@ -625,7 +626,7 @@ public final class DatasetLoader {
         if (!series.contains(ps)) {
           series.add(ps);
         }
-        put(r, new FactKey("market", PRICE, ps.qualifier(), p.get()), v.get(), u.get(), "metal,period,basis");
+        put(r, new FactKey(Entity.MARKET, PRICE, ps.qualifier(), p.get()), v.get(), u.get(), "metal,period,basis");
       }
     }
     return series;
@@ -670,7 +671,7 @@ public final class DatasetLoader {
       if (v.isEmpty() || period == null) {
         continue;
       }
-      String e = property(prop);
+      Entity e = property(prop);
       ReserveRow row = new ReserveRow(cat.get(), prop);
       if (!rows.contains(row)) {
         rows.add(row);
@@ -756,7 +757,7 @@ public final class DatasetLoader {
       if (prop.isEmpty() || p.isEmpty() || v.isEmpty()) {
         continue;
       }
-      String e = property(prop.get());
+      Entity e = property(prop.get());
       String keys = "property,period,category,item,metal";
       switch (item) {
         case "tonnage" -> {
@@ -878,8 +879,8 @@ public final class DatasetLoader {
         Hedge h = new Hedge(m.get(), r.get("position"), q.get(), u.get(), price.get(), pu.get(), asOf, delivery[0],
             delivery[1], qual);
         Period p = h.period();
-        put(r, new FactKey("hedges", "quantity", qual, p), q.get(), u.get(), "quantity");
-        inputs.add(new Fact(new FactKey("hedges", "price", qual, p), price.get(), pu.get(),
+        put(r, new FactKey(Entity.HEDGES, "quantity", qual, p), q.get(), u.get(), "quantity");
+        inputs.add(new Fact(new FactKey(Entity.HEDGES, "price", qual, p), price.get(), pu.get(),
             new Origin.Input(r.file(), r.line(), "price")));
         hedges.add(h);
       }
@@ -917,6 +918,12 @@ public final class DatasetLoader {
       String id = r.get("id");
       if (st.isEmpty()) {
         error(r, "statement", "missing statement");
+        continue;
+      }
+      if (st.contains(":") || !Entity.parse(st).is(Entity.Kind.STATEMENT)) {
+        error(r, "statement", st.contains(":") ? "a statement id has no ':' (statement:line names a line)"
+            : "'" + st + "' is the name of another kind of figure (" + Entity.parse(st).kind().word() + "), not a statement's: "
+            + "choose another statement id");
         continue;
       }
       if (id.isEmpty()) {
@@ -1049,7 +1056,7 @@ public final class DatasetLoader {
       if (p.isPresent() && v.isPresent() && u.isPresent()) {
         // a balance is the balance at the period's end: nine months and the third quarter share it
         Period at = StatementLine.balance(st) ? p.get().asAt() : p.get();
-        put(r, FactKey.of(st, id, at), v.get(), u.get(), "statement,line,period");
+        put(r, FactKey.of(Entity.statement(st), id, at), v.get(), u.get(), "statement,line,period");
       }
     }
   }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
 import org.orebook.finance.ExchangeOffer;
@@ -36,7 +37,7 @@ public record FinanceInputs(List<MarketPrice> marketPrices, List<GuidanceItem> g
     }
 
     public static FactKey key(Metal metal, LocalDate asOf) {
-      return new FactKey("market", "market_price", metal.name() + ":" + asOf, new Period.Year(asOf.getYear()));
+      return new FactKey(Entity.MARKET, "market_price", metal.name() + ":" + asOf, new Period.Year(asOf.getYear()));
     }
   }
 
@@ -48,8 +49,8 @@ public record FinanceInputs(List<MarketPrice> marketPrices, List<GuidanceItem> g
    */
   public record GuidanceItem(Period period, Guidance.Kind kind, Optional<Metal> metal, Guidance.Target target, Unit unit,
       BigDecimal tolerance) {
-    public String entity() {
-      return "guidance:" + kind.code();
+    public Entity entity() {
+      return Entity.guidance(kind.code());
     }
 
     public String qualifier() {
@@ -64,8 +65,8 @@ public record FinanceInputs(List<MarketPrice> marketPrices, List<GuidanceItem> g
 
   /** A development project from projects.csv and project_schedule.csv, with the keys of its inputs. */
   public record ProjectInput(ProjectEconomics.Project project, String priceUnitCode) {
-    public String entity() {
-      return "project:" + project.id();
+    public Entity entity() {
+      return Entity.project(project.id());
     }
 
     public Period firstPeriod() {
@@ -101,11 +102,11 @@ public record FinanceInputs(List<MarketPrice> marketPrices, List<GuidanceItem> g
     }
 
     public FactKey key(String field) {
-      return FactKey.of("offer", field, period());
+      return FactKey.of(Entity.OFFER, field, period());
     }
 
     public static FactKey dayKey(String field, LocalDate date) {
-      return new FactKey("offer", field, date.toString(), new Period.Year(date.getYear()));
+      return new FactKey(Entity.OFFER, field, date.toString(), new Period.Year(date.getYear()));
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
@@ -290,7 +291,7 @@ final class FinanceReader {
         default -> u.get();
       };
       BigDecimal value = u.get().convert(v.get(), target);
-      FactKey key = FactKey.of("project:" + id, item, new Period.Year(y));
+      FactKey key = FactKey.of(Entity.project(id), item, new Period.Year(y));
       if (loader.putInto(facts, r, key, value, target, "project,year,item")) {
         schedule.computeIfAbsent(id, x -> new TreeMap<>()).computeIfAbsent(y, x -> new HashMap<>()).put(item, value);
         firstRowOfYear.computeIfAbsent(id, x -> new TreeMap<>()).putIfAbsent(y, r);

@@ -2,6 +2,7 @@ package org.orebook.data;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
 import org.orebook.quantity.Period;
@@ -22,10 +23,10 @@ public record Hedge(Metal metal, String position, BigDecimal quantity, Unit unit
   }
 
   public FactKey quantityKey() {
-    return new FactKey("hedges", "quantity", qualifier, period());
+    return new FactKey(Entity.HEDGES, "quantity", qualifier, period());
   }
 
   public FactKey priceKey() {
-    return new FactKey("hedges", "price", qualifier, period());
+    return new FactKey(Entity.HEDGES, "price", qualifier, period());
   }
 }

@@ -9,7 +9,7 @@ import org.orebook.quantity.Period;
  * ({@code total_cash_costs}, {@code produced}), an optional qualifier (a metal code, a reserve
  * category) and a period.
  */
-public record FactKey(String entity, String concept, String qualifier, Period period) {
+public record FactKey(Entity entity, String concept, String qualifier, Period period) {
   public FactKey {
     Objects.requireNonNull(entity, "entity");
     Objects.requireNonNull(concept, "concept");
@@ -17,7 +17,7 @@ public record FactKey(String entity, String concept, String qualifier, Period pe
     Objects.requireNonNull(period, "period");
   }
 
-  public static FactKey of(String entity, String concept, Period period) {
+  public static FactKey of(Entity entity, String concept, Period period) {
     return new FactKey(entity, concept, "", period);
   }
 

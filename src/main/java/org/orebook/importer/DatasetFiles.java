@@ -13,26 +13,34 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.orebook.data.DatasetFile;
 
 /**
  * A dataset folder held in memory: CSV files (header and rows, in the engine's input format, see
  * docs/input-format.md) and a README. Written with Apache Commons CSV.
  */
 public final class DatasetFiles {
-  /** One CSV file: its header, an optional comment, and its rows. */
+  /** One CSV file: its header (the columns its {@link DatasetFile} declares), an optional comment, and its rows. */
   public static final class CsvTable {
+    private final String name;
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
     private final List<String> comments = new ArrayList<>();
 
-    CsvTable(List<String> header) {
-      this.header = List.copyOf(header);
+    CsvTable(DatasetFile file) {
+      this.name = file.name();
+      this.header = List.copyOf(file.columns());
     }
 
-    /** Adds a row; values are strings, BigDecimals (written plain) or null (empty). */
+    /**
+     * Adds a row, one value per declared column in their order; values are strings, BigDecimals
+     * (written plain) or null (empty). A row of another width is a bug of its writer (the format
+     * gained or lost a column): refused, naming the file and its columns.
+     */
     public void add(Object... values) {
       if (values.length != header.size()) {
-        throw new IllegalArgumentException("expected " + header.size() + " fields, got " + values.length);
+        throw new IllegalArgumentException(name + ": a row has " + header.size() + " fields (" + String.join(",", header)
+            + "), this one " + values.length);
       }
       rows.add(Arrays.stream(values).map(DatasetFiles::text).toList());
     }
@@ -53,9 +61,9 @@ public final class DatasetFiles {
   private final Map<String, CsvTable> files = new LinkedHashMap<>();
   private String readme = "";
 
-  /** The CSV file {@code name}, created with {@code header} the first time. */
-  public CsvTable file(String name, String... header) {
-    return files.computeIfAbsent(name, n -> new CsvTable(List.of(header)));
+  /** The CSV file of {@code file}, created with the columns the format declares the first time. */
+  public CsvTable file(DatasetFile file) {
+    return files.computeIfAbsent(file.name(), n -> new CsvTable(file));
   }
 
   public Map<String, CsvTable> files() {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
@@ -49,7 +50,7 @@ final class AllInCosts implements RelationFamily {
   static void allInCosts(Catalogue c, Metal metal, Period p) {
     List<OperatingUnit> members = c.company().unitsWithPrimary(metal).stream()
         .filter(u -> c.hasAny(unit(u.id()), p, COST_ITEMS)).toList();
-    String g = group(metal.name());
+    Entity g = group(metal.name());
     boolean active = members.stream().anyMatch(u -> c.hasAny(unit(u.id()), p, AISC_ITEMS)
             || c.hasAny(unit(u.id()), p, List.of(ADJUSTED_OPERATING, AISC)))
         || AISC_ITEMS.stream().anyMatch(i -> c.given(c.key(CORPORATE, i, metal.name(), p)))
@@ -85,7 +86,7 @@ final class AllInCosts implements RelationFamily {
     allIn(c, g, metal, p);
   }
 
-  static void allIn(Catalogue c, String e, Metal metal, Period p) {
+  static void allIn(Catalogue c, Entity e, Metal metal, Period p) {
     List<Expr.Term> adjusted = new ArrayList<>();
     adjusted.add(plus(ref(c.key(e, COST_OF_SALES, p))));
     adjusted.add(minus(opt(c.key(e, RECLAMATION_OTHER, p))));
@@ -160,9 +161,9 @@ final class AllInCosts implements RelationFamily {
       }
       List<String[]> drawn = sources.getOrDefault(line, List.of());
       List<Expr.Term> inAisc = drawn.stream().filter(s -> !AIC_ITEMS.contains(s[2]))
-          .map(s -> plus(ref(c.key(s[1], s[2], s[3], p)))).toList();
+          .map(s -> plus(ref(c.key(Entity.parse(s[1]), s[2], s[3], p)))).toList();
       List<Expr.Term> inAic = drawn.stream().filter(s -> AIC_ITEMS.contains(s[2]))
-          .map(s -> plus(ref(c.key(s[1], s[2], s[3], p)))).toList();
+          .map(s -> plus(ref(c.key(Entity.parse(s[1]), s[2], s[3], p)))).toList();
       if (!drawn.isEmpty() && !c.given(c.key(GAAP, IN_AISC, line, p))) {
         c.add("gaap.in_aisc", "sum of the all-in sustaining cost items drawn from the line", c.key(GAAP, IN_AISC, line, p),
             Unit.USD, sum(inAisc));

@@ -9,6 +9,7 @@ import static org.orebook.relations.Expr.ref;
 import static org.orebook.relations.Expr.sum;
 
 import java.util.List;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
 import org.orebook.model.OperatingUnit;
@@ -38,7 +39,7 @@ final class BaseMetalCosts implements RelationFamily {
       }
       List<FactKey> members = new java.util.ArrayList<>();
       for (OperatingUnit u : c.company().unitsWithPrimary(m)) {
-        String e = unit(u.id());
+        Entity e = unit(u.id());
         FactKey pounds = c.key(e, COST_OUNCES, p);
         if (!c.knownOrComputed(c.key(e, DIRECT, p)) || !c.knownOrComputed(pounds)) {
           continue;
@@ -51,7 +52,7 @@ final class BaseMetalCosts implements RelationFamily {
         perPound(c, e, m, p);
         members.add(c1);
       }
-      String g = group(m.name());
+      Entity g = group(m.name());
       if (!members.isEmpty() && c.knownOrComputed(c.key(g, COST_OUNCES, p))) {
         c.add("c1.combined_cash_cost", "sum of the " + m.displayName().toLowerCase() + " units' C1 cash cost",
             c.key(g, C1_CASH_COST, p), Unit.USD, sum(members.stream().map(k -> plus(ref(k))).toList()));
@@ -60,7 +61,7 @@ final class BaseMetalCosts implements RelationFamily {
     }
   }
 
-  private static void perPound(Catalogue c, String e, Metal m, Period p) {
+  private static void perPound(Catalogue c, Entity e, Metal m, Period p) {
     c.add("c1.cash_cost_per_lb", "C1 cash cost / pounds of " + m.displayName().toLowerCase() + " (payable where given)",
         c.key(e, C1_PER_LB, p), c.company().costUnit(m), div(ref(c.key(e, C1_CASH_COST, p)), ref(c.key(e, COST_OUNCES, p))));
   }

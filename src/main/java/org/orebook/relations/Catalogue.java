@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
@@ -103,11 +104,11 @@ public final class Catalogue {
     return inputs.find(k).map(Fact::unit).or(() -> Optional.ofNullable(periodSums.get(k)));
   }
 
-  FactKey key(String entity, String concept, Period p) {
+  FactKey key(Entity entity, String concept, Period p) {
     return FactKey.of(entity, concept, p);
   }
 
-  FactKey key(String entity, String concept, String qualifier, Period p) {
+  FactKey key(Entity entity, String concept, String qualifier, Period p) {
     return new FactKey(entity, concept, qualifier, p);
   }
 
@@ -149,7 +150,7 @@ public final class Catalogue {
     return Expr.sum(parts.stream().map(k -> Expr.plus(optional ? optIn(k, target) : refIn(k, target))).toList());
   }
 
-  boolean hasAny(String entity, Period p, List<String> concepts) {
+  boolean hasAny(Entity entity, Period p, List<String> concepts) {
     return concepts.stream().anyMatch(c -> given(key(entity, c, p)));
   }
 
@@ -163,10 +164,10 @@ public final class Catalogue {
     return results.contains(k) && !inputs.has(k);
   }
 
-  /** The figure a {@code statement:line} reference names. */
+  /** The figure a {@code statement:line} (or {@code company:concept}) reference names. */
   FactKey linked(String reference, Period p) {
     int colon = reference.indexOf(':');
-    return key(reference.substring(0, colon), reference.substring(colon + 1), p);
+    return key(Entity.parse(reference.substring(0, colon)), reference.substring(colon + 1), p);
   }
 
   Company company() {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
@@ -48,12 +49,12 @@ public final class Changes implements RelationFamily {
   public void afterPeriods(Catalogue c) {
     java.util.Set<FactKey> current = new java.util.LinkedHashSet<>();
     c.relations().stream().filter(r -> !r.tie()).map(Relation::result)
-        .filter(k -> k.entity().equals(COMPANY) || k.entity().startsWith("group:") || k.entity().equals(StatementLine.NON_GAAP))
+        .filter(k -> k.entity().equals(COMPANY) || k.entity().is(Entity.Kind.GROUP) || k.entity().equals(Entity.statement(StatementLine.NON_GAAP)))
         .filter(k -> !k.concept().equals(PERCENT_CHANGE)).forEach(current::add);
     Set<FactKey> known = new java.util.HashSet<>(current);
     c.inputs().all().forEach(f -> known.add(f.key()));
     known.addAll(c.periodSums().keySet());
-    known.stream().filter(k -> k.entity().startsWith("unit:") && k.concept().equals(PRODUCED)).sorted(
+    known.stream().filter(k -> k.entity().is(Entity.Kind.UNIT) && k.concept().equals(PRODUCED)).sorted(
         java.util.Comparator.comparing(FactKey::toString)).forEach(current::add);
     for (FactKey k : current) {
       FactKey prior = k.withPeriod(k.period().priorYear());

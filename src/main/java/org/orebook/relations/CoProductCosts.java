@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
@@ -47,7 +48,7 @@ final class CoProductCosts implements RelationFamily {
     if (u.primaryMetal().isEmpty() || u.byproductMetals().isEmpty()) {
       return;
     }
-    String e = unit(u.id());
+    Entity e = unit(u.id());
     if (!c.knownOrComputed(c.key(e, TOTAL_CASH, p))) {
       return;
     }
@@ -55,7 +56,7 @@ final class CoProductCosts implements RelationFamily {
     Optional<String> deck = c.company().coproductPrices();
     // every metal needs its value (revenue, production at the deck's price, or printed), else no allocation
     boolean valued = metals.stream().allMatch(m -> deck.isPresent()
-        ? c.given(c.key("market", PRICE, m.name() + ":" + deck.get(), p)) && c.given(c.key(e, PRODUCED, m.name(), p))
+        ? c.given(c.key(Entity.MARKET, PRICE, m.name() + ":" + deck.get(), p)) && c.given(c.key(e, PRODUCED, m.name(), p))
         : c.given(c.key(e, REVENUE, m.name(), p)) || c.given(c.key(e, COPRODUCT_VALUE, m.name(), p)));
     if (!valued) {
       return;
@@ -63,7 +64,7 @@ final class CoProductCosts implements RelationFamily {
     for (Metal m : metals) {
       FactKey value = c.key(e, COPRODUCT_VALUE, m.name(), p);
       if (deck.isPresent()) {
-        FactKey price = c.key("market", PRICE, m.name() + ":" + deck.get(), p);
+        FactKey price = c.key(Entity.MARKET, PRICE, m.name() + ":" + deck.get(), p);
         FactKey produced = c.key(e, PRODUCED, m.name(), p);
         // precious: oz x USD/oz; base metals: pounds (tons x pounds per ton) x dollars per pound (cents / 100)
         c.add("coproduct.value_at_prices", "production x the price deck's price", value, Unit.USD,
@@ -102,7 +103,7 @@ final class CoProductCosts implements RelationFamily {
    * Co-product all-in sustaining costs: AISC before by-product credits x the metal's share, per
    * ounce sold where the data gives ounces sold, else per ounce or pound produced.
    */
-  static void coProductAisc(Catalogue c, String e, Metal m, FactKey share, Optional<Unit> made, Period p) {
+  static void coProductAisc(Catalogue c, Entity e, Metal m, FactKey share, Optional<Unit> made, Period p) {
     FactKey gross = c.key(e, AISC_GROSS, p);
     if (!c.knownOrComputed(gross)) {
       return;

@@ -1,10 +1,22 @@
 package org.orebook.relations;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.orebook.facts.Concept;
+import org.orebook.facts.Entity;
+import org.orebook.quantity.Unit.Dimension;
 
 /**
- * The concept names of the catalogue. Input concepts are spelled as the dataset files spell their
- * items; derived concepts are named after the standard lines they compute.
+ * The concepts of the catalogue, each declared once ({@link #declared}: name, dimensions, label,
+ * prose phrase). Input concepts are spelled as the dataset files spell their items; derived concepts
+ * are named after the standard lines they compute. A company's own statement lines are concepts of
+ * its data, not of this vocabulary.
  */
 public final class Concepts {
   private Concepts() {}
@@ -169,33 +181,174 @@ public final class Concepts {
   public static final String CF_OPERATING = "cf_operating";
   public static final String CF_CASH_BEGIN = "cf_cash_begin";
   public static final String CF_CASH_END = "cf_cash_end";
+  public static final String CF_NET_CHANGE = "cf_net_change";
+  public static final String CF_NET_INCOME = "cf_net_income";
+  public static final String INCOME_CONTINUING = "income_continuing";
+  public static final String DISCONTINUED = "discontinued";
+  public static final String CUMULATIVE_EFFECT = "cumulative_effect";
 
-  public static final String COMPANY = "company";
+  public static final Entity COMPANY = Entity.COMPANY;
 
-  public static String unit(String id) {
-    return "unit:" + id;
+  public static Entity unit(String id) {
+    return Entity.unit(id);
   }
 
-  public static String segment(String id) {
-    return "segment:" + id;
+  public static Entity segment(String id) {
+    return Entity.segment(id);
   }
 
   /** The combined figures of the units whose primary metal is {@code metal}. */
-  public static String group(String metal) {
-    return "group:" + metal;
+  public static Entity group(String metal) {
+    return Entity.group(metal);
   }
 
-  public static String property(String id) {
-    return "property:" + id;
+  public static Entity property(String id) {
+    return Entity.property(id);
   }
 
   /** Corporate costs, carried by the business of one metal (the metal is the qualifier). */
-  public static final String CORPORATE = "corporate";
+  public static final Entity CORPORATE = Entity.CORPORATE;
 
   /** Where the GAAP ties of all-in cost items live (qualifier: the statement line). */
-  public static final String GAAP = "gaap";
+  public static final Entity GAAP = Entity.GAAP;
 
-  public static String reserves() {
-    return "reserves";
+  public static Entity reserves() {
+    return Entity.RESERVES;
+  }
+
+  // ---------------------------------------------------------------- the vocabulary, declared once
+
+  private static final Map<String, Concept> DECLARED = new LinkedHashMap<>();
+
+  private static final Set<Dimension> QUANTITY = EnumSet.of(Dimension.MASS_PRECIOUS, Dimension.MASS);
+  private static final Set<Dimension> MONEY = EnumSet.of(Dimension.MONEY);
+  private static final Set<Dimension> PER_UNIT = EnumSet.of(Dimension.MONEY_PER_OUNCE, Dimension.MONEY_PER_POUND,
+      Dimension.MONEY_PER_TON);
+  private static final Set<Dimension> GRADE_DIMS = EnumSet.of(Dimension.GRADE_PRECIOUS, Dimension.FRACTION);
+  private static final Set<Dimension> FRACTION = EnumSet.of(Dimension.FRACTION);
+
+  private static void declare(String name, Set<Dimension> dims, String label, String prose) {
+    if (DECLARED.putIfAbsent(name, new Concept(name, dims, label, prose)) != null) {
+      throw new IllegalStateException("concept declared twice: " + name);
+    }
+  }
+
+  private static void declare(String name, Set<Dimension> dims, String label) {
+    declare(name, dims, label, "");
+  }
+
+  static {
+    // production
+    declare(ORE_MILLED, EnumSet.of(Dimension.MASS), "Ore milled", "tons milled");
+    declare(DAYS, EnumSet.of(Dimension.TIME), "Days of operation");
+    declare(GRADE, GRADE_DIMS, "Grade");
+    declare(PRODUCED, QUANTITY, "Metal produced", "produced");
+    declare(COST_BASIS, QUANTITY, "Metal the costs are divided by");
+    declare(PAYABLE, QUANTITY, "Payable metal");
+    declare(PAYABLE_FACTOR, FRACTION, "Payable share of the metal produced");
+    declare(SOLD, QUANTITY, "Metal sold", "sold");
+    declare(REVENUE, MONEY, "Revenue");
+    // cost inputs
+    declare(MINING, MONEY, "Mining");
+    declare(MILLING, MONEY, "Milling");
+    declare(SITE_OTHER, MONEY, "Other site costs");
+    declare(TREATMENT_FREIGHT, MONEY, "Treatment and freight costs");
+    declare(BYPRODUCT_CREDITS, MONEY, "By-product credits");
+    declare(ROYALTIES, MONEY, "Royalties");
+    declare(PRODUCTION_TAXES, MONEY, "Production taxes");
+    declare(INVENTORY_CHANGE, MONEY, "Change in product inventory");
+    declare(RECLAMATION_OTHER, MONEY, "Reclamation and other costs");
+    declare(DDA, MONEY, "Depreciation, depletion and amortization");
+    declare(CAPITAL_ADDITIONS, MONEY, "Capital additions");
+    // Gold Institute production cost standard and C1
+    declare(MINING_PER_TON, EnumSet.of(Dimension.MONEY_PER_TON), "Mining cost per ton");
+    declare(MILLING_PER_TON, EnumSet.of(Dimension.MONEY_PER_TON), "Milling cost per ton");
+    declare(DIRECT, MONEY, "Direct production costs");
+    declare(CASH_OPERATING, MONEY, "Cash operating costs");
+    declare(TOTAL_CASH, MONEY, "Total cash costs");
+    declare(TOTAL_PRODUCTION, MONEY, "Total production costs");
+    declare(COST_OUNCES, QUANTITY, "Metal the unit costs are per");
+    declare(CASH_OPERATING_PER_OZ, PER_UNIT, "Cash operating costs per unit", "cash operating costs");
+    declare(TOTAL_CASH_PER_OZ, PER_UNIT, "Total cash costs per unit", "total cash costs");
+    declare(TOTAL_PRODUCTION_PER_OZ, PER_UNIT, "Total production costs per unit", "total production costs");
+    declare(COST_OF_SALES, MONEY, "Cost of sales", "cost of sales");
+    declare(C1_CASH_COST, MONEY, "C1 cash costs");
+    declare(C1_PER_LB, PER_UNIT, "C1 cash costs per unit", "C1 cash costs");
+    // all-in costs (World Gold Council)
+    for (String item : AISC_ITEMS) {
+      declare(item, MONEY, Character.toUpperCase(item.charAt(0)) + item.substring(1).replace('_', ' '));
+    }
+    declare(ADJUSTED_OPERATING, MONEY, "Adjusted operating costs");
+    declare(AISC, MONEY, "All-in sustaining costs", "all-in sustaining costs");
+    declare(AIC, MONEY, "All-in costs", "all-in costs");
+    declare(AISC_GROSS, MONEY, "All-in sustaining costs before by-product credits");
+    declare(AISC_PER_OZ, PER_UNIT, "All-in sustaining costs per unit sold", "all-in sustaining costs");
+    declare(AISC_GROSS_PER_OZ, PER_UNIT, "All-in sustaining costs before by-product credits per unit sold");
+    declare(AIC_PER_OZ, PER_UNIT, "All-in costs per unit sold", "all-in costs");
+    declare(GAAP_AMOUNT, MONEY, "Amount of the GAAP line");
+    declare(IN_AISC, MONEY, "Part of the GAAP line in all-in sustaining costs");
+    declare(IN_AIC_ONLY, MONEY, "Part of the GAAP line in all-in costs only");
+    declare(NOT_IN_AIC, MONEY, "Part of the GAAP line in neither");
+    // co-product costs
+    declare(GROSS_CASH, MONEY, "Total cash costs before by-product credits");
+    declare(COPRODUCT_VALUE, MONEY, "Value of the metal (co-product basis)");
+    declare(COPRODUCT_SHARE, FRACTION, "Share of the costs (co-product basis)");
+    declare(COPRODUCT_COST, MONEY, "Costs allocated (co-product basis)");
+    declare(COPRODUCT_COST_PER_UNIT, PER_UNIT, "Cost per unit (co-product basis)");
+    declare(COPRODUCT_AISC, MONEY, "All-in sustaining costs allocated (co-product basis)");
+    declare(COPRODUCT_AISC_PER_UNIT, PER_UNIT, "All-in sustaining costs per unit (co-product basis)");
+    // segments and company
+    declare(SALES, MONEY, "Sales", "sales");
+    declare(OTHER_COST_OF_SALES, MONEY, "Other cost of sales");
+    declare(OTHER_DDA, MONEY, "Other depreciation, depletion and amortization");
+    declare(GROSS_PROFIT, MONEY, "Gross profit", "gross profit");
+    declare(PREFERRED_DIVIDENDS, MONEY, "Preferred stock dividends", "preferred dividends");
+    declare(PREFERRED_DIVIDENDS_UNDECLARED, MONEY, "Preferred stock dividends not declared");
+    declare(PREFERRED_DIVIDENDS_NONCASH, MONEY, "Noncash preferred stock dividends");
+    declare(INCOME_APPLICABLE_TO_COMMON, MONEY, "Income (loss) applicable to common shareholders");
+    declare(CURRENT_RATIO, FRACTION, "Current ratio");
+    declare(CASH_AND_SHORT_TERM, MONEY, "Cash and short-term investments");
+    declare(PERCENT_CHANGE, FRACTION, "Change against a year earlier");
+    // reserves
+    declare(TONS, QUANTITY, "Tons of ore");
+    declare(TONS_100PCT, QUANTITY, "Tons of ore (100%)");
+    declare(CONTAINED, QUANTITY, "Contained metal", "contained");
+    declare(CUT_OFF, EnumSet.of(Dimension.GRADE_PRECIOUS, Dimension.FRACTION, Dimension.MONEY_PER_TON), "Cut-off");
+    declare(RECOVERY, FRACTION, "Metallurgical recovery");
+    declare(PRICE_ASSUMPTION, PER_UNIT, "Metal price assumed");
+    declare(RES_OPENING, QUANTITY, "Reserves at the start of the year");
+    declare(RES_DEPLETED, QUANTITY, "Depleted by mining");
+    declare(RES_ADDED, QUANTITY, "Added");
+    declare(RES_REVISED, QUANTITY, "Revised");
+    declare(RES_CLOSING, QUANTITY, "Reserves at the end of the year");
+    declare(PRICE, PER_UNIT, "Metal price", "price");
+    // the standard statement concepts (statement_lines.csv concept column)
+    declare(CASH, MONEY, "Cash and cash equivalents", "cash and cash equivalents");
+    declare(SHORT_TERM_INVESTMENTS, MONEY, "Short-term investments");
+    declare(TOTAL_CURRENT_ASSETS, MONEY, "Total current assets");
+    declare(TOTAL_CURRENT_LIABILITIES, MONEY, "Total current liabilities");
+    declare(TOTAL_ASSETS, MONEY, "Total assets");
+    declare(TOTAL_LIABILITIES_AND_EQUITY, MONEY, "Total liabilities and shareholders' equity");
+    declare(NET_INCOME, MONEY, "Net income (loss)", "net income");
+    declare(EPS_BASIC, EnumSet.of(Dimension.MONEY_PER_SHARE), "Basic income (loss) per common share", "per share");
+    declare(WEIGHTED_SHARES, EnumSet.of(Dimension.COUNT), "Weighted average common shares outstanding");
+    declare(CF_OPERATING, MONEY, "Net cash provided by operating activities", "cash provided by operating activities");
+    declare(CF_CASH_BEGIN, MONEY, "Cash and cash equivalents at the beginning of the period");
+    declare(CF_CASH_END, MONEY, "Cash and cash equivalents at the end of the period");
+    declare(CF_NET_CHANGE, MONEY, "Net increase (decrease) in cash and cash equivalents");
+    declare(CF_NET_INCOME, MONEY, "Net income (loss) in the statement of cash flows");
+    declare(INCOME_CONTINUING, MONEY, "Income (loss) from continuing operations");
+    declare(DISCONTINUED, MONEY, "Income (loss) from discontinued operations");
+    declare(CUMULATIVE_EFFECT, MONEY, "Cumulative effect of a change in accounting principle");
+  }
+
+  /** The concept declared under {@code name}; empty for a name the vocabulary does not hold (a company's own statement line). */
+  public static Optional<Concept> declared(String name) {
+    return Optional.ofNullable(DECLARED.get(name));
+  }
+
+  /** Every declared concept, in the order declared. */
+  public static Collection<Concept> vocabulary() {
+    return Collections.unmodifiableCollection(DECLARED.values());
   }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
@@ -58,7 +59,7 @@ final class Consolidation implements RelationFamily {
     if (members.isEmpty()) {
       return;
     }
-    String g = group(metal.name());
+    Entity g = group(metal.name());
     for (String concept : GROUP_SUMS) {
       c.add("sum.combined_" + concept, "sum of the " + metal.displayName().toLowerCase() + " units' "
               + concept.replace('_', ' '), c.key(g, concept, p), concept.equals(COST_OUNCES) ? c.company().costQuantityUnit(metal) : Unit.USD,
@@ -80,7 +81,7 @@ final class Consolidation implements RelationFamily {
   }
 
   static void segmentRelations(Catalogue c, Segment s, Period p) {
-    String e = segment(s.id());
+    Entity e = segment(s.id());
     List<OperatingUnit> members = c.company().unitsOf(s);
     boolean any = c.given(c.key(e, SALES, p)) || c.hasAny(e, p, List.of(OTHER_COST_OF_SALES, OTHER_DDA))
         || members.stream().anyMatch(u -> c.hasAny(unit(u.id()), p, COST_ITEMS));

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.quantity.Period;
@@ -34,8 +35,8 @@ import org.orebook.quantity.Unit;
  * sensitivities and the capped exchange ratio (a minimum).
  */
 final class FinanceTies implements RelationFamily {
-  static final String HEDGES = "hedges";
-  static final String OFFER = "offer";
+  static final Entity HEDGES = Entity.HEDGES;
+  static final Entity OFFER = Entity.OFFER;
 
   @Override
   public String standard() {
@@ -67,7 +68,7 @@ final class FinanceTies implements RelationFamily {
       }
       FactKey qty = c.key(HEDGES, "quantity", k.qualifier(), p);
       FactKey price = c.key(HEDGES, "price", k.qualifier(), p);
-      Optional<FactKey> market = keys.stream().filter(m -> m.entity().equals("market") && m.concept().equals("market_price")
+      Optional<FactKey> market = keys.stream().filter(m -> m.entity().equals(Entity.MARKET) && m.concept().equals("market_price")
           && m.qualifier().startsWith(q[1] + ":")).findFirst();
       Optional<Unit> priceUnit = c.unitOf(price);
       if (!c.given(qty) || !c.given(price) || market.isEmpty() || priceUnit.isEmpty()) {
@@ -94,8 +95,8 @@ final class FinanceTies implements RelationFamily {
         continue;
       }
       FactKey hedged = c.key(HEDGES, "hedged_quantity", k.qualifier(), p);
-      FactKey low = c.key("guidance:production", "low", k.qualifier(), p);
-      FactKey guided = c.given(low) ? low : c.key("guidance:production", "value", k.qualifier(), p);
+      FactKey low = c.key(Entity.guidance("production"), "low", k.qualifier(), p);
+      FactKey guided = c.given(low) ? low : c.key(Entity.guidance("production"), "value", k.qualifier(), p);
       if (c.given(hedged) && c.given(guided)) {
         Unit u = c.unitOf(guided).orElseThrow();
         c.add("hedge.hedged_share", "share of guided production sold forward = hedged quantity / guided production"
@@ -108,7 +109,7 @@ final class FinanceTies implements RelationFamily {
 
   private static void guidance(Catalogue c, Period p, List<FactKey> keys) {
     for (FactKey k : keys) {
-      if (!k.entity().startsWith("guidance:") || !k.concept().equals("difference")) {
+      if (!k.entity().is(Entity.Kind.GUIDANCE) || !k.concept().equals("difference")) {
         continue;
       }
       FactKey actual = c.key(k.entity(), "actual", k.qualifier(), p);
@@ -141,8 +142,8 @@ final class FinanceTies implements RelationFamily {
   // ---------------------------------------------------------------- projects
 
   private static void projects(Catalogue c, Period p, List<FactKey> keys) {
-    List<String> entities = keys.stream().map(FactKey::entity).filter(e -> e.startsWith("project:")).distinct().toList();
-    for (String e : entities) {
+    List<Entity> entities = keys.stream().map(FactKey::entity).filter(e -> e.is(Entity.Kind.PROJECT)).distinct().toList();
+    for (Entity e : entities) {
       FactKey produced = c.key(e, "metal_produced", p);
       product(c, "project.revenue", "project revenue = metal produced x price", c.key(e, "revenue", p), produced,
           c.key(e, "price", p));

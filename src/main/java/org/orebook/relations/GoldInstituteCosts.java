@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
@@ -46,7 +47,7 @@ final class GoldInstituteCosts implements RelationFamily {
   }
 
   private static void unitCosts(Catalogue c, OperatingUnit u, Period p) {
-    String e = unit(u.id());
+    Entity e = unit(u.id());
     if (!c.hasAny(e, p, COST_ITEMS.subList(0, COST_ITEMS.size() - 1))) {
       return;
     }
@@ -90,7 +91,7 @@ final class GoldInstituteCosts implements RelationFamily {
    * Quantities written in other units (grams, tonnes, short tons) are converted exactly.
    */
   private static void costQuantity(Catalogue c, OperatingUnit u, Metal metal, Period p) {
-    String e = unit(u.id());
+    Entity e = unit(u.id());
     String m = metal.name();
     Unit q = c.company().costQuantityUnit(metal);
     FactKey result = c.key(e, COST_OUNCES, p);
@@ -122,7 +123,7 @@ final class GoldInstituteCosts implements RelationFamily {
   }
 
   /** Each cost per ounce of a precious primary metal, or per pound of a base one. */
-  static void perOunce(Catalogue c, String e, Metal metal, Period p) {
+  static void perOunce(Catalogue c, Entity e, Metal metal, Period p) {
     FactKey oz = c.key(e, COST_OUNCES, p);
     Unit per = c.company().costUnit(metal);
     String words = c.company().costWords(metal);

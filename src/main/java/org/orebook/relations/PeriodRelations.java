@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
@@ -79,8 +80,8 @@ public final class PeriodRelations {
 
   /** A figure that adds up over time. */
   private boolean flow(FactKey k, Unit unit) {
-    String e = k.entity();
-    if (e.startsWith("property:") || e.equals(Concepts.reserves()) || e.equals("history") || e.equals("market")) {
+    Entity e = k.entity();
+    if (e.is(Entity.Kind.PROPERTY) || e.is(Entity.Kind.RESERVES) || e.is(Entity.Kind.HISTORY) || e.is(Entity.Kind.MARKET)) {
       return false;
     }
     if (notSummed.contains(e + "/" + k.concept())) {
@@ -98,7 +99,7 @@ public final class PeriodRelations {
     Map<FactKey, org.orebook.quantity.FiscalYearEnd> yearEnds = new HashMap<>();
     for (Fact f : given.all()) {
       FactKey k = f.key();
-      boolean grade = k.concept().equals(Concepts.GRADE) && k.entity().startsWith("unit:");
+      boolean grade = k.concept().equals(Concepts.GRADE) && k.entity().is(Entity.Kind.UNIT);
       if (!grade && !flow(k, f.unit())) {
         continue;
       }

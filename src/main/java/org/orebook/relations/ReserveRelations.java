@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
@@ -46,7 +47,7 @@ final class ReserveRelations implements RelationFamily {
   static void reserveRelations(Catalogue c, List<Property> properties, Period p) {
     for (ReserveCategory cat : ReserveCategory.values()) {
       for (Property prop : properties) {
-        String e = property(prop.id());
+        Entity e = property(prop.id());
         FactKey tons100 = c.key(e, TONS_100PCT, cat.code(), p);
         FactKey tons = c.key(e, TONS, cat.code(), p);
         if (c.inputs().has(tons100) && !c.inputs().has(tons)) {
@@ -108,7 +109,7 @@ final class ReserveRelations implements RelationFamily {
       if (!prop.partlyOwned()) {
         continue;
       }
-      String e = property(prop.id());
+      Entity e = property(prop.id());
       // S-K 1300 estimates only: a Guide 7 dataset's figures stay as they were
       if (ReserveCategory.SK_INPUTS.stream().noneMatch(x -> c.knownOrComputed(c.key(e, TONS, x.code(), p))
           || c.inputs().has(c.key(e, TONS_100PCT, x.code(), p)))) {
@@ -137,7 +138,7 @@ final class ReserveRelations implements RelationFamily {
    * contained metal are the sums of the parts, the grade is contained metal over tons.
    */
   static void combined(Catalogue c, Property prop, ReserveCategory whole, ReserveCategory a, ReserveCategory b, Period p) {
-    String e = property(prop.id());
+    Entity e = property(prop.id());
     List<FactKey> tonsParts = List.of(c.key(e, TONS, a.code(), p), c.key(e, TONS, b.code(), p));
     FactKey tons = c.key(e, TONS, whole.code(), p);
     // a second relation for a figure is fine for the checker (printed figures) but not for the engine
@@ -168,7 +169,7 @@ final class ReserveRelations implements RelationFamily {
   }
 
   /** The unit of a metal's grade as given for either of two categories of a property. */
-  static Optional<Unit> gradeUnit(Catalogue c, String e, ReserveCategory a, ReserveCategory b, Metal m, Period p) {
+  static Optional<Unit> gradeUnit(Catalogue c, Entity e, ReserveCategory a, ReserveCategory b, Metal m, Period p) {
     return Stream.of(a, b).map(x -> c.inputs().find(c.key(e, GRADE, x.code() + ":" + m.name(), p))).flatMap(Optional::stream)
         .map(Fact::unit).findFirst();
   }
@@ -176,7 +177,7 @@ final class ReserveRelations implements RelationFamily {
 
   /** Guide 7 from S-K 1300 data: measured and indicated resources shown as mineralized material (tons, grade). */
   static void mineralizedMaterial(Catalogue c, Property prop, Period p) {
-    String e = property(prop.id());
+    Entity e = property(prop.id());
     String mi = ReserveCategory.MEASURED_INDICATED.code();
     String mm = ReserveCategory.MINERALIZED_MATERIAL.code();
     if (!c.results().contains(c.key(e, TONS, mi, p)) || c.knownOrComputed(c.key(e, TONS, mm, p))) {
@@ -208,10 +209,10 @@ final class ReserveRelations implements RelationFamily {
     }
     String pp = ReserveCategory.PROVEN_PROBABLE.code();
     for (Metal m : Metal.values()) {
-      List<String> entities = new ArrayList<>();
-      Map<String, Unit> units = new java.util.HashMap<>();
+      List<Entity> entities = new ArrayList<>();
+      Map<Entity, Unit> units = new java.util.HashMap<>();
       for (Property prop : properties) {
-        String e = property(prop.id());
+        Entity e = property(prop.id());
         List<String> moves = List.of(RES_DEPLETED, RES_ADDED, RES_REVISED, RES_OPENING, RES_CLOSING);
         if (moves.stream().noneMatch(x -> c.inputs().has(c.key(e, x, m.name(), p)))) {
           continue;

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
@@ -51,7 +52,7 @@ final class StatementRelations implements RelationFamily {
     Map<String, List<StatementLine>> byStatement = lines.stream()
         .collect(Collectors.groupingBy(StatementLine::statement, java.util.LinkedHashMap::new, Collectors.toList()));
     for (var entry : byStatement.entrySet()) {
-      String st = entry.getKey();
+      Entity st = Entity.statement(entry.getKey());
       Optional<StatementLine> shares = entry.getValue().stream().filter(l -> "weighted_shares".equals(l.concept())).findFirst();
       for (StatementLine l : entry.getValue()) {
         FactKey result = c.key(st, l.id(), p);
@@ -69,22 +70,23 @@ final class StatementRelations implements RelationFamily {
         FactKey alias = c.key(COMPANY, l.concept(), p);
         if (figure && !l.concept().isBlank() && !c.knownOrComputed(alias)) {
           c.add("stmt.concept", "the statement line that carries " + l.concept(), alias,
-              c.givenUnit(result)
-                  .orElse(l.kind() == StatementLine.Kind.PER_SHARE ? Unit.USD_PER_SHARE : Unit.USD),
+              c.givenUnit(result).orElse(l.kind() == StatementLine.Kind.PER_SHARE ? Unit.USD_PER_SHARE
+                  : Concepts.declared(l.concept()).filter(d -> !d.admits(Unit.USD) && d.admits(Unit.SHARES))
+                      .map(d -> Unit.SHARES).orElse(Unit.USD)),
               sum(List.of(plus(ref(result)))));
         }
       }
     }
   }
 
-  static Expr.Term signed(Catalogue c, String term, String statement, Period p) {
+  static Expr.Term signed(Catalogue c, String term, Entity statement, Period p) {
     boolean neg = term.startsWith("-");
     String id = neg ? term.substring(1) : term;
     FactKey k = id.contains(":") ? c.linked(id, p) : c.key(statement, id, p);
     return neg ? minus(ref(k)) : plus(ref(k));
   }
 
-  static Expr.Term perShareTerm(Catalogue c, String term, String statement, Period p) {
+  static Expr.Term perShareTerm(Catalogue c, String term, Entity statement, Period p) {
     boolean neg = term.startsWith("-");
     String id = neg ? term.substring(1) : term;
     Expr e = id.equals(PREFERRED_DIVIDENDS) ? opt(c.key(COMPANY, PREFERRED_DIVIDENDS, p)) : ref(c.key(statement, id, p));
@@ -109,15 +111,15 @@ final class StatementRelations implements RelationFamily {
       Optional<StatementLine> assets = withConcept(e.getValue(), TOTAL_ASSETS);
       Optional<StatementLine> claims = withConcept(e.getValue(), TOTAL_LIABILITIES_AND_EQUITY);
       if (assets.isPresent() && claims.isPresent()) {
-        FactKey a = c.key(e.getKey(), assets.get().id(), p);
-        FactKey b = c.key(e.getKey(), claims.get().id(), p);
+        FactKey a = c.key(Entity.statement(e.getKey()), assets.get().id(), p);
+        FactKey b = c.key(Entity.statement(e.getKey()), claims.get().id(), p);
         if (c.knownOrComputed(a) && c.knownOrComputed(b)) {
           c.add("tie.balance_sheet", "total assets = total liabilities and equity", a, Unit.USD,
               sum(List.of(plus(ref(b)))), Relation.Role.TIE);
         }
       }
       if (cashLine.isEmpty()) {
-        cashLine = withConcept(e.getValue(), CASH).map(l -> c.key(e.getKey(), l.id(), p));
+        cashLine = withConcept(e.getValue(), CASH).map(l -> c.key(Entity.statement(e.getKey()), l.id(), p));
       }
     }
     if (cashLine.isEmpty()) {
@@ -125,8 +127,8 @@ final class StatementRelations implements RelationFamily {
     }
     FactKey cash = cashLine.get();
     for (var e : byStatement.entrySet()) {
-      String st = e.getKey();
-      if (balanceSheet(st)) {
+      Entity st = Entity.statement(e.getKey());
+      if (balanceSheet(e.getKey())) {
         continue;
       }
       Optional<StatementLine> end = withConcept(e.getValue(), CF_CASH_END);

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.orebook.data.Dataset;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
@@ -77,7 +78,7 @@ final class CostSections {
     return out;
   }
 
-  private List<Cell> cells(String entity, String concept, String qualifier, int decimals, int scale) {
+  private List<Cell> cells(Entity entity, String concept, String qualifier, int decimals, int scale) {
     return all.stream().map(p -> Cell.of(new FactKey(entity, concept, qualifier, p), decimals, scale)).toList();
   }
 
@@ -136,7 +137,7 @@ final class CostSections {
     return Optional.of(new Section("all_in_costs", AISC_TITLE, blocks));
   }
 
-  private void allInBlock(List<Row> rows, String heading, String e, Metal m) {
+  private void allInBlock(List<Row> rows, String heading, Entity e, Metal m) {
     if (!any(cells(e, AISC, "", 0, 3))) {
       return;
     }
@@ -226,7 +227,7 @@ final class CostSections {
   private Optional<Section> coProduct() {
     List<Row> rows = new ArrayList<>();
     for (OperatingUnit u : company.units()) {
-      String e = unit(u.id());
+      Entity e = unit(u.id());
       if (!u.shownInTables() || u.primaryMetal().isEmpty() || !any(cells(e, GROSS_CASH, "", 0, 3))) {
         continue;
       }

@@ -5,6 +5,7 @@ import static org.orebook.relations.Concepts.PAYABLE;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactSet;
 import org.orebook.model.Company;
 import org.orebook.model.Metal;
@@ -21,13 +22,13 @@ final class CostWords {
    * True when the entity's base-metal unit costs are per payable pound: a unit with payable metal
    * (given or from a payable share), or a group whose units all have it.
    */
-  static boolean payable(FactSet facts, Company company, String entity, Metal m) {
+  static boolean payable(FactSet facts, Company company, Entity entity, Metal m) {
     if (m.precious()) {
       return false;
     }
-    if (entity.startsWith("group:")) {
+    if (entity.is(Entity.Kind.GROUP)) {
       var members = company.unitsWithPrimary(m);
-      return !members.isEmpty() && members.stream().allMatch(u -> payable(facts, company, "unit:" + u.id(), m));
+      return !members.isEmpty() && members.stream().allMatch(u -> payable(facts, company, Entity.unit(u.id()), m));
     }
     return facts.all().stream().anyMatch(f -> f.key().entity().equals(entity) && f.key().concept().equals(PAYABLE)
         && f.key().qualifier().equals(m.name()));

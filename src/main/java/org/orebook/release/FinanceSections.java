@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.orebook.data.Dataset;
 import org.orebook.data.FinanceInputs;
 import org.orebook.data.Hedge;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
@@ -139,7 +140,7 @@ final class FinanceSections {
         basis = data.finance().marketPrices().stream().filter(m -> m.key().equals(market)).findFirst()
             .map(FinanceInputs.MarketPrice::basis).orElse("");
         BigDecimal mtm = HedgeBook.markToMarket(p, price.get());
-        FactKey k = derive(new FactKey("hedges", "mark_to_market", h.qualifier(), h.period()), mtm, Unit.USD,
+        FactKey k = derive(new FactKey(Entity.HEDGES, "mark_to_market", h.qualifier(), h.period()), mtm, Unit.USD,
             "hedge.mark_to_market", h.position().equals(HedgeBook.SOLD_FORWARD)
                 ? "mark to market of a forward sale: (contract price - market price) x quantity"
                 : "mark to market of a forward purchase: (market price - contract price) x quantity",
@@ -161,7 +162,7 @@ final class FinanceSections {
           price.isPresent() ? (cents ? cell(market, 2, 0) : cell(market, 2, 0).withDollar()) : Cell.literal("n/a"), mtmCell));
     }
     if (mtms.size() > 1) {
-      total = derive(new FactKey("hedges", "mark_to_market", "total", new Period.Year(asOf.getYear())), sum, Unit.USD,
+      total = derive(new FactKey(Entity.HEDGES, "mark_to_market", "total", new Period.Year(asOf.getYear())), sum, Unit.USD,
           "hedge.mark_to_market_total", "total mark to market of the hedge book", "sum of the positions' mark to market",
           mtms.toArray(FactKey[]::new));
       rows.add(new Row.Rule('-'));
@@ -202,7 +203,7 @@ final class FinanceSections {
         continue;
       }
       BigDecimal hedged = HedgeBook.hedgedIn(positions.stream().filter(p -> p.unit() == g.unit()).toList(), m, y.year());
-      FactKey hk = derive(new FactKey("hedges", "hedged_quantity", m.name(), y), hedged, g.unit(), "hedge.hedged_quantity",
+      FactKey hk = derive(new FactKey(Entity.HEDGES, "hedged_quantity", m.name(), y), hedged, g.unit(), "hedge.hedged_quantity",
           "forward sales of the metal delivering in the year", "sum of quantity",
           delivering.stream().map(Hedge::quantityKey).toArray(FactKey[]::new));
       BigDecimal guided = g.target().reference();
@@ -210,7 +211,7 @@ final class FinanceSections {
       if (g.target() instanceof Guidance.Range r) {
         guided = r.low();
       }
-      FactKey sk = derive(new FactKey("hedges", "hedged_share_pct", m.name(), y),
+      FactKey sk = derive(new FactKey(Entity.HEDGES, "hedged_share_pct", m.name(), y),
           HedgeBook.hedgedShare(hedged, guided).multiply(Exact.HUNDRED), Unit.PERCENT, "hedge.hedged_share",
           "share of guided production sold forward: hedged quantity / guided production (the low end of a range)",
           "hedged_quantity / guided_production x 100", hk, gk);
@@ -357,7 +358,7 @@ final class FinanceSections {
       case CASH_COST -> Optional.of(FactKey.of(group(g.qualifier()), TOTAL_CASH_PER_OZ, g.period()));
       case SPEND -> data.statementLines().stream()
           .filter(l -> l.kind() == StatementLine.Kind.LINE && ("exploration".equals(l.concept()) || "exploration".equals(l.id())))
-          .findFirst().map(l -> FactKey.of(l.statement(), l.id(), g.period()));
+          .findFirst().map(l -> FactKey.of(Entity.statement(l.statement()), l.id(), g.period()));
     };
     return key.filter(facts::has);
   }
@@ -367,7 +368,7 @@ final class FinanceSections {
   private Section project(FinanceInputs.ProjectInput in) {
     ProjectEconomics.Project p = in.project();
     ProjectEconomics.Result res = ProjectEconomics.evaluate(p);
-    String e = in.entity();
+    Entity e = in.entity();
     Metal m = p.metal();
     boolean precious = m.precious();
     String qty = precious ? "oz." : "lb";

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
@@ -144,7 +145,7 @@ final class Footnotes {
     String name = Footnotes.unmarked(measure.label());
     String lower = name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
     List<Optional<BigDecimal>> values = years.stream()
-        .map(p -> facts.find(FactKey.of(measure.statement(), measure.id(), p)).map(Fact::value)).toList();
+        .map(p -> facts.find(FactKey.of(Entity.statement(measure.statement()), measure.id(), p)).map(Fact::value)).toList();
     return name + " of " + respectively(values) + ", for the " + spanWords(List.of(years)) + " ended " + dates(years)
         + ", represent non-U.S. generally accepted accounting principles (GAAP) measurements. The following table"
         + " presents a reconciliation between " + Character.toLowerCase(from.charAt(0)) + from.substring(1)

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
@@ -20,6 +21,7 @@ import org.orebook.model.OperatingUnit;
 import org.orebook.model.ReserveCategory;
 import org.orebook.model.Segment;
 import org.orebook.quantity.Period;
+import org.orebook.relations.Concepts;
 
 /**
  * Renders a release as HTML: each section a {@code <section>} with its title, its text as
@@ -304,28 +306,29 @@ public final class HtmlRenderer {
 
   /** A figure in words: concept (qualifier) — entity — period. */
   static String label(FactKey k, Company company) {
-    String concept = words(k.concept());
+    String concept = Concepts.declared(k.concept()).map(org.orebook.facts.Concept::label).orElse(words(k.concept()));
     concept = concept.isEmpty() ? concept : Character.toUpperCase(concept.charAt(0)) + concept.substring(1);
     String q = k.qualifier().isEmpty() ? "" : " (" + qualifierWords(k.qualifier()) + ")";
     return concept + q + " \u2014 " + entityWords(k.entity(), company) + " \u2014 " + periodWords(k.period());
   }
 
-  private static String entityWords(String entity, Company company) {
-    int colon = entity.indexOf(':');
-    String kind = colon < 0 ? entity : entity.substring(0, colon);
-    String id = colon < 0 ? "" : entity.substring(colon + 1);
-    return switch (kind) {
-      case "company" -> company.name();
-      case "unit" -> company.unit(id).map(OperatingUnit::name).orElse(titleWords(id)) + " unit";
-      case "segment" -> company.segment(id).map(Segment::name).orElse(titleWords(id) + " segment");
-      case "group" -> "combined " + Metal.ofCode(id).map(m -> m.displayName().toLowerCase(Locale.ROOT)).orElse(id)
+  private static String entityWords(Entity entity, Company company) {
+    String id = entity.id();
+    return switch (entity.kind()) {
+      case COMPANY -> company.name();
+      case UNIT -> company.unit(id).map(OperatingUnit::name).orElse(titleWords(id)) + " unit";
+      case SEGMENT -> company.segment(id).map(Segment::name).orElse(titleWords(id) + " segment");
+      case GROUP -> "combined " + Metal.ofCode(id).map(m -> m.displayName().toLowerCase(Locale.ROOT)).orElse(id)
           + " properties";
-      case "property" -> company.unit(id).map(OperatingUnit::name).orElse(titleWords(id)) + " property";
-      case "operations" -> "statement of operations";
-      case "balance_sheet" -> "balance sheet";
-      case "cash_flows" -> "statement of cash flows";
-      case "non_gaap" -> "non-GAAP reconciliation";
-      default -> words(entity.replace(':', ' '));
+      case PROPERTY -> company.unit(id).map(OperatingUnit::name).orElse(titleWords(id)) + " property";
+      case STATEMENT -> switch (id) {
+        case "operations" -> "statement of operations";
+        case "balance_sheet" -> "balance sheet";
+        case "cash_flows" -> "statement of cash flows";
+        case "non_gaap" -> "non-GAAP reconciliation";
+        default -> words(id);
+      };
+      default -> words(entity.toString().replace(':', ' '));
     };
   }
 

@@ -41,7 +41,7 @@ public final class JsonRenderer {
     for (Fact f : release.facts().all()) {
       ObjectNode n = figures.addObject();
       n.put("concept", f.key().concept());
-      n.put("entity", f.key().entity());
+      n.put("entity", f.key().entity().toString());
       if (!f.key().qualifier().isEmpty()) {
         n.put("qualifier", f.key().qualifier());
       }

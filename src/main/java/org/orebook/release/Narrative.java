@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.orebook.data.Dataset;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
@@ -165,14 +166,14 @@ public final class Narrative {
     s.put("ratio", has(COMPANY, CURRENT_RATIO, "", balance));
     List<Map<String, Object>> nonGaap = new ArrayList<>();
     for (StatementLine l : data.statementLines()) {
-      if (l.statement().equals("non_gaap") && l.kind() == StatementLine.Kind.SUBTOTAL && has("non_gaap", l.id(), "", year)
-          && has("non_gaap", l.id(), "", year.priorYear())) {
+      if (l.statement().equals("non_gaap") && l.kind() == StatementLine.Kind.SUBTOTAL && has(Entity.statement(StatementLine.NON_GAAP), l.id(), "", year)
+          && has(Entity.statement(StatementLine.NON_GAAP), l.id(), "", year.priorYear())) {
         Map<String, Object> m = new HashMap<>();
         m.put("label", l.label());
-        Function<String, String> fig = figure("non_gaap", null);
+        Function<String, String> fig = figure(Entity.statement(StatementLine.NON_GAAP), null);
         m.put("fig", (Function<String, String>) spec -> fig.apply(spec.replace("LINE", l.id())));
         m.put("id", l.id());
-        m.put("change", positive("non_gaap", l.id(), year));
+        m.put("change", positive(Entity.statement(StatementLine.NON_GAAP), l.id(), year));
         nonGaap.add(m);
       }
     }
@@ -206,7 +207,7 @@ public final class Narrative {
         continue;
       }
       Metal m = u.primaryMetal().get();
-      String e = unit(u.id());
+      Entity e = unit(u.id());
       if (!has(e, PRODUCED, m.name(), year) || !has(e, TOTAL_CASH_PER_OZ, "", year)) {
         continue;
       }
@@ -287,7 +288,7 @@ public final class Narrative {
       return false;
     }
     BigDecimal current = value(COMPANY, PRODUCED, m.name(), year).orElse(BigDecimal.ZERO);
-    List<Fact> history = data.history().all().stream().filter(f -> f.key().entity().equals("history")
+    List<Fact> history = data.history().all().stream().filter(f -> f.key().entity().equals(Entity.HISTORY)
         && f.key().concept().equals(PRODUCED) && f.key().qualifier().equals(m.name()) && f.key().period().year() < year.year())
         .toList();
     if (history.isEmpty()) {
@@ -301,20 +302,20 @@ public final class Narrative {
         && prior.map(v -> current.compareTo(v) > 0).orElse(true);
   }
 
-  private boolean has(String entity, String concept, String qualifier, Period p) {
+  private boolean has(Entity entity, String concept, String qualifier, Period p) {
     return facts.has(new FactKey(entity, concept, qualifier, p));
   }
 
-  private Optional<BigDecimal> value(String entity, String concept, String qualifier, Period p) {
+  private Optional<BigDecimal> value(Entity entity, String concept, String qualifier, Period p) {
     return facts.find(new FactKey(entity, concept, qualifier, p)).map(Fact::value);
   }
 
   /** True when a change against a year earlier can be stated: the figure exists and the prior one is positive. */
-  private boolean positive(String entity, String concept, Period current) {
+  private boolean positive(Entity entity, String concept, Period current) {
     return positive(entity, concept, "", current);
   }
 
-  private boolean positive(String entity, String concept, String qualifier, Period current) {
+  private boolean positive(Entity entity, String concept, String qualifier, Period current) {
     return has(entity, concept, qualifier, current)
         && value(entity, concept, qualifier, current.priorYear()).map(v -> v.signum() > 0).orElse(false);
   }
@@ -322,13 +323,13 @@ public final class Narrative {
   // ---------------------------------------------------------------- figures in templates
 
   /** The {@code fig} lambda: "ENTITY CONCEPT[QUALIFIER] PERIOD FORMAT" → the formatted figure. */
-  private Function<String, String> figure(String self, Metal metal) {
+  private Function<String, String> figure(Entity self, Metal metal) {
     return spec -> {
       String[] w = spec.trim().split("\\s+");
       if (w.length != 4) {
         throw new IllegalArgumentException("a figure is 'ENTITY CONCEPT[QUALIFIER] PERIOD FORMAT', not '" + spec + "'");
       }
-      String entity = w[0].equals("this") ? self : w[0];
+      Entity entity = w[0].equals("this") ? self : Entity.parse(w[0]);
       String concept = w[1];
       String qualifier = "";
       int b = concept.indexOf('[');

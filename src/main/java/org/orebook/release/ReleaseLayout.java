@@ -14,6 +14,7 @@ import org.orebook.data.Hedge;
 import org.orebook.data.PriceSeries;
 import org.orebook.data.ReserveNote;
 import org.orebook.data.ReserveRow;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
 import org.orebook.model.Company;
@@ -105,7 +106,7 @@ public final class ReleaseLayout {
     return new Row.Values(label, indent, cells);
   }
 
-  private List<Cell> cells(List<Period> periods, String entity, String concept, String qualifier, int decimals, int scale) {
+  private List<Cell> cells(List<Period> periods, Entity entity, String concept, String qualifier, int decimals, int scale) {
     return periods.stream().map(p -> Cell.of(new FactKey(entity, concept, qualifier, p), decimals, scale)).toList();
   }
 
@@ -235,7 +236,7 @@ public final class ReleaseLayout {
           noteLines.add("");
         }
       }
-      String e = property(prop.id());
+      Entity e = property(prop.id());
       List<Cell> cells = new ArrayList<>();
       if (fullBasis) {
         cells.add(Cell.of(new FactKey(e, prop.partlyOwned() ? TONS_100PCT : TONS, cat.code(), p), 0, 0).emptyAs("-"));
@@ -325,7 +326,7 @@ public final class ReleaseLayout {
         .map(u -> u.primaryMetal().get()).distinct().toList();
   }
 
-  private boolean payable(String entity, Metal m) {
+  private boolean payable(Entity entity, Metal m) {
     return CostWords.payable(facts, company, entity, m);
   }
 
@@ -386,7 +387,7 @@ public final class ReleaseLayout {
       }
     }
     for (Metal m : company.metals()) {
-      String g = group(m.name());
+      Entity g = group(m.name());
       if (!anyFact(cells(all, g, TOTAL_CASH_PER_OZ, "", 0, 0))) {
         continue;
       }
@@ -412,7 +413,7 @@ public final class ReleaseLayout {
       for (PriceSeries ps : data.prices()) {
         String unit = ps.unit() == Unit.CENTS_PER_POUND ? "(cents/pound)" : "($/oz.)";
         rows.add(row(ps.metal().displayName() + " - " + ps.basis() + " " + unit, 0,
-            cells(all, "market", PRICE, ps.qualifier(), ps.metal().priceDecimals(), 0)));
+            cells(all, Entity.MARKET, PRICE, ps.qualifier(), ps.metal().priceDecimals(), 0)));
       }
     }
     Table t = new Table("highlights", companyTitle("(dollars in thousands, except per share,",
@@ -501,11 +502,11 @@ public final class ReleaseLayout {
         }
         case BLANK -> rows.add(new Row.Blank());
         default -> {
-          boolean shares = periods.stream().anyMatch(p -> facts.find(FactKey.of(l.statement(), l.id(), p))
+          boolean shares = periods.stream().anyMatch(p -> facts.find(FactKey.of(Entity.statement(l.statement()), l.id(), p))
               .map(f -> f.unit() == Unit.SHARES).orElse(false));
           boolean perShare = l.kind() == StatementLine.Kind.PER_SHARE;
           List<Cell> cells = periods.stream()
-              .map(p -> Cell.of(FactKey.of(l.statement(), l.id(), p), perShare ? 2 : 0, perShare ? 0 : 3)).toList();
+              .map(p -> Cell.of(FactKey.of(Entity.statement(l.statement()), l.id(), p), perShare ? 2 : 0, perShare ? 0 : 3)).toList();
           boolean withDollar = l.rule().equals("double") || (first && !shares) || (perShare && firstPerShare);
           if (perShare) {
             firstPerShare = false;
@@ -547,7 +548,7 @@ public final class ReleaseLayout {
       if (!u.shownInTables()) {
         continue;
       }
-      String e = unit(u.id());
+      Entity e = unit(u.id());
       if (!rows.isEmpty()) {
         rows.add(new Row.Blank());
       }
@@ -678,7 +679,7 @@ public final class ReleaseLayout {
         List.of(new Section.TableBlock(t), new Section.TextBlock(notes))));
   }
 
-  private void reconciliationBlock(List<Row> rows, String heading, String e, Metal m, boolean byproduct) {
+  private void reconciliationBlock(List<Row> rows, String heading, Entity e, Metal m, boolean byproduct) {
     if (!anyFact(cells(all, e, TOTAL_CASH, "", 0, 3))) {
       return;
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.orebook.data.Dataset;
 import org.orebook.data.ReserveRow;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
@@ -85,7 +86,7 @@ final class ReserveSections {
         : cat.resource() ? cat.title() + " (exclusive of reserves)" : cat.title();
   }
 
-  private Optional<FactKey> find(String entity, String concept, String qualifier) {
+  private Optional<FactKey> find(Entity entity, String concept, String qualifier) {
     FactKey k = new FactKey(entity, concept, qualifier, p);
     return facts.has(k) ? Optional.of(k) : Optional.empty();
   }
@@ -119,7 +120,7 @@ final class ReserveSections {
     return Optional.of(new Table("reserves-summary", List.of(), List.of(), headers, "Category", rows, 40, 12, true));
   }
 
-  private Optional<org.orebook.quantity.Unit> unitOf(String entity, Metal m) {
+  private Optional<org.orebook.quantity.Unit> unitOf(Entity entity, Metal m) {
     return facts.all().stream().filter(f -> f.key().entity().equals(entity) && f.key().concept().equals(CONTAINED)
         && f.key().qualifier().endsWith(":" + m.name()) && f.key().period().equals(p)).map(Fact::unit).findFirst();
   }
@@ -128,7 +129,7 @@ final class ReserveSections {
   private Optional<Table> parameters() {
     List<Row> rows = new ArrayList<>();
     for (Property prop : data.properties()) {
-      String e = property(prop.id());
+      Entity e = property(prop.id());
       for (String group : List.of("reserves", "resources")) {
         List<String> metals = new ArrayList<>();
         metals.add("");
@@ -177,7 +178,7 @@ final class ReserveSections {
           .or(() -> facts.find(new FactKey(reserves(), RES_REVISED, m.name(), p))).map(Fact::unit)
           .orElse(m.quantityUnit()));
       for (Property prop : data.properties()) {
-        String e = property(prop.id());
+        Entity e = property(prop.id());
         if (find(e, RES_REVISED, m.name()).isPresent() || find(e, RES_DEPLETED, m.name()).isPresent()) {
           rows.add(new Row.Values(label(prop) + " - " + m.displayName() + " (" + unitWord + ")", 0, cells(e, m)));
         }
@@ -192,7 +193,7 @@ final class ReserveSections {
     return Optional.of(new Table("reserves-reconciliation", List.of(), List.of(), headers, "", rows, 36, 12, true));
   }
 
-  private List<Cell> cells(String entity, Metal m) {
+  private List<Cell> cells(Entity entity, Metal m) {
     return List.of(
         Cell.of(new FactKey(entity, RES_OPENING, m.name(), p), 0, 0).emptyAs("-"),
         Cell.of(new FactKey(entity, RES_DEPLETED, m.name(), p), 0, 0).negated().emptyAs("-"),

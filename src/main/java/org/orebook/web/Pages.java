@@ -26,6 +26,7 @@ import org.orebook.data.DataError;
 import org.orebook.data.DatasetException;
 import org.orebook.data.DatasetFile;
 import org.orebook.edgar.UnreadableReleaseException;
+import org.orebook.facts.Entity;
 import org.orebook.model.Metal;
 import org.orebook.model.OperatingUnit;
 import org.orebook.model.Property;
@@ -172,14 +173,14 @@ final class Pages {
     ReleaseCache.Computed c = releases.get(id, Version.CURRENT, null);
     Release r = c.release;
     OperatingUnit u = r.company().unit(unitId).orElseThrow(() -> new WebError(404, "no unit '" + unitId + "' in " + id));
-    String entity = Concepts.unit(u.id());
-    Set<String> properties = new TreeSet<>();
+    Entity entity = Concepts.unit(u.id());
+    Set<Entity> properties = new TreeSet<>();
     for (Property p : c.dataset.properties()) {
       if (p.unitId().isPresent() && p.unitId().get().equals(u.id())) {
         properties.add(Concepts.property(p.id()));
       }
     }
-    Set<String> about = Set.of(entity);
+    Set<Entity> about = Set.of(entity);
     Map<String, Object> m = base(ctx, u.name(), "units", id);
     m.put("unit", Views.map("id", u.id(), "name", u.name(), "country", u.country(),
         "segment", r.company().segment(u.segmentId()).map(s -> s.name()).orElse(u.segmentId()),
@@ -257,7 +258,7 @@ final class Pages {
     ReleaseCache.Computed c = releases.get(id, Version.CURRENT, null);
     Release r = c.release;
     Map<String, Object> m = base(ctx, r.company().name() + " \u2014 reserves", "reserves", id);
-    Release part = ReleaseViews.sectionsAbout(r, e -> e.startsWith("property:") || e.equals(Concepts.reserves()));
+    Release part = ReleaseViews.sectionsAbout(r, e -> e.is(Entity.Kind.PROPERTY) || e.is(Entity.Kind.RESERVES));
     m.put("hasReserves", !part.sections().isEmpty());
     m.put("reservesHtml", HtmlRenderer.fragment(part));
     List<Map<String, Object>> charts = ReleaseViews.reserveCharts(r, c.dataset, "chart-reserves");
@@ -272,7 +273,7 @@ final class Pages {
     ReleaseCache.Computed c = releases.get(id, Version.CURRENT, null);
     Release r = c.release;
     Map<String, Object> m = base(ctx, r.company().name() + " \u2014 projects", "projects", id);
-    Release part = ReleaseViews.sectionsAbout(r, e -> e.startsWith("project:"));
+    Release part = ReleaseViews.sectionsAbout(r, e -> e.is(Entity.Kind.PROJECT));
     List<Map<String, Object>> tornados = Tornado.of(c.dataset, r.facts());
     m.put("hasProjects", !part.sections().isEmpty());
     m.put("projectsHtml", HtmlRenderer.fragment(part));

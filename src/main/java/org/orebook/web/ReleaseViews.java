@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.orebook.data.Dataset;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
@@ -73,7 +74,7 @@ final class ReleaseViews {
   /** The overview's groups of headline figures, each row with current, prior and change per pair. */
   static List<Map<String, Object>> overview(Release r) {
     Company c = r.company();
-    String co = Concepts.COMPANY;
+    Entity co = Concepts.COMPANY;
     List<Map<String, Object>> groups = new ArrayList<>();
     List<Metric> financial = List.of(
         new Metric("Sales", "$000", p -> FactKey.of(co, Concepts.SALES, p), 0, 3),
@@ -93,7 +94,7 @@ final class ReleaseViews {
       if (c.unitsWithPrimary(m).isEmpty()) {
         continue;
       }
-      String g = Concepts.group(m.name());
+      Entity g = Concepts.group(m.name());
       String name = m.displayName();
       String per = r.company().costAbbreviation(m).replace(".", "");
       if (!m.precious()) {
@@ -144,7 +145,7 @@ final class ReleaseViews {
     Period main = mainPeriod(r);
     List<Map<String, Object>> out = new ArrayList<>();
     for (OperatingUnit u : r.company().units()) {
-      String e = Concepts.unit(u.id());
+      Entity e = Concepts.unit(u.id());
       List<String> produced = new ArrayList<>();
       for (Metal m : u.metals()) {
         r.facts().find(new FactKey(e, Concepts.PRODUCED, m.name(), main)).ifPresent(f ->
@@ -175,7 +176,7 @@ final class ReleaseViews {
    * Every figure the release holds about one entity, a row per concept (and qualifier), a column per
    * release column: the figures behind a unit's page, including those no table prints.
    */
-  static List<Map<String, Object>> figuresOf(Release r, String entity) {
+  static List<Map<String, Object>> figuresOf(Release r, Entity entity) {
     Map<String, Map<Period, Fact>> rows = new LinkedHashMap<>();
     for (Fact f : r.facts().all()) {
       FactKey k = f.key();
@@ -291,13 +292,13 @@ final class ReleaseViews {
    * latest period the reserves are given for.
    */
   static List<Map<String, Object>> reserveCharts(Release r, Dataset data, String container) {
-    Map<String, String> names = new LinkedHashMap<>();
+    Map<Entity, String> names = new LinkedHashMap<>();
     for (Property p : data.properties()) {
       names.put(Concepts.property(p.id()), p.name());
     }
     Period latest = null;
     for (Fact f : r.facts().all()) {
-      if (f.key().concept().equals(Concepts.CONTAINED) && f.key().entity().startsWith("property:")
+      if (f.key().concept().equals(Concepts.CONTAINED) && f.key().entity().is(Entity.Kind.PROPERTY)
           && (latest == null || f.key().period().compareTo(latest) > 0)) {
         latest = f.key().period();
       }
@@ -307,11 +308,11 @@ final class ReleaseViews {
       return charts;
     }
     for (Metal m : Metal.values()) {
-      Set<String> entities = new LinkedHashSet<>();
+      Set<Entity> entities = new LinkedHashSet<>();
       Set<String> categories = new LinkedHashSet<>();
       for (Fact f : r.facts().all()) {
         FactKey k = f.key();
-        if (k.concept().equals(Concepts.CONTAINED) && k.entity().startsWith("property:") && k.period().equals(latest)
+        if (k.concept().equals(Concepts.CONTAINED) && k.entity().is(Entity.Kind.PROPERTY) && k.period().equals(latest)
             && k.qualifier().endsWith(":" + m.name())) {
           entities.add(k.entity());
           categories.add(k.qualifier().substring(0, k.qualifier().length() - m.name().length() - 1));
@@ -325,7 +326,7 @@ final class ReleaseViews {
         categories.remove(ReserveCategory.PROVEN_PROBABLE.code());
       }
       categories.remove(ReserveCategory.MEASURED_INDICATED.code());
-      List<String> ents = List.copyOf(entities);
+      List<Entity> ents = List.copyOf(entities);
       List<Map<String, Object>> series = new ArrayList<>();
       for (String cat : categories) {
         Period p = latest;
@@ -335,7 +336,7 @@ final class ReleaseViews {
       }
       charts.add(chart(container, "Contained " + m.displayName().toLowerCase(Locale.ROOT) + " by property, "
           + periodLabel(latest), m.precious() ? "oz" : "tons",
-          ents.stream().map(e -> names.getOrDefault(e, words(e.substring(e.indexOf(':') + 1)))).toList(), series, 0));
+          ents.stream().map(e -> names.getOrDefault(e, words(e.id()))).toList(), series, 0));
     }
     return charts;
   }
@@ -357,7 +358,7 @@ final class ReleaseViews {
    * headers, the figure rows about them, and the headings, label rows, rules and blank lines that
    * belong to those rows; tables without such rows, and text, are left out.
    */
-  static Release rowsAbout(Release r, Predicate<String> about) {
+  static Release rowsAbout(Release r, Predicate<Entity> about) {
     List<Section> sections = new ArrayList<>();
     for (Section s : r.sections()) {
       List<Section.Block> blocks = new ArrayList<>();
@@ -388,14 +389,14 @@ final class ReleaseViews {
   }
 
   /** The release's sections that have a table with a figure about an entity {@code about} accepts, whole. */
-  static Release sectionsAbout(Release r, Predicate<String> about) {
+  static Release sectionsAbout(Release r, Predicate<Entity> about) {
     List<Section> sections = new ArrayList<>();
     for (Section s : r.sections()) {
       boolean has = false;
       for (Section.Block b : s.blocks()) {
         if (b instanceof Section.TableBlock tb) {
           for (Row row : tb.table().rows()) {
-            has |= about.test(entityOf(row) == null ? "" : entityOf(row));
+            has |= entityOf(row) != null && about.test(entityOf(row));
           }
         }
       }
@@ -407,7 +408,7 @@ final class ReleaseViews {
   }
 
   /** The entity of a row: that of its first cell with a figure key, or null for a row without one. */
-  private static String entityOf(Row row) {
+  private static Entity entityOf(Row row) {
     if (row instanceof Row.Values v) {
       for (Cell c : v.cells()) {
         if (c.key().isPresent()) {
@@ -418,9 +419,9 @@ final class ReleaseViews {
     return null;
   }
 
-  static List<Row> rowsAbout(List<Row> rows, Predicate<String> about) {
+  static List<Row> rowsAbout(List<Row> rows, Predicate<Entity> about) {
     int n = rows.size();
-    String[] entity = new String[n];
+    Entity[] entity = new Entity[n];
     for (int i = 0; i < n; i++) {
       entity[i] = entityOf(rows.get(i));
     }
@@ -430,10 +431,10 @@ final class ReleaseViews {
       if (entity[i] != null) {
         keep[i] = about.test(entity[i]);
       } else if (row instanceof Row.Heading || row instanceof Row.Values) {
-        String next = next(entity, i);
+        Entity next = next(entity, i);
         keep[i] = next != null && about.test(next);
       } else if (row instanceof Row.Rule) {
-        String prev = previous(entity, i);
+        Entity prev = previous(entity, i);
         keep[i] = prev != null && about.test(prev);
       }
     }
@@ -458,7 +459,7 @@ final class ReleaseViews {
     return anyFigures ? out : List.of();
   }
 
-  private static String next(String[] entity, int i) {
+  private static Entity next(Entity[] entity, int i) {
     for (int j = i + 1; j < entity.length; j++) {
       if (entity[j] != null) {
         return entity[j];
@@ -467,7 +468,7 @@ final class ReleaseViews {
     return null;
   }
 
-  private static String previous(String[] entity, int i) {
+  private static Entity previous(Entity[] entity, int i) {
     for (int j = i - 1; j >= 0; j--) {
       if (entity[j] != null) {
         return entity[j];
@@ -481,8 +482,8 @@ final class ReleaseViews {
   /** One step of a walk: its row label and exact value in the table's scale and printed sign. */
   private record Step(String label, BigDecimal value) {}
 
-  /** The walk of one entity and column, exact; rounded to the table's decimals only when shown. */
-  private record Walk(String entity, Period period, int scale, int decimals, Step start, List<Step> steps, Step end) {}
+  /** The walk of one entity (null: the sum over the units) and column, exact; rounded to the table's decimals only when shown. */
+  private record Walk(Entity entity, Period period, int scale, int decimals, Step start, List<Step> steps, Step end) {}
 
   /**
    * The walk from total cash costs to GAAP cost of sales for every unit or metal group and column the
@@ -490,7 +491,7 @@ final class ReleaseViews {
    * deduction printed in parentheses is a negative step), in the table's scale. With {@code total},
    * the sum over the units comes first, for each column (main period first).
    */
-  static List<Map<String, Object>> waterfalls(Release r, Predicate<String> about, boolean total) {
+  static List<Map<String, Object>> waterfalls(Release r, Predicate<Entity> about, boolean total) {
     List<Walk> walks = walks(r, about);
     List<Map<String, Object>> out = new ArrayList<>();
     if (total) {
@@ -498,7 +499,7 @@ final class ReleaseViews {
       periods.remove(mainPeriod(r));
       periods.add(0, mainPeriod(r));
       for (Period p : periods) {
-        List<Walk> units = walks.stream().filter(w -> w.period.equals(p) && w.entity.startsWith("unit:")).toList();
+        List<Walk> units = walks.stream().filter(w -> w.period.equals(p) && w.entity.is(Entity.Kind.UNIT)).toList();
         if (units.size() >= 2) {
           out.add(view(r, sum(units), "All units (sum) \u2014 " + periodLabel(p)));
         }
@@ -511,7 +512,8 @@ final class ReleaseViews {
   }
 
   private static Map<String, Object> view(Release r, Walk w, String label) {
-    return Views.map("id", w.entity + "@" + w.period.code(), "entity", w.entity, "label", label,
+    return Views.map("id", (w.entity == null ? "units" : w.entity.toString()) + "@" + w.period.code(),
+        "entity", w.entity == null ? "units" : w.entity.toString(), "label", label,
         "unit", w.scale == 3 ? "$000" : w.scale == 6 ? "$ million" : "$",
         "start", Views.map("label", w.start.label, "value", round(w.start.value, w.decimals)),
         "steps", w.steps.stream().map(s -> Views.map("label", s.label, "value", round(s.value, w.decimals))).toList(),
@@ -539,11 +541,11 @@ final class ReleaseViews {
       }
     }
     Walk first = walks.get(0);
-    return new Walk("units", first.period, first.scale, first.decimals, new Step(first.start.label, start),
+    return new Walk(null, first.period, first.scale, first.decimals, new Step(first.start.label, start),
         order.stream().map(l -> new Step(l, steps.get(l))).toList(), new Step(first.end.label, end));
   }
 
-  private static List<Walk> walks(Release r, Predicate<String> about) {
+  private static List<Walk> walks(Release r, Predicate<Entity> about) {
     List<Walk> out = new ArrayList<>();
     for (Table t : r.tables()) {
       List<Row> rows = t.rows();
@@ -551,8 +553,8 @@ final class ReleaseViews {
         if (!(rows.get(i) instanceof Row.Values end) || !concept(end).equals(Concepts.COST_OF_SALES)) {
           continue;
         }
-        String e = entityOf(end);
-        if (e == null || !e.contains(":") || !about.test(e)) {
+        Entity e = entityOf(end);
+        if (e == null || !e.kind().hasId() || e.is(Entity.Kind.STATEMENT) || !about.test(e)) {
           continue;
         }
         List<Row.Values> steps = new ArrayList<>();
@@ -615,17 +617,15 @@ final class ReleaseViews {
   }
 
   /** An entity in words: a unit's name, "Combined silver properties", a property's id in words. */
-  static String entityLabel(Company c, String entity) {
-    int colon = entity.indexOf(':');
-    String kind = colon < 0 ? entity : entity.substring(0, colon);
-    String id = colon < 0 ? "" : entity.substring(colon + 1);
-    return switch (kind) {
-      case "unit" -> c.unit(id).map(OperatingUnit::name).orElse(words(id));
-      case "group" -> "Combined " + Metal.ofCode(id).map(m -> m.displayName().toLowerCase(Locale.ROOT)).orElse(id)
+  static String entityLabel(Company c, Entity entity) {
+    String id = entity.id();
+    return switch (entity.kind()) {
+      case UNIT -> c.unit(id).map(OperatingUnit::name).orElse(words(id));
+      case GROUP -> "Combined " + Metal.ofCode(id).map(m -> m.displayName().toLowerCase(Locale.ROOT)).orElse(id)
           + " properties";
-      case "segment" -> c.segment(id).map(s -> s.name()).orElse(words(id));
-      case "company" -> c.name();
-      default -> words(entity);
+      case SEGMENT -> c.segment(id).map(s -> s.name()).orElse(words(id));
+      case COMPANY -> c.name();
+      default -> words(entity.toString());
     };
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.orebook.edgar.ReleaseReader;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.model.StatementLine;
 import org.orebook.quantity.Period;
@@ -104,7 +105,7 @@ class FalseAlarmTest {
       1 Adjusted EBITDA is a non-GAAP measure.
       """;
     CheckResult r = check(text);
-    assertThat(r.release().readings()).containsKey(FactKey.of("company", "adjusted_ebitda", new Period.Quarter(2025, 3)));
+    assertThat(r.release().readings()).containsKey(FactKey.of(Entity.parse("company"), "adjusted_ebitda", new Period.Quarter(2025, 3)));
     assertThat(r.proseFailures()).isEmpty();
     assertThat(r.failures()).isEmpty();
     // the EBITDA claim is never tested against gross profit
@@ -134,7 +135,7 @@ class FalseAlarmTest {
     CheckResult r = check(text);
     assertThat(r.failures()).isEmpty();
     assertThat(r.release().readings().keySet()).noneMatch(k -> k.period().isYear());
-    assertThat(r.release().readings().get(new FactKey("company", "produced", "AU", new Period.Quarter(2024, 4))).value())
+    assertThat(r.release().readings().get(new FactKey(Entity.parse("company"), "produced", "AU", new Period.Quarter(2024, 4))).value())
         .isEqualByComparingTo("34750");
     assertThat(r.testedIds()).contains("sum.production_total", "tie.same_figure");
   }

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.orebook.edgar.ReleaseReader;
 import org.orebook.edgar.SourceFormat;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.quantity.FiscalYearEnd;
 import org.orebook.quantity.Period;
@@ -64,8 +65,8 @@ class OtherMinersTest {
     assertThat(pr.company().units()).extracting(u -> u.id()).containsExactly("big-sky", "lake-shore");
     assertThat(pr.company().unit("lake-shore").orElseThrow().ownershipPct()).isEqualByComparingTo("60");
     Period q3 = new Period.Quarter(2004, 3);
-    assertThat(pr.readings().get(FactKey.of("unit:big-sky", "cost_of_sales", q3)).value()).isEqualByComparingTo("9998000");
-    assertThat(pr.readings().get(FactKey.of("group:AU", "total_cash_costs_per_oz", q3)).value()).isEqualByComparingTo("245");
+    assertThat(pr.readings().get(FactKey.of(Entity.parse("unit:big-sky"), "cost_of_sales", q3)).value()).isEqualByComparingTo("9998000");
+    assertThat(pr.readings().get(FactKey.of(Entity.parse("group:AU"), "total_cash_costs_per_oz", q3)).value()).isEqualByComparingTo("245");
     assertThat(r.testedIds()).contains("gaap.cost_of_sales", "stmt.subtotal", "chk.group_per_oz_weighted");
   }
 
@@ -86,11 +87,11 @@ class OtherMinersTest {
     PublishedRelease pr = r.release();
     // "Financial" is a heading over "Revenue", not one label "Financial Revenue"
     assertThat(pr.unmapped()).isEmpty();
-    assertThat(pr.readings().get(FactKey.of("company", "sales", new Period.Quarter(2025, 3))).value())
+    assertThat(pr.readings().get(FactKey.of(Entity.parse("company"), "sales", new Period.Quarter(2025, 3))).value())
         .isEqualByComparingTo("715400000");
     // "Q3 2024" and "Q4 2024" are two quarters, not the year 2024 twice
-    FactKey q3 = new FactKey("company", "produced", "CU", new Period.Quarter(2024, 3));
-    FactKey q4 = new FactKey("company", "produced", "CU", new Period.Quarter(2024, 4));
+    FactKey q3 = new FactKey(Entity.parse("company"), "produced", "CU", new Period.Quarter(2024, 3));
+    FactKey q4 = new FactKey(Entity.parse("company"), "produced", "CU", new Period.Quarter(2024, 4));
     assertThat(pr.readings().get(q3).value()).isEqualByComparingTo("55500");
     assertThat(pr.readings().get(q4).value()).isEqualByComparingTo("57640");
     assertThat(pr.readings().keySet()).noneMatch(k -> k.period().equals(new Period.Year(2024)));
@@ -99,7 +100,7 @@ class OtherMinersTest {
     assertThat(r.testedIds()).contains("sum.production_total", "tie.same_figure", "layout.per_unit", "tie.concept",
         "tie.across_tables");
     // IFRS: profit attributable to owners is net income; profit for the period includes minorities
-    assertThat(pr.readings().get(FactKey.of("operations", "net_income", new Period.Quarter(2025, 3))).value())
+    assertThat(pr.readings().get(FactKey.of(Entity.parse("operations"), "net_income", new Period.Quarter(2025, 3))).value())
         .isEqualByComparingTo("173800000");
   }
 
@@ -111,7 +112,7 @@ class OtherMinersTest {
     assertThat(pr.text().yearEnd()).isEqualTo(new FiscalYearEnd(java.time.Month.MARCH));
     assertThat(pr.company().currency()).isEqualTo("CAD");
     Period q2 = Period.quarter(2026, 2, new FiscalYearEnd(java.time.Month.MARCH));
-    assertThat(pr.readings().get(FactKey.of("operations", "sales", q2)).value()).isEqualByComparingTo("126957000");
+    assertThat(pr.readings().get(FactKey.of(Entity.parse("operations"), "sales", q2)).value()).isEqualByComparingTo("126957000");
     assertThat(r.testedIds()).contains("stmt.subtotal", "sum.production_total", "layout.per_unit");
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 
 /**
@@ -68,13 +69,13 @@ class SkCheckTest {
     org.orebook.quantity.Period fy = new org.orebook.quantity.Period.Year(2025);
     java.util.function.Function<FactKey, java.math.BigDecimal> read = k -> r.release().readings().get(k).value();
     // Huancayo silver: 90% recovery at USD 22/oz; Atacama's gold cut-off 0.30 g/t = 0.30 x 7/240 = 0.00875 -> 0.009 oz/ton
-    assertThat(read.apply(new FactKey("property:huancayo", "recovery", "reserves:AG", fy))).isEqualByComparingTo("90");
-    assertThat(read.apply(new FactKey("property:huancayo", "price_assumption", "reserves:AG", fy)))
+    assertThat(read.apply(new FactKey(Entity.parse("property:huancayo"), "recovery", "reserves:AG", fy))).isEqualByComparingTo("90");
+    assertThat(read.apply(new FactKey(Entity.parse("property:huancayo"), "price_assumption", "reserves:AG", fy)))
         .isEqualByComparingTo("22.00");
-    assertThat(read.apply(new FactKey("property:huancayo", "cut_off", "reserves:", fy))).isEqualByComparingTo("110");
-    assertThat(read.apply(new FactKey("property:atacama", "cut_off", "reserves:AU", fy))).isEqualByComparingTo("0.009");
+    assertThat(read.apply(new FactKey(Entity.parse("property:huancayo"), "cut_off", "reserves:", fy))).isEqualByComparingTo("110");
+    assertThat(read.apply(new FactKey(Entity.parse("property:atacama"), "cut_off", "reserves:AU", fy))).isEqualByComparingTo("0.009");
     // a dash (Huancayo has one cut-off for all metals) is not read as a zero
-    assertThat(r.release().readings()).doesNotContainKey(new FactKey("property:huancayo", "cut_off", "reserves:AG", fy));
+    assertThat(r.release().readings()).doesNotContainKey(new FactKey(Entity.parse("property:huancayo"), "cut_off", "reserves:AG", fy));
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.Origin;
 import org.orebook.quantity.Period;
@@ -66,15 +67,15 @@ class DatasetLoaderTest {
         .hasMessageContaining("history.csv, line 3, field 'period': history is by year");
     write("history.csv", "metal,period,value,uom,source\nAU,FY2022,480,oz,annual report 2022\n");
     Dataset d = DatasetLoader.load(dir);
-    assertThat(d.history().find(new FactKey("history", "produced", "AU", new Period.Year(2022))))
+    assertThat(d.history().find(new FactKey(Entity.parse("history"), "produced", "AU", new Period.Year(2022))))
         .hasValueSatisfying(f -> assertThat(f.value()).isEqualByComparingTo("480"));
-    assertThat(d.inputs().all()).noneMatch(f -> f.key().entity().equals("history"));
+    assertThat(d.inputs().all()).noneMatch(f -> f.key().entity().equals(Entity.HISTORY));
   }
 
   @Test
   void readsInputsWithTheirFileLineAndField() throws Exception {
     Dataset d = DatasetLoader.load(dir);
-    var f = d.inputs().find(new FactKey("unit:pit", "produced", "AU", new Period.Year(2024))).orElseThrow();
+    var f = d.inputs().find(new FactKey(Entity.parse("unit:pit"), "produced", "AU", new Period.Year(2024))).orElseThrow();
     assertThat(f.value()).isEqualByComparingTo("500");
     assertThat(f.origin()).isEqualTo(new Origin.Input("production.csv", 5, "value"));
     assertThat(d.company().units()).hasSize(1);
@@ -87,12 +88,12 @@ class DatasetLoaderTest {
         + "pit,FY2024,produced,AU,311.034768,kg\n"
         + "pit,FY2024,sold,AU,31103.4768,g\n");
     Dataset d = DatasetLoader.load(dir);
-    var produced = d.inputs().find(new FactKey("unit:pit", "produced", "AU", new Period.Year(2024))).orElseThrow();
+    var produced = d.inputs().find(new FactKey(Entity.parse("unit:pit"), "produced", "AU", new Period.Year(2024))).orElseThrow();
     // kept in the unit written; 311.034768 kg = 311,034.768 g = 10,000 troy ounces of 31.1034768 g, exactly
     assertThat(produced.value()).isEqualByComparingTo("311.034768");
     assertThat(produced.unit()).isEqualTo(org.orebook.quantity.Unit.KILOGRAM);
     assertThat(produced.unit().convert(produced.value(), org.orebook.quantity.Unit.TROY_OUNCE)).isEqualByComparingTo("10000");
-    var sold = d.inputs().find(new FactKey("unit:pit", "sold", "AU", new Period.Year(2024))).orElseThrow();
+    var sold = d.inputs().find(new FactKey(Entity.parse("unit:pit"), "sold", "AU", new Period.Year(2024))).orElseThrow();
     assertThat(sold.unit()).isEqualTo(org.orebook.quantity.Unit.GRAM);
     assertThat(sold.unit().convert(sold.value(), org.orebook.quantity.Unit.TROY_OUNCE)).isEqualByComparingTo("1000");
   }
@@ -164,5 +165,16 @@ class DatasetLoaderTest {
         + "operations,sales,Sales,line,,sales,\n"
         + "operations,gp,Gross profit,subtotal,sales -cogs,gross_profit,\n");
     assertThat(errorsOf()).contains("statement_lines.csv, line 3, field 'sum_of': unknown line 'cogs'");
+  }
+
+  @Test
+  void aStatementCannotTakeTheNameOfAnotherKindOfFigure() throws IOException {
+    write("statement_lines.csv", "statement,id,label,kind,sum_of,concept,rule\n"
+        + "company,sales,Sales,line,,sales,\n"
+        + "ops:x,cost,Cost,line,,,\n");
+    assertThat(errorsOf()).contains(
+        "statement_lines.csv, line 2, field 'statement': 'company' is the name of another kind of figure (company), not a "
+            + "statement's: choose another statement id",
+        "statement_lines.csv, line 3, field 'statement': a statement id has no ':' (statement:line names a line)");
   }
 }

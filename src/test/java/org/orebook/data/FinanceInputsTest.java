@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.Origin;
 import org.orebook.quantity.Period;
@@ -49,12 +50,12 @@ class FinanceInputsTest {
     Dataset d = DatasetLoader.load(dir);
     assertThat(d.finance().guidance()).hasSize(2);
     assertThat(d.finance().guidance().get(0).tolerance()).isEqualByComparingTo("0.05");
-    var low = d.finance().inputs().find(new FactKey("guidance:exploration", "low", "", new Period.Year(2025))).orElseThrow();
+    var low = d.finance().inputs().find(new FactKey(Entity.parse("guidance:exploration"), "low", "", new Period.Year(2025))).orElseThrow();
     assertThat(low.value()).isEqualByComparingTo("1000");
     assertThat(low.origin()).isEqualTo(new Origin.Input("guidance.csv", 3, "value"));
     assertThat(d.finance().marketPrices().get(0).value()).isEqualByComparingTo("2600");
     // finance figures stay out of the engine's inputs
-    assertThat(d.inputs().all()).noneMatch(f -> f.key().entity().startsWith("guidance"));
+    assertThat(d.inputs().all()).noneMatch(f -> f.key().entity().is(Entity.Kind.GUIDANCE));
   }
 
   @Test

@@ -11,9 +11,9 @@ import org.orebook.quantity.UnitSystem;
 
 class FactSetTest {
   private static final Period FY = new Period.Year(2003);
-  private static final FactKey ORE = FactKey.of("unit:la-camorra", "ore_milled", FY);
-  private static final FactKey GOLD = new FactKey("unit:la-camorra", "produced", "AU", FY);
-  private static final FactKey PER_TON = FactKey.of("unit:la-camorra", "mining_cost_per_ton", FY);
+  private static final FactKey ORE = FactKey.of(Entity.parse("unit:la-camorra"), "ore_milled", FY);
+  private static final FactKey GOLD = new FactKey(Entity.parse("unit:la-camorra"), "produced", "AU", FY);
+  private static final FactKey PER_TON = FactKey.of(Entity.parse("unit:la-camorra"), "mining_cost_per_ton", FY);
 
   @Test
   void test_reportedIn_convertsByUnitKeepsOrderAndOrigin() {

@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
@@ -36,7 +37,7 @@ class BaseMetalCostsTest {
   final Company company = new Company("Test Copper", "TC", "USD", FY, List.of(Metal.CU, Metal.ZN, Metal.AU),
       List.of(new Segment("copper", "Copper"), new Segment("zinc", "Zinc")), List.of(copperMine, zincMine));
 
-  void put(String entity, String concept, String qualifier, String value, Unit unit) {
+  void put(Entity entity, String concept, String qualifier, String value, Unit unit) {
     in.add(new Fact(new FactKey(entity, concept, qualifier, FY), new BigDecimal(value), unit,
         new Origin.Input("test.csv", row++, "value")));
   }
@@ -51,7 +52,7 @@ class BaseMetalCostsTest {
     return r.facts();
   }
 
-  Fact fact(FactSet f, String entity, String concept) {
+  Fact fact(FactSet f, Entity entity, String concept) {
     return f.find(new FactKey(entity, concept, "", FY)).orElseThrow(() -> new AssertionError("no " + entity + "/" + concept));
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.orebook.facts.Entity;
 import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
@@ -47,7 +48,7 @@ class CatalogueTest {
       List.of(new Segment("silver", "Silver operations"), new Segment("gold", "Gold operations"), new Segment("other", "Other")),
       List.of(goldMine, silverA, silverB, minor));
 
-  void put(String entity, String concept, String qualifier, Period p, String value, Unit unit) {
+  void put(Entity entity, String concept, String qualifier, Period p, String value, Unit unit) {
     in.add(new Fact(new FactKey(entity, concept, qualifier, p), new BigDecimal(value), unit,
         new Origin.Input("test.csv", row++, "value")));
   }
@@ -62,12 +63,12 @@ class CatalogueTest {
     return r.facts();
   }
 
-  BigDecimal value(FactSet f, String entity, String concept, String qualifier, Period p) {
+  BigDecimal value(FactSet f, Entity entity, String concept, String qualifier, Period p) {
     return f.find(new FactKey(entity, concept, qualifier, p)).orElseThrow(
         () -> new AssertionError("no figure " + entity + "/" + concept + "[" + qualifier + "]@" + p)).value();
   }
 
-  BigDecimal value(FactSet f, String entity, String concept) {
+  BigDecimal value(FactSet f, Entity entity, String concept) {
     return value(f, entity, concept, "", FY);
   }
 
@@ -226,8 +227,8 @@ class CatalogueTest {
     lines.add(new StatementLine("ops", "shares", "Shares", StatementLine.Kind.LINE, List.of(), "weighted_shares", ""));
     put(segment("gold"), SALES, "", FY, "10000000", Unit.USD);
     put(segment("gold"), SALES, "", PRIOR, "8000000", Unit.USD);
-    put("ops", "cost", "", FY, "7000000", Unit.USD);
-    put("ops", "shares", "", FY, "20000000", Unit.SHARES);
+    put(Entity.parse("ops"), "cost", "", FY, "7000000", Unit.USD);
+    put(Entity.parse("ops"), "shares", "", FY, "20000000", Unit.SHARES);
     put(COMPANY, PREFERRED_DIVIDENDS, "", FY, "1000000", Unit.USD);
   }
 
@@ -235,8 +236,8 @@ class CatalogueTest {
   void statementSubtotalsAndLinks() {
     statements();
     FactSet f = run();
-    assertThat(value(f, "ops", "sales")).isEqualByComparingTo("10000000");
-    assertThat(value(f, "ops", "ni")).isEqualByComparingTo("3000000");
+    assertThat(value(f, Entity.parse("ops"), "sales")).isEqualByComparingTo("10000000");
+    assertThat(value(f, Entity.parse("ops"), "ni")).isEqualByComparingTo("3000000");
     assertThat(value(f, COMPANY, "net_income")).isEqualByComparingTo("3000000");
   }
 
@@ -244,7 +245,7 @@ class CatalogueTest {
   void basicEpsDeductsPreferredDividendsDeclaredOrNot() {
     statements();
     FactSet f = run();
-    assertThat(value(f, "ops", "eps")).isEqualByComparingTo("0.1"); // (3.0M - 1.0M) / 20M
+    assertThat(value(f, Entity.parse("ops"), "eps")).isEqualByComparingTo("0.1"); // (3.0M - 1.0M) / 20M
   }
 
   @Test
@@ -260,9 +261,9 @@ class CatalogueTest {
     lines.add(new StatementLine("bs", "sti", "Short-term investments", StatementLine.Kind.LINE, List.of(), "short_term_investments", ""));
     lines.add(new StatementLine("bs", "tca", "Total current assets", StatementLine.Kind.SUBTOTAL, List.of("cash", "sti"), "total_current_assets", ""));
     lines.add(new StatementLine("bs", "tcl", "Total current liabilities", StatementLine.Kind.LINE, List.of(), "total_current_liabilities", ""));
-    put("bs", "cash", "", FY, "105", Unit.USD);
-    put("bs", "sti", "", FY, "18", Unit.USD);
-    put("bs", "tcl", "", FY, "41", Unit.USD);
+    put(Entity.parse("bs"), "cash", "", FY, "105", Unit.USD);
+    put(Entity.parse("bs"), "sti", "", FY, "18", Unit.USD);
+    put(Entity.parse("bs"), "tcl", "", FY, "41", Unit.USD);
     FactSet f = run();
     assertThat(value(f, COMPANY, CASH_AND_SHORT_TERM)).isEqualByComparingTo("123");
     assertThat(value(f, COMPANY, CURRENT_RATIO)).isEqualByComparingTo("3");
@@ -273,9 +274,9 @@ class CatalogueTest {
     lines.add(new StatementLine("bs", "a", "A", StatementLine.Kind.LINE, List.of(), "", ""));
     lines.add(new StatementLine("bs", "b", "B", StatementLine.Kind.LINE, List.of(), "", ""));
     lines.add(new StatementLine("bs", "t", "Total", StatementLine.Kind.SUBTOTAL, List.of("a", "b"), "", ""));
-    put("bs", "a", "", FY, "1", Unit.USD);
-    put("bs", "b", "", FY, "2", Unit.USD);
-    put("bs", "t", "", FY, "4", Unit.USD);
+    put(Entity.parse("bs"), "a", "", FY, "1", Unit.USD);
+    put(Entity.parse("bs"), "b", "", FY, "2", Unit.USD);
+    put(Entity.parse("bs"), "t", "", FY, "4", Unit.USD);
     Engine.Result r = Engine.run(in, Catalogue.build(company, lines, properties, in));
     assertThat(r.disagreements()).hasSize(1);
     assertThat(r.disagreements().get(0).computed()).isEqualByComparingTo("3");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orebook.data.DatasetException;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.quantity.Period;
 
@@ -31,7 +32,7 @@ class AllInCostsTest {
   }
 
   static BigDecimal fig(String entity, String concept, String qualifier) {
-    return release.facts().find(new FactKey(entity, concept, qualifier, FY2025)).orElseThrow(
+    return release.facts().find(new FactKey(Entity.parse(entity), concept, qualifier, FY2025)).orElseThrow(
         () -> new AssertionError("no figure " + entity + "/" + concept + "[" + qualifier + "]")).value();
   }
 
@@ -135,8 +136,8 @@ class AllInCostsTest {
     Release deck = Releases.produce(copy, FY2025);
     // gold 100,000 oz x $2,000 = 200,000,000; copper 12,000 st x 2,000 lb x $4.00 = 96,000,000;
     // gold carries 78,000,000 x 200/296 = 52,702,702.70, or $527.03 per ounce produced
-    FactKey au = new FactKey("unit:atacama", "coproduct_cost_per_unit", "AU", FY2025);
-    assertThat(deck.facts().find(new FactKey("unit:atacama", "coproduct_value", "CU", FY2025)).orElseThrow().value())
+    FactKey au = new FactKey(Entity.parse("unit:atacama"), "coproduct_cost_per_unit", "AU", FY2025);
+    assertThat(deck.facts().find(new FactKey(Entity.parse("unit:atacama"), "coproduct_value", "CU", FY2025)).orElseThrow().value())
         .isEqualByComparingTo("96000000");
     assertThat(deck.facts().find(au).orElseThrow().value().round(new MathContext(12)))
         .isEqualByComparingTo(BigDecimal.valueOf(78_000_000L * 200).divide(BigDecimal.valueOf(296L * 100_000),

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.Origin;
 import org.orebook.quantity.Period;
@@ -48,7 +49,7 @@ class FinanceSectionsTest {
     assertThat(rowsOf(text, "Gold total cash cost (USD/oz)").get(0)).matches(".*below\\s+no\\s+38\\s+40\\s+2");
     assertThat(rowsOf(text, "Exploration ($000)").get(0)).matches(".*range\\s+yes\\s+1,000\\s+2,000\\s+1,500\\s+0");
     assertThat(rowsOf(text, "Gold production (oz)").get(1)).matches(".*about\\s+600\\s*"); // no bound, no actual yet: blank, not "--" (zero)
-    var met = r.facts().find(new FactKey("guidance:cash_cost", "met", "AU", new Period.Year(2024))).orElseThrow();
+    var met = r.facts().find(new FactKey(Entity.parse("guidance:cash_cost"), "met", "AU", new Period.Year(2024))).orElseThrow();
     assertThat(met.value()).isEqualByComparingTo("0");
     assertThat(met.origin()).isInstanceOf(Origin.Derived.class);
   }
@@ -60,7 +61,7 @@ class FinanceSectionsTest {
     // (288 - 416.25) x 48,928 = -6,275,016 -> (6,275) thousand; 48,928 / 215,000 = 22.76% -> 22.8
     assertThat(rowsOf(text, "Gold sold forward").get(0)).endsWith("(6,275)");
     assertThat(rowsOf(text, "Gold 2004 (oz)").get(0)).endsWith("22.8");
-    var mtm = r.facts().find(new FactKey("hedges", "mark_to_market", "1:AU:sold_forward", new Period.Year(2003))).orElseThrow();
+    var mtm = r.facts().find(new FactKey(Entity.parse("hedges"), "mark_to_market", "1:AU:sold_forward", new Period.Year(2003))).orElseThrow();
     assertThat(mtm.value()).isEqualByComparingTo("-6275016");
     assertThat(((Origin.Derived) mtm.origin()).operands()).hasSize(3);
     // Mina Isidora: capital 25,000,000 in 2004; 2005 and 2006: 218,000 t x 0.75 oz/t x 95% = 155,325 oz;

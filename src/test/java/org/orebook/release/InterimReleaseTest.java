@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orebook.check.Check;
 import org.orebook.check.CheckResult;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
 import org.orebook.quantity.FiscalYearEnd;
@@ -43,7 +44,7 @@ class InterimReleaseTest {
   }
 
   static BigDecimal value(String entity, String concept, String qualifier, String period) {
-    return facts.find(new FactKey(entity, concept, qualifier, p(period))).orElseThrow(
+    return facts.find(new FactKey(Entity.parse(entity), concept, qualifier, p(period))).orElseThrow(
         () -> new AssertionError(entity + "/" + concept + "[" + qualifier + "] @ " + period + " not computed")).value();
   }
 

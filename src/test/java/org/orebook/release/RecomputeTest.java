@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
 import org.orebook.quantity.Period;
@@ -78,7 +79,7 @@ class RecomputeTest {
   }
 
   static BigDecimal moved(String entity, String concept) {
-    FactKey k = FactKey.of(entity, concept, FY);
+    FactKey k = FactKey.of(Entity.parse(entity), concept, FY);
     return after.find(k).orElseThrow().value().subtract(before.find(k).orElseThrow().value());
   }
 
@@ -89,14 +90,14 @@ class RecomputeTest {
     assertThat(moved(UNIT, "total_cash_costs")).isEqualByComparingTo(DELTA);
     assertThat(moved(UNIT, "cost_of_sales")).isEqualByComparingTo(DELTA);
     // per ton: 126,567 / 197,591 tons processed
-    BigDecimal tons = before.find(FactKey.of(UNIT, "ore_milled", FY)).orElseThrow().value();
+    BigDecimal tons = before.find(FactKey.of(Entity.parse(UNIT), "ore_milled", FY)).orElseThrow().value();
     assertThat(moved(UNIT, "mining_cost_per_ton").subtract(DELTA.divide(tons, java.math.MathContext.DECIMAL128)).abs())
         .isLessThan(new BigDecimal("1e-25"));
   }
 
   @Test
   void perOunceCostsRiseByOneDollar() {
-    BigDecimal oz = before.find(FactKey.of(UNIT, "cost_ounces", FY)).orElseThrow().value();
+    BigDecimal oz = before.find(FactKey.of(Entity.parse(UNIT), "cost_ounces", FY)).orElseThrow().value();
     BigDecimal perOz = DELTA.divide(oz, java.math.MathContext.DECIMAL128);
     for (String c : List.of("cash_operating_costs_per_oz", "total_cash_costs_per_oz", "total_production_costs_per_oz")) {
       assertThat(moved(UNIT, c).subtract(perOz).abs()).as(c).isLessThan(new BigDecimal("1e-25"));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orebook.data.DatasetException;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.quantity.Period;
 import org.orebook.quantity.UnitSystem;
@@ -32,7 +33,7 @@ class SkReservesTest {
   }
 
   static BigDecimal fig(String entity, String concept, String qualifier) {
-    return release.facts().find(new FactKey(entity, concept, qualifier, FY2025)).orElseThrow(
+    return release.facts().find(new FactKey(Entity.parse(entity), concept, qualifier, FY2025)).orElseThrow(
         () -> new AssertionError("no figure " + entity + "/" + concept + "[" + qualifier + "]")).value();
   }
 
@@ -143,7 +144,7 @@ class SkReservesTest {
     // no 2023 estimates, no 2024 movements: no reconciliation, and no roll-forward in words
     assertThat(text).doesNotContain("Reconciliation of Proven and Probable", "a year earlier; mining depleted");
     // 2024 measured and indicated silver: 280,000 st x 9.1 + 650,000 x 8.7 = 2,548,000 + 5,655,000 = 8,203,000 oz
-    assertThat(r.facts().find(new FactKey("property:huancayo", "contained", "measured_indicated:AG", fy2024))
+    assertThat(r.facts().find(new FactKey(Entity.parse("property:huancayo"), "contained", "measured_indicated:AG", fy2024))
         .orElseThrow().value()).isEqualByComparingTo("8203000");
   }
 

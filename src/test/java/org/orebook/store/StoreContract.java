@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orebook.data.DatasetException;
 import org.orebook.data.DatasetSource;
+import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.quantity.Period;
 import org.orebook.release.Releases;
@@ -26,7 +27,7 @@ abstract class StoreContract {
   static final Path EXAMPLE = Path.of("examples", "hecla-2003");
   static final Actor LOADER = new Actor("loader", Role.PREPARER);
   static final String MINING_FY = "la-camorra|FY2003|mining";
-  static final FactKey LA_CAMORRA_MINING = FactKey.of("unit:la-camorra", "mining", new Period.Year(2003));
+  static final FactKey LA_CAMORRA_MINING = FactKey.of(Entity.parse("unit:la-camorra"), "mining", new Period.Year(2003));
 
   @TempDir
   Path tmp;

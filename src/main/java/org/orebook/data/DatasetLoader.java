@@ -973,7 +973,7 @@ public final class DatasetLoader {
         }
       }
       if (l.kind() == StatementLine.Kind.PER_SHARE
-          && lines.stream().noneMatch(x -> x.statement().equals(l.statement()) && "weighted_shares".equals(x.concept()))) {
+          && lines.stream().noneMatch(x -> x.statement().equals(l.statement()) && WEIGHTED_SHARES.equals(x.concept()))) {
         error(r, "kind", "a per_share line needs a line with concept weighted_shares in statement " + l.statement());
       }
     }

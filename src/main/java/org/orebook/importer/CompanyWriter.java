@@ -68,7 +68,12 @@ final class CompanyWriter extends DatasetFileWriter {
    */
   private Period releasePeriod() {
     return pr.facts().all().stream().map(Fact::key)
-        .filter(k -> !k.entity().is(Entity.Kind.PROPERTY) && !k.entity().is(Entity.Kind.RESERVES))
+        // the period of the operating figures and statements: not a reserve date, nor a guided year or a
+        // project's schedule, which run past the release
+        .filter(k -> switch (k.entity().kind()) {
+          case PROPERTY, RESERVES, GUIDANCE, PROJECT, HEDGES, OFFER, MARKET, HISTORY -> false;
+          default -> true;
+        })
         .map(FactKey::period).max(Period::compareTo).orElse(company.releasePeriod());
   }
 }

@@ -27,6 +27,14 @@ final class Reconstruction {
   }
 
   static Written run(PublishedRelease pr, String source) {
+    return run(pr, source, true);
+  }
+
+  /**
+   * The dataset files; with {@code links} false, no statement line is written as a link to a company
+   * figure (each keeps its printed values): for a release whose links would go round in a circle.
+   */
+  static Written run(PublishedRelease pr, String source, boolean links) {
     ImportContext ctx = new ImportContext(pr);
     var segmentsAndUnits = new SegmentsAndUnitsWriter(ctx);
     SegmentsAndUnitsWriter.Layout layout = segmentsAndUnits.write();
@@ -46,7 +54,7 @@ final class Reconstruction {
     reserves.write();
     var reserveChanges = new ReserveChangesWriter(ctx);
     reserveChanges.write();
-    var statements = new StatementsWriter(ctx, companyFigures);
+    var statements = new StatementsWriter(ctx, links ? companyFigures : Map.of());
     statements.write();
     var companyFile = new CompanyWriter(ctx);
     companyFile.write();

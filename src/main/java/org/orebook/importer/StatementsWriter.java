@@ -81,7 +81,7 @@ final class StatementsWriter extends DatasetFileWriter {
   }
 
   private List<Out> statement(String st, List<StatementLine> lines) {
-    boolean hasShares = lines.stream().anyMatch(l -> "weighted_shares".equals(l.concept()));
+    boolean hasShares = lines.stream().anyMatch(l -> WEIGHTED_SHARES.equals(l.concept()));
     Map<String, Out> byId = new LinkedHashMap<>();
     Map<String, List<String>> numerators = new HashMap<>();
     List<Out> result = new ArrayList<>();

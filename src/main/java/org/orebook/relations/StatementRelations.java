@@ -53,7 +53,7 @@ final class StatementRelations implements RelationFamily {
         .collect(Collectors.groupingBy(StatementLine::statement, java.util.LinkedHashMap::new, Collectors.toList()));
     for (var entry : byStatement.entrySet()) {
       Entity st = Entity.statement(entry.getKey());
-      Optional<StatementLine> shares = entry.getValue().stream().filter(l -> "weighted_shares".equals(l.concept())).findFirst();
+      Optional<StatementLine> shares = entry.getValue().stream().filter(l -> WEIGHTED_SHARES.equals(l.concept())).findFirst();
       for (StatementLine l : entry.getValue()) {
         FactKey result = c.key(st, l.id(), p);
         switch (l.kind()) {
@@ -181,17 +181,17 @@ final class StatementRelations implements RelationFamily {
   static void ratios(Catalogue c, Period p) {
     // the statement lines that carry these concepts are found by concept name at layout time;
     // the ratio relations read the company-level aliases the data layer adds for concepts.
-    FactKey ca = c.key(COMPANY, "total_current_assets", p);
-    FactKey cl = c.key(COMPANY, "total_current_liabilities", p);
+    FactKey ca = c.key(COMPANY, TOTAL_CURRENT_ASSETS, p);
+    FactKey cl = c.key(COMPANY, TOTAL_CURRENT_LIABILITIES, p);
     if (c.knownOrComputed(ca) && c.knownOrComputed(cl)) {
       c.add("ratio.current", "total current assets / total current liabilities", c.key(COMPANY, CURRENT_RATIO, p), Unit.RATIO,
           div(ref(ca), ref(cl)));
     }
-    FactKey cash = c.key(COMPANY, "cash", p);
+    FactKey cash = c.key(COMPANY, CASH, p);
     if (c.knownOrComputed(cash)) {
       c.add("sum.cash_and_short_term", "cash and cash equivalents + short-term investments",
           c.key(COMPANY, CASH_AND_SHORT_TERM, p), Unit.USD,
-          sum(List.of(plus(ref(cash)), plus(opt(c.key(COMPANY, "short_term_investments", p))))));
+          sum(List.of(plus(ref(cash)), plus(opt(c.key(COMPANY, SHORT_TERM_INVESTMENTS, p))))));
     }
   }
 }

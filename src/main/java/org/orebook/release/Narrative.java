@@ -156,13 +156,13 @@ public final class Narrative {
     s.put("gp", has(COMPANY, GROSS_PROFIT, "", year) && has(COMPANY, GROSS_PROFIT, "", year.priorYear()));
     s.put("gpChange", positive(COMPANY, GROSS_PROFIT, year));
     s.put("gpOtherChange", q.isPresent() && positive(COMPANY, GROSS_PROFIT, q.get()));
-    s.put("cf", has(COMPANY, "cf_operating", "", year) && has(COMPANY, "cf_operating", "", year.priorYear()));
-    s.put("cfChange", positive(COMPANY, "cf_operating", year));
+    s.put("cf", has(COMPANY, CF_OPERATING, "", year) && has(COMPANY, CF_OPERATING, "", year.priorYear()));
+    s.put("cfChange", positive(COMPANY, CF_OPERATING, year));
     income(s, "ni", year);
     q.ifPresent(x -> income(s, "oni", x));
     s.put("cashSt", has(COMPANY, CASH_AND_SHORT_TERM, "", balance));
     // "cash and short-term investments" only when the balance sheet has short-term investments
-    s.put("stInvestments", value(COMPANY, "short_term_investments", "", balance).map(v -> v.signum() != 0).orElse(false));
+    s.put("stInvestments", value(COMPANY, SHORT_TERM_INVESTMENTS, "", balance).map(v -> v.signum() != 0).orElse(false));
     s.put("ratio", has(COMPANY, CURRENT_RATIO, "", balance));
     List<Map<String, Object>> nonGaap = new ArrayList<>();
     for (StatementLine l : data.statementLines()) {
@@ -272,8 +272,8 @@ public final class Narrative {
   }
 
   private void income(Map<String, Object> s, String prefix, Period p) {
-    Optional<BigDecimal> cur = value(COMPANY, "net_income", "", p);
-    Optional<BigDecimal> pri = value(COMPANY, "net_income", "", p.priorYear());
+    Optional<BigDecimal> cur = value(COMPANY, NET_INCOME, "", p);
+    Optional<BigDecimal> pri = value(COMPANY, NET_INCOME, "", p.priorYear());
     s.put(prefix, cur.isPresent() && pri.isPresent());
     s.put(prefix + "Loss", cur.map(v -> v.signum() < 0).orElse(false));
     s.put(prefix + "Income", cur.map(v -> v.signum() >= 0).orElse(false));

@@ -39,9 +39,9 @@ import org.orebook.release.Table;
  */
 final class ReleaseViews {
   // standard statement concepts (docs/input-format.md) the overview reports
-  static final String NET_INCOME = "net_income";
-  static final String CF_OPERATING = "cf_operating";
-  static final String CASH = "cash";
+  static final String NET_INCOME = Concepts.NET_INCOME;
+  static final String CF_OPERATING = Concepts.CF_OPERATING;
+  static final String CASH = Concepts.CASH;
 
   private ReleaseViews() {}
 

@@ -99,4 +99,31 @@ class ImportCommandTest {
     assertThat(entries(tmp)).isEqualTo(1);
     assertThat(out.resolve("README.md")).exists();
   }
+
+  @Test
+  void orebooksOwnHtmlReleaseImportsAndItsFolderProducesARelease() throws Exception {
+    // its statement lines, linked to company figures, went round in a circle through operations sales: an
+    // internal error; now the lines keep their printed values and the folder produces a release
+    Path html = tmp.resolve("hecla.html");
+    Files.writeString(html, org.orebook.release.Releases.render(
+        org.orebook.release.Releases.produce(Path.of("examples/hecla-2003"), null), "html"), StandardCharsets.UTF_8);
+    Path out = tmp.resolve("imported");
+    ImportRoundTripTest.Run r = run("import", html.toString(), "--out", out.toString());
+    assertThat(r.err()).doesNotContain("internal error");
+    assertThat(r.exit()).as(r.err()).isEqualTo(0);
+    var release = org.orebook.release.Releases.produce(out, null);
+    assertThat(release.columns().all()).extracting(org.orebook.quantity.Period::code).contains("FY2003");
+  }
+
+  @Test
+  void orebooksOwnInterimReleaseImportsWithoutAnInternalError() throws Exception {
+    Path text = tmp.resolve("quillback.txt");
+    Files.writeString(text, org.orebook.release.Releases.render(
+        org.orebook.release.Releases.produce(Path.of("examples/quillback-fy2025"), null), "text"), StandardCharsets.UTF_8);
+    Path out = tmp.resolve("imported");
+    ImportRoundTripTest.Run r = run("import", text.toString(), "--out", out.toString());
+    assertThat(r.err()).doesNotContain("internal error");
+    assertThat(r.exit()).as(r.err()).isEqualTo(0);
+    assertThat(out.resolve("statement_lines.csv")).exists();
+  }
 }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The database under the store: opening it (H2 or PostgreSQL, a new H2 file made whole), the
- * pool of connections, the Flyway migrations, and how work on it is run: in one transaction,
+ * pool of connections, the Flyway migrations (an H2 file behind them upgraded whole: {@link H2FileUpgrade}), and how work on it is run: in one transaction,
  * writers taking turns on the {@code store_lock} row, a failure that passes tried again within
  * {@link Store.Settings#waitLimit()}, then {@link StoreException.Kind#BUSY}. It knows no table
  * but the lock row; the parts of the store bring their own SQL.
@@ -65,6 +65,20 @@ final class Database implements AutoCloseable {
    * restarting), it tries again until {@link Store.Settings#waitLimit()} has passed.
    */
   static Database open(String url, String user, String password, Store.Settings settings) throws StoreException {
+    Database db = openAndMigrate(url, user, password, settings, true);
+    if (db == null) { // an H2 file behind this Orebook's schema: upgraded whole by a copy, then opened
+      H2FileUpgrade.upgradeIfBehind(url, user, password, settings);
+      db = openAndMigrate(url, user, password, settings, false);
+    }
+    return db;
+  }
+
+  /**
+   * Opens and migrates the database; when {@code upgradeAside} and it is an H2 file with migrations pending,
+   * closes it again and returns null instead (the caller upgrades it with {@link H2FileUpgrade}).
+   */
+  private static Database openAndMigrate(String url, String user, String password, Store.Settings settings,
+      boolean upgradeAside) throws StoreException {
     if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
       throw new StoreException(StoreException.Kind.INVALID,
           "unsupported database URL '" + url + "' (jdbc:h2:… or jdbc:postgresql:…)");
@@ -108,6 +122,13 @@ final class Database implements AutoCloseable {
         first.close();
         first = null;
       }
+      if (upgradeAside && NewH2File.fileOf(url).isPresent() && db.behind()) {
+        if (first != null) {
+          first.close();
+        }
+        db.close();
+        return null;
+      }
       db.migrate();
       if (h2) {
         db.keeper = first != null ? first : db.retrying("open", false, c -> db.connectDirect());
@@ -135,6 +156,17 @@ final class Database implements AutoCloseable {
         // two processes migrating a new database at once: the loser sees the winner's tables
         throw new SQLException("cannot open or migrate " + redacted(url) + ": " + e.getMessage(),
             transientFailure(e) || String.valueOf(e.getMessage()).contains("already exists") ? "40001" : "XX000", e);
+      }
+    });
+  }
+
+  /** True when the database lacks migrations this Orebook has. */
+  private boolean behind() throws StoreException {
+    return retrying("open", false, c -> {
+      try {
+        return Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().info().pending().length > 0;
+      } catch (FlywayException e) {
+        throw new SQLException("cannot open " + redacted(url) + ": " + e.getMessage(), transientFailure(e) ? "40001" : "XX000", e);
       }
     });
   }

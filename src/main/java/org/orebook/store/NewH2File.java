@@ -21,8 +21,8 @@ import org.flywaydb.core.api.FlywayException;
  * command refuses. Instead the file is created and migrated under a temporary name of the creating
  * process ({@code orebook.creating-<pid>.mv.db}) in the same folder and renamed into place only when
  * complete (by a hard link, which appears atomically and only when the name is free); a later run
- * removes what a killed creation left. The store's existing files are left as
- * they are (an upgrade of an existing file migrates it in place: docs/store.md).
+ * removes what a killed creation left. An existing file behind this Orebook's schema is upgraded
+ * the same way, by a migrated copy ({@link H2FileUpgrade}).
  */
 final class NewH2File {
   /** {@code jdbc:h2:[file:]PATH[;options]}, for a file database (not mem:, tcp:, ssl: or other stores). */
@@ -99,13 +99,13 @@ final class NewH2File {
     }
   }
 
-  /** Deletes the temporary files of creations whose process no longer runs. */
+  /** Deletes the temporary files of creations and upgrades ({@link H2FileUpgrade}) whose process no longer runs. */
   static void removeLeftovers(Path dir, String base) throws IOException {
     if (!Files.isDirectory(dir)) {
       return;
     }
-    Pattern mine = Pattern.compile(Pattern.quote(base) + "\\.creating-(\\d+)\\.(mv|trace)\\.db");
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, base + ".creating-*")) {
+    Pattern mine = Pattern.compile(Pattern.quote(base) + "\\.(?:creating|upgrading)-(\\d+)\\.(?:mv\\.db|trace\\.db|zip)");
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, base + ".{creating,upgrading}-*")) {
       for (Path f : files) {
         Matcher m = mine.matcher(f.getFileName().toString());
         if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false) == false) {

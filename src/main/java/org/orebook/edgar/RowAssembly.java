@@ -23,6 +23,12 @@ final class RowAssembly {
   private final List<TableRow> rows = new ArrayList<>();
   private final List<BodyLine> pending = new ArrayList<>();
   private String section = "";
+  /**
+   * The longest line ending in a colon that is read as a sub-heading over the rows below it; a longer one
+   * is running text (and would otherwise be read again with every row under it).
+   */
+  static final int MAX_SUBHEADING = 300;
+
   private String subheading = "";
   private int subIndent = -1;
 
@@ -148,7 +154,7 @@ final class RowAssembly {
       return;
     }
     rows.add(new TableRow.Heading(line, t, indent));
-    if (t.endsWith(":")) {
+    if (t.endsWith(":") && t.length() <= MAX_SUBHEADING) {
       subheading = t;
       subIndent = indent;
     } else {

@@ -103,6 +103,28 @@ class BlockHeadingWorkTest {
   }
 
   @Test
+  void aColonLineTooLongForASubHeadingIsNotCarriedOverTheRowsBelowIt() {
+    // a 20,000-character line ending in ':' over 1,000 statement rows was read again with every row (dictionary
+    // lookup and measure): running text, not a sub-heading; a short colon line still is one
+    String row = "   Exploration                                                 1,400       1,400";
+    String table = """
+                             TAMARIND GOLD CORP.
+                 Consolidated Statements of Operations (unaudited)
+
+                                                               Year Ended
+                                                          --------------------
+                                                           Dec. 31,   Dec. 31,
+                                                               2025       2024
+
+        Other operating expenses:
+        """ + row + "\n" + "x".repeat(20_000) + " costs:\n" + (row + "\n").repeat(1_000);
+    Table t = read(table).tables().stream().max(java.util.Comparator.comparingInt(x -> x.valueRows().size())).orElseThrow();
+    assertThat(t.valueRows()).hasSizeGreaterThan(1_000);
+    assertThat(t.valueRows().get(0).subheading()).isEqualTo("Other operating expenses:");
+    assertThat(t.valueRows().get(t.valueRows().size() - 1).subheading()).isEmpty();
+  }
+
+  @Test
   void askingAgainAboutTheHeadingJustAskedAboutGivesWhatWorkingItOutAgainGives() {
     Entities remembered = new Entities();
     String a = "GREENS CREEK UNIT (Reflects Hecla's 29.73% share)";

@@ -255,6 +255,22 @@ class MadeUpCompanyTest {
   }
 
   @Test
+  void aBalanceSheetThatDoesNotBalanceIsRefusedWithTheTieAndItsRows() throws IOException {
+    // one receivable $10 million too high: total assets no longer equal liabilities and equity
+    Path d = brokenCopy("statement_values.csv", 2, "# a copy with one figure changed");
+    Path values = d.resolve("statement_values.csv");
+    String text = Files.readString(values, StandardCharsets.UTF_8);
+    assertThat(text).contains("balance_sheet,receivables,FY2025,40000000,USD");
+    Files.writeString(values, text.replace("balance_sheet,receivables,FY2025,40000000,USD",
+        "balance_sheet,receivables,FY2025,50000000,USD"), StandardCharsets.UTF_8);
+    Run r = run("release", d.toString(), "--format", "text");
+    assertThat(r.code()).as("exit code (stderr: %s)", r.err()).isEqualTo(2);
+    assertThat(r.out()).as("no release printed").isBlank();
+    assertThat(r.err()).contains("the tie 'total assets = total liabilities and equity' does not hold at FY2025")
+        .contains("statement_values.csv");
+  }
+
+  @Test
   void productionRowNamingAnUnknownUnit() throws IOException {
     int n = lineCount("production.csv") + 1;
     Path d = brokenCopy("production.csv", n, "atakama,FY2025,days,,300,days");

@@ -13,6 +13,7 @@ import org.orebook.facts.FactKey;
 import org.orebook.facts.Origin;
 import org.orebook.quantity.Interval;
 import org.orebook.relations.Catalogue;
+import org.orebook.relations.CircularRelationsException;
 import org.orebook.relations.Engine;
 
 import java.io.IOException;
@@ -100,7 +101,8 @@ public final class ReleaseImport {
       throw new IOException(out + " already exists and is not an empty folder; choose a new folder");
     }
     PublishedRelease pr = read(file);
-    DatasetFiles files = dataset(pr, file.getFileName() == null ? file.toString() : file.getFileName().toString());
+    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    DatasetFiles files = dataset(pr, name);
     Path parent = target.getParent();
     if (parent == null) {
       throw new IOException(out + ": no parent folder");
@@ -113,15 +115,11 @@ public final class ReleaseImport {
       try {
         try {
           proof = prove(pr, temp);
-        } catch (IllegalStateException circle) {
-          if (circle.getMessage() == null || !circle.getMessage().startsWith("circular relations")) {
-            throw circle;
-          }
+        } catch (CircularRelationsException circle) {
           // a statement line linked to a company figure the engine computes from that same line: the
           // statement lines keep their printed values instead of links
           deleteTree(temp);
           temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".import-");
-          String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
           Reconstruction.run(pr, name, false).files().writeInto(temp);
           proof = prove(pr, temp);
         }

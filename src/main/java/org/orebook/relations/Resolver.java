@@ -57,7 +57,7 @@ public final class Resolver<T> {
     }
     if (!visiting.add(key)) {
       if (onCycle == OnCycle.FAIL) {
-        throw new IllegalStateException("circular relations through " + key);
+        throw new CircularRelationsException(key);
       }
       return Optional.empty();
     }

@@ -2,8 +2,6 @@ package org.orebook.release;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.orebook.data.DataError;
 import org.orebook.data.Dataset;
 import org.orebook.data.DatasetException;
@@ -14,6 +12,7 @@ import org.orebook.facts.Fact;
 import org.orebook.facts.Origin;
 import org.orebook.quantity.Period;
 import org.orebook.quantity.UnitSystem;
+import org.orebook.relations.CircularRelationsException;
 
 /**
  * The test a dataset passes before it is stored: it loads (every row valid), the engine computes
@@ -23,8 +22,6 @@ import org.orebook.quantity.UnitSystem;
  * input that starts it).
  */
 public final class Producible {
-  private static final Pattern CIRCLE = Pattern.compile("circular relations through (\\S+?)/([^/\\[@]+)(?:\\[[^]]*])?@(\\S+)");
-
   private Producible() {}
 
   /** The dataset, loaded and produced once (and printed as text); the exception locates why it cannot be. */
@@ -56,14 +53,13 @@ public final class Producible {
     }
   }
 
-  /** Where a failure of the engine or layout comes from, as far as its message tells. */
+  /** Where a failure of the engine or layout comes from: a circle of relations, or as far as its message tells. */
   private static DataError located(DatasetSource source, Dataset data, RuntimeException e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    Matcher m = CIRCLE.matcher(message);
-    if (m.find()) {
-      String concept = m.group(2);
-      String why = "the release cannot be produced: its figures for " + m.group(3) + " go round in a circle through "
-          + m.group(1) + " " + concept.replace('_', ' ') + " (a statement line linked to a company figure that is itself"
+    if (e instanceof CircularRelationsException circle) {
+      String concept = circle.key().concept();
+      String why = "the release cannot be produced: its figures for " + circle.key().period().code()
+          + " go round in a circle through " + circle.key().entity() + " " + concept.replace('_', ' ') + " (a statement line linked to a company figure that is itself"
           + " computed from that line; give the figure the link reads, e.g. segment sales in segment_figures.csv)";
       List<DataError> unread = new ArrayList<>();
       var line = source.read(DatasetFile.STATEMENT_LINES.name(), unread).flatMap(f -> f.rows().stream()

@@ -1,5 +1,6 @@
 package org.orebook.facts;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -8,9 +9,9 @@ import org.orebook.quantity.Unit;
 /**
  * A concept of the catalogue, declared once: its name (as dataset files and keys spell it), the
  * dimensions its figures may have (a unit cost is per ounce for a precious metal, per pound or per
- * tonne for a base one), its label in words and, where prose states it, the phrase a sentence uses.
+ * tonne for a base one) and its label in words.
  */
-public record Concept(String name, Set<Unit.Dimension> dimensions, String label, String prose) {
+public record Concept(String name, Set<Unit.Dimension> dimensions, String label) {
   public Concept {
     Objects.requireNonNull(name, "name");
     if (!name.matches("[a-z][a-z0-9_]*")) {
@@ -19,9 +20,8 @@ public record Concept(String name, Set<Unit.Dimension> dimensions, String label,
     if (dimensions.isEmpty()) {
       throw new IllegalArgumentException("a concept has at least one dimension: " + name);
     }
-    dimensions = Set.copyOf(EnumSet.copyOf(dimensions));
+    dimensions = Collections.unmodifiableSet(EnumSet.copyOf(dimensions));
     Objects.requireNonNull(label, "label");
-    prose = prose == null ? "" : prose;
   }
 
   /** True when a figure in {@code unit} can be a figure of this concept. */

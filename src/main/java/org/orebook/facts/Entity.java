@@ -6,6 +6,8 @@ import java.util.Objects;
  * What a figure is about, typed: the kind of entity and, for the kinds that have many, its id.
  * Written as text the way the dataset files and reports spell it ({@code unit:la-camorra},
  * {@code company}, a statement's id such as {@code income}); {@link #parse} reads that spelling back.
+ * The id of a kind that has ids may be empty (a heading whose words give none still names an entity
+ * of its kind); a kind without ids takes none.
  */
 public record Entity(Kind kind, String id) implements Comparable<Entity> {
 
@@ -118,7 +120,6 @@ public record Entity(Kind kind, String id) implements Comparable<Entity> {
    * (a statement's id).
    */
   public static Entity parse(String text) {
-    // (an id may be empty: a heading whose words give no id still names an entity of its kind)
     Objects.requireNonNull(text, "text");
     int colon = text.indexOf(':');
     String head = colon < 0 ? text : text.substring(0, colon);

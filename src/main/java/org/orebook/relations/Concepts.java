@@ -13,8 +13,7 @@ import org.orebook.facts.Entity;
 import org.orebook.quantity.Unit.Dimension;
 
 /**
- * The concepts of the catalogue, each declared once ({@link #declared}: name, dimensions, label,
- * prose phrase). Input concepts are spelled as the dataset files spell their items; derived concepts
+ * The concepts of the catalogue, each declared once ({@link #declared}: name, dimensions, label). Input concepts are spelled as the dataset files spell their items; derived concepts
  * are named after the standard lines they compute. A company's own statement lines are concepts of
  * its data, not of this vocabulary.
  */
@@ -227,26 +226,22 @@ public final class Concepts {
   private static final Set<Dimension> GRADE_DIMS = EnumSet.of(Dimension.GRADE_PRECIOUS, Dimension.FRACTION);
   private static final Set<Dimension> FRACTION = EnumSet.of(Dimension.FRACTION);
 
-  private static void declare(String name, Set<Dimension> dims, String label, String prose) {
-    if (DECLARED.putIfAbsent(name, new Concept(name, dims, label, prose)) != null) {
+  private static void declare(String name, Set<Dimension> dims, String label) {
+    if (DECLARED.putIfAbsent(name, new Concept(name, dims, label)) != null) {
       throw new IllegalStateException("concept declared twice: " + name);
     }
   }
 
-  private static void declare(String name, Set<Dimension> dims, String label) {
-    declare(name, dims, label, "");
-  }
-
   static {
     // production
-    declare(ORE_MILLED, EnumSet.of(Dimension.MASS), "Ore milled", "tons milled");
+    declare(ORE_MILLED, EnumSet.of(Dimension.MASS), "Ore milled");
     declare(DAYS, EnumSet.of(Dimension.TIME), "Days of operation");
     declare(GRADE, GRADE_DIMS, "Grade");
-    declare(PRODUCED, QUANTITY, "Metal produced", "produced");
+    declare(PRODUCED, QUANTITY, "Metal produced");
     declare(COST_BASIS, QUANTITY, "Metal the costs are divided by");
     declare(PAYABLE, QUANTITY, "Payable metal");
     declare(PAYABLE_FACTOR, FRACTION, "Payable share of the metal produced");
-    declare(SOLD, QUANTITY, "Metal sold", "sold");
+    declare(SOLD, QUANTITY, "Metal sold");
     declare(REVENUE, MONEY, "Revenue");
     // cost inputs
     declare(MINING, MONEY, "Mining");
@@ -268,23 +263,23 @@ public final class Concepts {
     declare(TOTAL_CASH, MONEY, "Total cash costs");
     declare(TOTAL_PRODUCTION, MONEY, "Total production costs");
     declare(COST_OUNCES, QUANTITY, "Metal the unit costs are per");
-    declare(CASH_OPERATING_PER_OZ, PER_UNIT, "Cash operating costs per unit", "cash operating costs");
-    declare(TOTAL_CASH_PER_OZ, PER_UNIT, "Total cash costs per unit", "total cash costs");
-    declare(TOTAL_PRODUCTION_PER_OZ, PER_UNIT, "Total production costs per unit", "total production costs");
-    declare(COST_OF_SALES, MONEY, "Cost of sales", "cost of sales");
+    declare(CASH_OPERATING_PER_OZ, PER_UNIT, "Cash operating costs per unit");
+    declare(TOTAL_CASH_PER_OZ, PER_UNIT, "Total cash costs per unit");
+    declare(TOTAL_PRODUCTION_PER_OZ, PER_UNIT, "Total production costs per unit");
+    declare(COST_OF_SALES, MONEY, "Cost of sales");
     declare(C1_CASH_COST, MONEY, "C1 cash costs");
-    declare(C1_PER_LB, PER_UNIT, "C1 cash costs per unit", "C1 cash costs");
+    declare(C1_PER_LB, PER_UNIT, "C1 cash costs per unit");
     // all-in costs (World Gold Council)
     for (String item : AISC_ITEMS) {
       declare(item, MONEY, Character.toUpperCase(item.charAt(0)) + item.substring(1).replace('_', ' '));
     }
     declare(ADJUSTED_OPERATING, MONEY, "Adjusted operating costs");
-    declare(AISC, MONEY, "All-in sustaining costs", "all-in sustaining costs");
-    declare(AIC, MONEY, "All-in costs", "all-in costs");
+    declare(AISC, MONEY, "All-in sustaining costs");
+    declare(AIC, MONEY, "All-in costs");
     declare(AISC_GROSS, MONEY, "All-in sustaining costs before by-product credits");
-    declare(AISC_PER_OZ, PER_UNIT, "All-in sustaining costs per unit sold", "all-in sustaining costs");
+    declare(AISC_PER_OZ, PER_UNIT, "All-in sustaining costs per unit sold");
     declare(AISC_GROSS_PER_OZ, PER_UNIT, "All-in sustaining costs before by-product credits per unit sold");
-    declare(AIC_PER_OZ, PER_UNIT, "All-in costs per unit sold", "all-in costs");
+    declare(AIC_PER_OZ, PER_UNIT, "All-in costs per unit sold");
     declare(GAAP_AMOUNT, MONEY, "Amount of the GAAP line");
     declare(IN_AISC, MONEY, "Part of the GAAP line in all-in sustaining costs");
     declare(IN_AIC_ONLY, MONEY, "Part of the GAAP line in all-in costs only");
@@ -298,11 +293,11 @@ public final class Concepts {
     declare(COPRODUCT_AISC, MONEY, "All-in sustaining costs allocated (co-product basis)");
     declare(COPRODUCT_AISC_PER_UNIT, PER_UNIT, "All-in sustaining costs per unit (co-product basis)");
     // segments and company
-    declare(SALES, MONEY, "Sales", "sales");
+    declare(SALES, MONEY, "Sales");
     declare(OTHER_COST_OF_SALES, MONEY, "Other cost of sales");
     declare(OTHER_DDA, MONEY, "Other depreciation, depletion and amortization");
-    declare(GROSS_PROFIT, MONEY, "Gross profit", "gross profit");
-    declare(PREFERRED_DIVIDENDS, MONEY, "Preferred stock dividends", "preferred dividends");
+    declare(GROSS_PROFIT, MONEY, "Gross profit");
+    declare(PREFERRED_DIVIDENDS, MONEY, "Preferred stock dividends");
     declare(PREFERRED_DIVIDENDS_UNDECLARED, MONEY, "Preferred stock dividends not declared");
     declare(PREFERRED_DIVIDENDS_NONCASH, MONEY, "Noncash preferred stock dividends");
     declare(INCOME_APPLICABLE_TO_COMMON, MONEY, "Income (loss) applicable to common shareholders");
@@ -312,7 +307,7 @@ public final class Concepts {
     // reserves
     declare(TONS, QUANTITY, "Tons of ore");
     declare(TONS_100PCT, QUANTITY, "Tons of ore (100%)");
-    declare(CONTAINED, QUANTITY, "Contained metal", "contained");
+    declare(CONTAINED, QUANTITY, "Contained metal");
     declare(CUT_OFF, EnumSet.of(Dimension.GRADE_PRECIOUS, Dimension.FRACTION, Dimension.MONEY_PER_TON), "Cut-off");
     declare(RECOVERY, FRACTION, "Metallurgical recovery");
     declare(PRICE_ASSUMPTION, PER_UNIT, "Metal price assumed");
@@ -321,18 +316,18 @@ public final class Concepts {
     declare(RES_ADDED, QUANTITY, "Added");
     declare(RES_REVISED, QUANTITY, "Revised");
     declare(RES_CLOSING, QUANTITY, "Reserves at the end of the year");
-    declare(PRICE, PER_UNIT, "Metal price", "price");
+    declare(PRICE, PER_UNIT, "Metal price");
     // the standard statement concepts (statement_lines.csv concept column)
-    declare(CASH, MONEY, "Cash and cash equivalents", "cash and cash equivalents");
+    declare(CASH, MONEY, "Cash and cash equivalents");
     declare(SHORT_TERM_INVESTMENTS, MONEY, "Short-term investments");
     declare(TOTAL_CURRENT_ASSETS, MONEY, "Total current assets");
     declare(TOTAL_CURRENT_LIABILITIES, MONEY, "Total current liabilities");
     declare(TOTAL_ASSETS, MONEY, "Total assets");
     declare(TOTAL_LIABILITIES_AND_EQUITY, MONEY, "Total liabilities and shareholders' equity");
-    declare(NET_INCOME, MONEY, "Net income (loss)", "net income");
-    declare(EPS_BASIC, EnumSet.of(Dimension.MONEY_PER_SHARE), "Basic income (loss) per common share", "per share");
+    declare(NET_INCOME, MONEY, "Net income (loss)");
+    declare(EPS_BASIC, EnumSet.of(Dimension.MONEY_PER_SHARE), "Basic income (loss) per common share");
     declare(WEIGHTED_SHARES, EnumSet.of(Dimension.COUNT), "Weighted average common shares outstanding");
-    declare(CF_OPERATING, MONEY, "Net cash provided by operating activities", "cash provided by operating activities");
+    declare(CF_OPERATING, MONEY, "Net cash provided by operating activities");
     declare(CF_CASH_BEGIN, MONEY, "Cash and cash equivalents at the beginning of the period");
     declare(CF_CASH_END, MONEY, "Cash and cash equivalents at the end of the period");
     declare(CF_NET_CHANGE, MONEY, "Net increase (decrease) in cash and cash equivalents");

@@ -38,11 +38,6 @@ import org.orebook.release.Table;
  * sales as the reconciliation table prints them.
  */
 final class ReleaseViews {
-  // standard statement concepts (docs/input-format.md) the overview reports
-  static final String NET_INCOME = Concepts.NET_INCOME;
-  static final String CF_OPERATING = Concepts.CF_OPERATING;
-  static final String CASH = Concepts.CASH;
-
   private ReleaseViews() {}
 
   // ---------------------------------------------------------------- overview
@@ -79,9 +74,9 @@ final class ReleaseViews {
     List<Metric> financial = List.of(
         new Metric("Sales", "$000", p -> FactKey.of(co, Concepts.SALES, p), 0, 3),
         new Metric("Gross profit", "$000", p -> FactKey.of(co, Concepts.GROSS_PROFIT, p), 0, 3),
-        new Metric("Net income (loss)", "$000", p -> FactKey.of(co, NET_INCOME, p), 0, 3),
-        new Metric("Cash from operating activities", "$000", p -> FactKey.of(co, CF_OPERATING, p), 0, 3),
-        new Metric("Cash and cash equivalents (period end)", "$000", p -> FactKey.of(co, CASH, p), 0, 3));
+        new Metric("Net income (loss)", "$000", p -> FactKey.of(co, Concepts.NET_INCOME, p), 0, 3),
+        new Metric("Cash from operating activities", "$000", p -> FactKey.of(co, Concepts.CF_OPERATING, p), 0, 3),
+        new Metric("Cash and cash equivalents (period end)", "$000", p -> FactKey.of(co, Concepts.CASH, p), 0, 3));
     addGroup(groups, "Financial", financial, r);
     List<Metric> production = new ArrayList<>();
     for (Metal m : c.metals()) {

@@ -100,15 +100,20 @@ class ImportCommandTest {
     assertThat(out.resolve("README.md")).exists();
   }
 
+  /** Orebook's own release of {@code example} in {@code format}, imported into a new folder: the command's run. */
+  private ImportRoundTripTest.Run importOwnRelease(String example, String format, Path out) throws Exception {
+    Path printed = tmp.resolve("release." + format);
+    Files.writeString(printed, org.orebook.release.Releases.render(
+        org.orebook.release.Releases.produce(Path.of(example), null), format), StandardCharsets.UTF_8);
+    return run("import", printed.toString(), "--out", out.toString());
+  }
+
   @Test
   void orebooksOwnHtmlReleaseImportsAndItsFolderProducesARelease() throws Exception {
     // its statement lines, linked to company figures, went round in a circle through operations sales: an
     // internal error; now the lines keep their printed values and the folder produces a release
-    Path html = tmp.resolve("hecla.html");
-    Files.writeString(html, org.orebook.release.Releases.render(
-        org.orebook.release.Releases.produce(Path.of("examples/hecla-2003"), null), "html"), StandardCharsets.UTF_8);
     Path out = tmp.resolve("imported");
-    ImportRoundTripTest.Run r = run("import", html.toString(), "--out", out.toString());
+    ImportRoundTripTest.Run r = importOwnRelease("examples/hecla-2003", "html", out);
     assertThat(r.err()).doesNotContain("internal error");
     assertThat(r.exit()).as(r.err()).isEqualTo(0);
     var release = org.orebook.release.Releases.produce(out, null);
@@ -117,11 +122,8 @@ class ImportCommandTest {
 
   @Test
   void orebooksOwnInterimReleaseImportsWithoutAnInternalError() throws Exception {
-    Path text = tmp.resolve("quillback.txt");
-    Files.writeString(text, org.orebook.release.Releases.render(
-        org.orebook.release.Releases.produce(Path.of("examples/quillback-fy2025"), null), "text"), StandardCharsets.UTF_8);
     Path out = tmp.resolve("imported");
-    ImportRoundTripTest.Run r = run("import", text.toString(), "--out", out.toString());
+    ImportRoundTripTest.Run r = importOwnRelease("examples/quillback-fy2025", "text", out);
     assertThat(r.err()).doesNotContain("internal error");
     assertThat(r.exit()).as(r.err()).isEqualTo(0);
     assertThat(out.resolve("statement_lines.csv")).exists();

@@ -107,10 +107,10 @@ final class Database implements AutoCloseable {
     // a writer waits at most a second for the lock at a time, then the whole transaction is retried
     cfg.setConnectionInitSql(h2 ? "SET LOCK_TIMEOUT 1000" : "SET lock_timeout = '1s'");
     Database db = new Database(url, user, password, settings, new HikariDataSource(cfg));
+    // one direct connection first: a refusal for good (a wrong user or password, no such database) is said at
+    // once in the driver's words, not after the pool's timeouts; for H2 it is kept while the store is open
+    Connection first = null;
     try {
-      // one direct connection first: a refusal for good (a wrong user or password, no such database) is said at
-      // once in the driver's words, not after the pool's timeouts; for H2 it is kept while the store is open
-      Connection first = null;
       try {
         first = db.connectDirect();
       } catch (SQLException e) {
@@ -122,25 +122,42 @@ final class Database implements AutoCloseable {
         first.close();
         first = null;
       }
-      if (upgradeAside && NewH2File.fileOf(url).isPresent() && db.behind()) {
-        if (first != null) {
-          first.close();
-        }
+      boolean h2File = upgradeAside && NewH2File.fileOf(url).isPresent();
+      if (h2File && db.behind()) {
+        closeQuietly(first);
         db.close();
         return null;
       }
-      db.migrate();
+      if (!h2File) { // an H2 file found not behind has nothing to migrate
+        db.migrate();
+      }
       if (h2) {
         db.keeper = first != null ? first : db.retrying("open", false, c -> db.connectDirect());
       }
     } catch (SQLException e) {
+      closeQuietly(first);
       db.close();
       throw new StoreException(StoreException.Kind.FAILED, "cannot open " + redacted(url) + ": " + firstLine(e), List.of(), e);
     } catch (StoreException | RuntimeException e) {
+      closeQuietly(first);
       db.close();
       throw e;
     }
     return db;
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // closing a connection the open failed with: nothing more to do
+      }
+    }
+  }
+
+  private Flyway flyway() {
+    return Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
   }
 
   private Connection connectDirect() throws SQLException {
@@ -150,7 +167,7 @@ final class Database implements AutoCloseable {
   private void migrate() throws StoreException {
     retrying("open", false, c -> {
       try {
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        flyway().migrate();
         return null;
       } catch (FlywayException e) {
         // two processes migrating a new database at once: the loser sees the winner's tables
@@ -164,7 +181,7 @@ final class Database implements AutoCloseable {
   private boolean behind() throws StoreException {
     return retrying("open", false, c -> {
       try {
-        return Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().info().pending().length > 0;
+        return flyway().info().pending().length > 0;
       } catch (FlywayException e) {
         throw new SQLException("cannot open " + redacted(url) + ": " + e.getMessage(), transientFailure(e) ? "40001" : "XX000", e);
       }

@@ -28,6 +28,7 @@ import org.orebook.model.StatementLine;
 import org.orebook.quantity.Exact;
 import org.orebook.quantity.Period;
 import org.orebook.quantity.Unit;
+import org.orebook.relations.Concepts;
 
 /**
  * The finance sections that follow the operating tables: the hedge book marked to market, guidance
@@ -397,7 +398,7 @@ final class FinanceSections {
     for (int i = 0; i < ys.size(); i++) {
       ProjectEconomics.YearResult y = ys.get(i);
       Period yp = new Period.Year(y.year());
-      FactKey oreK = in.itemKey("ore_mined", y.year());
+      FactKey oreK = in.itemKey(Concepts.ORE_MINED, y.year());
       FactKey gradeK = in.itemKey("grade", y.year());
       FactKey priceK = facts.has(in.itemKey("price", y.year())) ? in.itemKey("price", y.year()) : in.termKey("price_deck");
       FactKey costK = in.itemKey("cash_cost", y.year());

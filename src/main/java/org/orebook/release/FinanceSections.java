@@ -73,7 +73,38 @@ final class FinanceSections {
     f.guidance().ifPresent(out::add);
     f.data.finance().projects().forEach(p -> out.add(f.project(p)));
     f.data.finance().offer().ifPresent(o -> out.add(f.offer(o)));
+    prove(data, facts);
     return out;
+  }
+
+  /** The entities whose figures the finance models compute. */
+  private static final java.util.Set<Entity.Kind> FINANCE = java.util.EnumSet.of(Entity.Kind.HEDGES, Entity.Kind.GUIDANCE,
+      Entity.Kind.PROJECT, Entity.Kind.OFFER);
+
+  /**
+   * The finance models compute with schedules, floors and bisection, which the catalogue's relations do
+   * not; where the catalogue states a finance figure's arithmetic (relations.FinanceTies: a position's
+   * mark to market, a project's yearly revenue and cash flow, the offer's VWAP, ...), the figure the
+   * model computed must be the relation's value on the same figures, under the same relation id. A
+   * difference is a defect of Orebook, never of the inputs: the release is not printed. Values agree
+   * to 28 significant digits (the two divide in different orders at 34).
+   */
+  static void prove(Dataset data, FactSet facts) {
+    for (org.orebook.relations.Relation r : org.orebook.relations.Catalogue.build(data.company(), data.statementLines(),
+        data.properties(), facts)) {
+      if (!FINANCE.contains(r.result().entity().kind())) {
+        continue;
+      }
+      Fact printed = facts.find(r.result()).orElseThrow();
+      Optional<BigDecimal> v = r.expr().eval(k -> facts.find(k).map(Fact::value));
+      BigDecimal tolerance = printed.value().abs().max(BigDecimal.ONE).movePointLeft(28);
+      boolean sameRelation = !(printed.origin() instanceof Origin.Derived d) || d.relation().equals(r.id());
+      if (v.isEmpty() || v.get().subtract(printed.value()).abs().compareTo(tolerance) > 0 || !sameRelation) {
+        throw new IllegalStateException("internal error: the finance figure " + r.result() + " = " + printed.value()
+            + " (" + printed.origin() + ") is not what the catalogue's " + r.id() + " (" + r.description() + ") gives: "
+            + v.map(BigDecimal::toPlainString).orElse("no value"));
+      }
+    }
   }
 
   // ---------------------------------------------------------------- shared

@@ -592,10 +592,10 @@ final class FinanceSections {
     List<String> notes = List.of("",
         "Metal produced = ore x grade x recovery (" + Formats.plain(p.recovery().multiply(Exact.HUNDRED)) + "%); royalty "
             + Formats.plain(p.royaltyRate().multiply(Exact.HUNDRED)) + "% of revenue; income tax "
-            + Formats.plain(p.taxRate().multiply(Exact.HUNDRED)) + "% of revenue less royalties, cash costs and",
-        "depreciation (capital straight-line over " + p.depreciationYears()
-            + " years from the year after it is spent), no loss carried forward. Cash flows are",
-        "discounted to the start of " + ys.get(0).year() + " at the end of each year, " + ys.get(0).year()
+            + Formats.plain(p.taxRate().multiply(Exact.HUNDRED)) + "% of revenue less royalties, cash costs and"
+            + " depreciation (capital straight-line over " + p.depreciationYears()
+            + " years from the year after it is spent), no loss carried forward. Cash flows are"
+            + " discounted to the start of " + ys.get(0).year() + " at the end of each year, " + ys.get(0).year()
             + " undiscounted. All-in cost = (cash costs + royalties + capital) / metal produced.");
     return section("project_" + p.id(), TITLES.get(2) + " - " + p.name(), List.of(new Section.TableBlock(schedule),
         new Section.TableBlock(summary), new Section.TableBlock(sensitivity), new Section.TextBlock(notes)));

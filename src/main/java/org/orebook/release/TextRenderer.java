@@ -121,7 +121,7 @@ public final class TextRenderer {
     int cols = t.headers().size();
     int width = java.util.Arrays.stream(w).sum();
     for (String title : t.titleLines()) {
-      lines.add(center(title, width));
+      lines.add(center(title, width).stripTrailing());
     }
     if (!t.titleLines().isEmpty()) {
       lines.add("");

@@ -154,13 +154,9 @@ public final class Modeller {
 
   private static boolean tiedByChecker(String statement, String concept) {
     String base = Rx.replaceAll(statement, "_\\d+$", "");
-    for (String[] cls : ExtraRelations.SAME_FIGURE) {
-      boolean inStatement = false;
-      boolean inCompany = false;
-      for (int i = 1; i < cls.length; i++) {
-        inStatement |= cls[i].equals(base + ":" + concept);
-        inCompany |= cls[i].equals("company/" + concept);
-      }
+    for (ExtraRelations.SameFigure same : ExtraRelations.SAME_FIGURE) {
+      boolean inStatement = same.where().contains(ExtraRelations.Printed.in(base, concept));
+      boolean inCompany = same.where().contains(ExtraRelations.Printed.company(concept));
       if (inStatement && inCompany) {
         return true;
       }

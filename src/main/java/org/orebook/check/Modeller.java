@@ -95,7 +95,7 @@ public final class Modeller {
     Map<String, List<FactKey>> byConceptPeriod = new HashMap<>();
     for (FactKey k : figures.readings.keySet()) {
       if ((k.entity().equals(org.orebook.relations.Concepts.COMPANY) || k.entity().is(Entity.Kind.GROUP))
-          && !k.qualifier().contains("@line")) {
+          && k.printing() == 0) {
         byConceptPeriod.computeIfAbsent(k.concept() + "|" + k.period().code(), x -> new ArrayList<>()).add(k);
       }
     }

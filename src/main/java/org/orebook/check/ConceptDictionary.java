@@ -128,6 +128,11 @@ public final class ConceptDictionary {
     return new ConceptDictionary(all);
   }
 
+  /** Every entry, scope by scope, in the order tried. */
+  List<Entry> entries() {
+    return entries.values().stream().flatMap(List::stream).toList();
+  }
+
   /** A dictionary file that cannot be used; the message names the file, line and field. */
   public static final class InvalidDictionaryException extends Exception {
     public InvalidDictionaryException(String message) {

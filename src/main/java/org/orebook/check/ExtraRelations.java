@@ -98,32 +98,13 @@ final class ExtraRelations {
     return out;
   }
 
+  /**
+   * A group's per-ounce costs as its units' per-ounce costs weighted by their ounces produced: a
+   * consequence of the catalogue's sums and quotients that holds where the units' cost totals are not
+   * printed (so the catalogue's own relations cannot be evaluated), only their per-ounce costs.
+   */
   private static void perOunce(PublishedRelease pr, Period p, List<Relation> out) {
     Map<FactKey, Reading> rd = pr.readings();
-    for (OperatingUnit u : pr.company().units()) {
-      if (u.primaryMetal().isEmpty()) {
-        continue;
-      }
-      Metal m = u.primaryMetal().get();
-      if (!m.precious()) {
-        // a base metal's costs are per pound, produced or payable: the printed divisor (the reconciliation's
-        // pounds) is the catalogue's, and the production data's tonnes say nothing of the payable share
-        continue;
-      }
-      Entity e = unit(u.id());
-      FactKey produced = new FactKey(e, PRODUCED, m.name(), p);
-      if (!rd.containsKey(produced) || rd.containsKey(new FactKey(e, COST_BASIS, m.name(), p))) {
-        continue;
-      }
-      for (String[] c : COSTS) {
-        FactKey total = FactKey.of(e, c[0], p);
-        FactKey perOz = FactKey.of(e, c[1], p);
-        if (rd.containsKey(total) && rd.containsKey(perOz)) {
-          out.add(new Relation("chk.per_oz_on_ounces_produced", c[2] + " / " + m.displayName().toLowerCase()
-              + " ounces produced (production data)", perOz, Unit.USD_PER_OUNCE, div(ref(total), ref(produced))));
-        }
-      }
-    }
     for (Metal m : Metal.values()) {
       List<OperatingUnit> members = pr.company().unitsWithPrimary(m);
       if (members.isEmpty() || !m.precious()) {
@@ -135,30 +116,19 @@ final class ExtraRelations {
         continue;
       }
       Expr ounces = sum(produced.stream().map(k -> plus(ref(k))).toList());
-      FactKey groupProduced = new FactKey(g, PRODUCED, m.name(), p);
-      if (rd.containsKey(groupProduced)) {
-        out.add(new Relation("chk.group_produced", "combined " + m.displayName().toLowerCase() + " produced = sum of the units'",
-            groupProduced, m.quantityUnit(), ounces));
-      }
       for (String[] c : COSTS) {
         FactKey perOz = FactKey.of(g, c[1], p);
-        if (!rd.containsKey(perOz)) {
+        List<FactKey> unitPerOz = members.stream().map(u -> FactKey.of(unit(u.id()), c[1], p)).toList();
+        if (!rd.containsKey(perOz) || !unitPerOz.stream().allMatch(rd::containsKey)) {
           continue;
         }
-        if (rd.containsKey(FactKey.of(g, c[0], p)) || members.stream().allMatch(u -> rd.containsKey(FactKey.of(unit(u.id()), c[0], p)))) {
-          out.add(new Relation("chk.per_oz_on_ounces_produced", "combined " + c[2] + " / " + m.displayName().toLowerCase()
-              + " ounces produced by the units (production data)", perOz, Unit.USD_PER_OUNCE, div(ref(FactKey.of(g, c[0], p)), ounces)));
+        List<Expr.Term> weighted = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+          weighted.add(plus(times(ref(unitPerOz.get(i)), ref(produced.get(i)))));
         }
-        List<FactKey> unitPerOz = members.stream().map(u -> FactKey.of(unit(u.id()), c[1], p)).toList();
-        if (unitPerOz.stream().allMatch(rd::containsKey)) {
-          List<Expr.Term> weighted = new ArrayList<>();
-          for (int i = 0; i < members.size(); i++) {
-            weighted.add(plus(times(ref(unitPerOz.get(i)), ref(produced.get(i)))));
-          }
-          out.add(new Relation("chk.group_per_oz_weighted", "combined " + c[2] + " per ounce = the units' per-ounce "
-              + c[2] + " weighted by their " + m.displayName().toLowerCase() + " ounces produced", perOz, Unit.USD_PER_OUNCE,
-              div(sum(weighted), ounces)));
-        }
+        out.add(new Relation("chk.group_per_oz_weighted", "combined " + c[2] + " per ounce = the units' per-ounce "
+            + c[2] + " weighted by their " + m.displayName().toLowerCase() + " ounces produced", perOz, Unit.USD_PER_OUNCE,
+            div(sum(weighted), ounces)));
       }
     }
   }

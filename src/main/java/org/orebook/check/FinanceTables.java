@@ -20,6 +20,7 @@ import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
 import org.orebook.quantity.FiscalYearEnd;
 import org.orebook.quantity.Period;
+import org.orebook.relations.Concepts;
 
 /**
  * The finance tables Orebook's own releases print after the reconciliation (release.FinanceSections):
@@ -54,7 +55,7 @@ final class FinanceTables {
 
   /** The schedule rows of a project: label pattern → concept. */
   private static final List<String[]> SCHEDULE = List.of(
-      new String[] {"ore mined.*", "ore_mined"}, new String[] {"grade.*", "grade"},
+      new String[] {"ore mined.*", Concepts.ORE_MINED}, new String[] {"grade.*", "grade"},
       new String[] {".* produced.*", "metal_produced"}, new String[] {"price.*", "price"},
       new String[] {"cash cost \\(.*", "cash_cost"}, new String[] {"revenue", "revenue"},
       new String[] {"royalties", "royalties"}, new String[] {"cash costs", "cash_costs"},
@@ -310,7 +311,7 @@ final class FinanceTables {
   private static Optional<Measure> scheduleMeasure(String concept, String label) {
     String unit = ConceptDictionary.unitHint(label);
     return switch (concept) {
-      case "ore_mined" -> unit.contains("tonnes") || unit.equals("t") ? Optional.of(Measure.TONNES)
+      case Concepts.ORE_MINED -> unit.contains("tonnes") || unit.equals("t") ? Optional.of(Measure.TONNES)
           : unit.contains("tons") ? Optional.of(Measure.TONS) : Optional.empty();
       case "grade" -> unit.contains("oz") ? Optional.of(Measure.GRADE_OZ_TON) : unit.contains("g/t") ? Optional.of(Measure.GRADE_G_T)
           : unit.contains("%") ? Optional.of(Measure.PERCENT) : Optional.empty();

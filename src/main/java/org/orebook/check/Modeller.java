@@ -12,6 +12,7 @@ import org.orebook.edgar.ReleaseText;
 import org.orebook.edgar.Table;
 import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
+import org.orebook.relations.Concepts;
 import org.orebook.relations.Relation;
 
 /**
@@ -24,8 +25,8 @@ import org.orebook.relations.Relation;
  */
 public final class Modeller {
   /** Company figures a second statement may print again (beyond the checker's own ties). */
-  private static final java.util.Set<String> STATEMENT_TIES = java.util.Set.of("profit_for_the_period", "ebitda",
-      "adjusted_ebitda", "adjusted_net_earnings", "adjusted_eps", "free_cash_flow");
+  private static final java.util.Set<String> STATEMENT_TIES = java.util.Set.of(Concepts.PROFIT_FOR_THE_PERIOD,
+      Concepts.EBITDA, Concepts.ADJUSTED_EBITDA, Concepts.ADJUSTED_NET_EARNINGS, Concepts.ADJUSTED_EPS, Concepts.FREE_CASH_FLOW);
 
   private final ReleaseText text;
   private final ConceptDictionary dict;

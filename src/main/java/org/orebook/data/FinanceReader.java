@@ -21,6 +21,7 @@ import org.orebook.finance.ProjectEconomics;
 import org.orebook.model.Metal;
 import org.orebook.quantity.Period;
 import org.orebook.quantity.Unit;
+import org.orebook.relations.Concepts;
 
 /**
  * Reads and validates the optional inputs of the finance models (market_prices.csv, guidance.csv,
@@ -32,7 +33,7 @@ final class FinanceReader {
       "max_common_per_preferred", "pricing_days", "preferred_outstanding", "carrying_amount_per_preferred");
   private static final List<String> OFFER_OPTIONAL = List.of("preferred_exchanged", "common_fair_value",
       "weighted_average_shares");
-  private static final List<String> SCHEDULE_ITEMS = List.of("capital", "ore_mined", "grade", "cash_cost", "price");
+  private static final List<String> SCHEDULE_ITEMS = List.of("capital", Concepts.ORE_MINED, "grade", "cash_cost", "price");
 
   private final DatasetLoader loader;
   /** The finance inputs' figures: kept apart from the engine's inputs (their periods lie beyond the release's). */
@@ -275,7 +276,7 @@ final class FinanceReader {
       boolean precious = t.metal().precious();
       List<Unit> allowed = switch (item) {
         case "capital" -> List.of(Unit.USD);
-        case "ore_mined" -> List.of(Unit.SHORT_TON, Unit.TONNE);
+        case Concepts.ORE_MINED -> List.of(Unit.SHORT_TON, Unit.TONNE);
         case "grade" -> precious ? List.of(Unit.OUNCES_PER_TON, Unit.GRAMS_PER_TONNE) : List.of(Unit.PERCENT);
         default -> List.of(t.priceUnit());
       };
@@ -286,7 +287,7 @@ final class FinanceReader {
       }
       int y = year.get().intValue();
       Unit target = switch (item) {
-        case "ore_mined" -> Unit.SHORT_TON;
+        case Concepts.ORE_MINED -> Unit.SHORT_TON;
         case "grade" -> precious ? Unit.OUNCES_PER_TON : Unit.PERCENT;
         default -> u.get();
       };
@@ -323,7 +324,7 @@ final class FinanceReader {
       for (var e : years.entrySet()) {
         Map<String, BigDecimal> it = e.getValue();
         ys.add(new ProjectEconomics.Year(e.getKey(), it.getOrDefault("capital", BigDecimal.ZERO),
-            it.getOrDefault("ore_mined", BigDecimal.ZERO), it.getOrDefault("grade", BigDecimal.ZERO),
+            it.getOrDefault(Concepts.ORE_MINED, BigDecimal.ZERO), it.getOrDefault("grade", BigDecimal.ZERO),
             it.getOrDefault("cash_cost", BigDecimal.ZERO).multiply(perUnit),
             it.getOrDefault("price", t.price()).multiply(perUnit)));
       }

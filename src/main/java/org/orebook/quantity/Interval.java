@@ -61,4 +61,12 @@ public record Interval(BigDecimal lo, BigDecimal hi) {
   public boolean overlaps(Interval o) {
     return lo.compareTo(o.hi) <= 0 && o.lo.compareTo(hi) <= 0;
   }
+
+  /** The values both intervals hold; they must overlap. */
+  public Interval intersect(Interval o) {
+    if (!overlaps(o)) {
+      throw new IllegalArgumentException("disjoint intervals " + this + " and " + o);
+    }
+    return new Interval(lo.max(o.lo), hi.min(o.hi));
+  }
 }

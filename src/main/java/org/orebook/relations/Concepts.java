@@ -185,6 +185,27 @@ public final class Concepts {
   public static final String INCOME_CONTINUING = "income_continuing";
   public static final String DISCONTINUED = "discontinued";
   public static final String CUMULATIVE_EFFECT = "cumulative_effect";
+  public static final String TOTAL_LIABILITIES = "total_liabilities";
+  public static final String TOTAL_EQUITY = "total_equity";
+  /** Profit (loss) for the period: IFRS filers' net income line. */
+  public static final String PROFIT_FOR_THE_PERIOD = "profit_for_the_period";
+  /** Net income (loss) as the first line of a non-GAAP reconciliation starts from it. */
+  public static final String NONGAAP_NET_INCOME = "nongaap_net_income";
+
+  // standard non-GAAP measures: figures of their own, never the GAAP figure they adjust
+  public static final String EBITDA = "ebitda";
+  public static final String ADJUSTED_EBITDA = "adjusted_ebitda";
+  public static final String ADJUSTED_NET_EARNINGS = "adjusted_net_earnings";
+  public static final String ADJUSTED_EPS = "adjusted_eps";
+  public static final String FREE_CASH_FLOW = "free_cash_flow";
+  public static final String INCOME_BEFORE_ENV = "income_before_env";
+
+  // mining physicals a release prints beside the catalogue's (read, not derived)
+  public static final String ORE_MINED = "ore_mined";
+  public static final String WASTE_MINED = "waste_mined";
+  public static final String MATERIAL_MINED = "material_mined";
+  public static final String STRIP_RATIO = "strip_ratio";
+  public static final String REALIZED_PRICE = "realized_price";
 
   public static final Entity COMPANY = Entity.COMPANY;
 
@@ -227,7 +248,15 @@ public final class Concepts {
   private static final Set<Dimension> FRACTION = EnumSet.of(Dimension.FRACTION);
 
   private static void declare(String name, Set<Dimension> dims, String label) {
-    if (DECLARED.putIfAbsent(name, new Concept(name, dims, label)) != null) {
+    declare(name, dims, label, "", "");
+  }
+
+  /**
+   * A concept running text names: {@code prose} is the regular expression of the words that name it
+   * (lower case), {@code opposite} the words that name its negative ("net loss" for net income).
+   */
+  private static void declare(String name, Set<Dimension> dims, String label, String prose, String opposite) {
+    if (DECLARED.putIfAbsent(name, new Concept(name, dims, label, prose, opposite)) != null) {
       throw new IllegalStateException("concept declared twice: " + name);
     }
   }
@@ -236,8 +265,8 @@ public final class Concepts {
     // production
     declare(ORE_MILLED, EnumSet.of(Dimension.MASS), "Ore milled");
     declare(DAYS, EnumSet.of(Dimension.TIME), "Days of operation");
-    declare(GRADE, GRADE_DIMS, "Grade");
-    declare(PRODUCED, QUANTITY, "Metal produced");
+    declare(GRADE, GRADE_DIMS, "Grade", "(?:ore )?grade", "");
+    declare(PRODUCED, QUANTITY, "Metal produced", "produced|production|produce|producing|contributed|yielded", "");
     declare(COST_BASIS, QUANTITY, "Metal the costs are divided by");
     declare(PAYABLE, QUANTITY, "Payable metal");
     declare(PAYABLE_FACTOR, FRACTION, "Payable share of the metal produced");
@@ -254,14 +283,14 @@ public final class Concepts {
     declare(INVENTORY_CHANGE, MONEY, "Change in product inventory");
     declare(RECLAMATION_OTHER, MONEY, "Reclamation and other costs");
     declare(DDA, MONEY, "Depreciation, depletion and amortization");
-    declare(CAPITAL_ADDITIONS, MONEY, "Capital additions");
+    declare(CAPITAL_ADDITIONS, MONEY, "Capital additions", "capital (?:additions|expenditures|expenses|spending)", "");
     // Gold Institute production cost standard and C1
     declare(MINING_PER_TON, EnumSet.of(Dimension.MONEY_PER_TON), "Mining cost per ton");
     declare(MILLING_PER_TON, EnumSet.of(Dimension.MONEY_PER_TON), "Milling cost per ton");
     declare(DIRECT, MONEY, "Direct production costs");
-    declare(CASH_OPERATING, MONEY, "Cash operating costs");
-    declare(TOTAL_CASH, MONEY, "Total cash costs");
-    declare(TOTAL_PRODUCTION, MONEY, "Total production costs");
+    declare(CASH_OPERATING, MONEY, "Cash operating costs", "cash operating costs?", "");
+    declare(TOTAL_CASH, MONEY, "Total cash costs", "total cash costs?", "");
+    declare(TOTAL_PRODUCTION, MONEY, "Total production costs", "total production costs?", "");
     declare(COST_OUNCES, QUANTITY, "Metal the unit costs are per");
     declare(CASH_OPERATING_PER_OZ, PER_UNIT, "Cash operating costs per unit");
     declare(TOTAL_CASH_PER_OZ, PER_UNIT, "Total cash costs per unit");
@@ -274,8 +303,8 @@ public final class Concepts {
       declare(item, MONEY, Character.toUpperCase(item.charAt(0)) + item.substring(1).replace('_', ' '));
     }
     declare(ADJUSTED_OPERATING, MONEY, "Adjusted operating costs");
-    declare(AISC, MONEY, "All-in sustaining costs");
-    declare(AIC, MONEY, "All-in costs");
+    declare(AISC, MONEY, "All-in sustaining costs", "all-in sustaining costs?|aisc", "");
+    declare(AIC, MONEY, "All-in costs", "all-in costs?", "");
     declare(AISC_GROSS, MONEY, "All-in sustaining costs before by-product credits");
     declare(AISC_PER_OZ, PER_UNIT, "All-in sustaining costs per unit sold");
     declare(AISC_GROSS_PER_OZ, PER_UNIT, "All-in sustaining costs before by-product credits per unit sold");
@@ -293,21 +322,23 @@ public final class Concepts {
     declare(COPRODUCT_AISC, MONEY, "All-in sustaining costs allocated (co-product basis)");
     declare(COPRODUCT_AISC_PER_UNIT, PER_UNIT, "All-in sustaining costs per unit (co-product basis)");
     // segments and company
-    declare(SALES, MONEY, "Sales");
+    declare(SALES, MONEY, "Sales", "(?:net )?(?:sales|revenues?)(?: of products)?", "");
     declare(OTHER_COST_OF_SALES, MONEY, "Other cost of sales");
     declare(OTHER_DDA, MONEY, "Other depreciation, depletion and amortization");
-    declare(GROSS_PROFIT, MONEY, "Gross profit");
-    declare(PREFERRED_DIVIDENDS, MONEY, "Preferred stock dividends");
+    declare(GROSS_PROFIT, MONEY, "Gross profit", "gross (?:profit|margin)s?", "");
+    declare(PREFERRED_DIVIDENDS, MONEY, "Preferred stock dividends", "preferred (?:stock )?dividends?|noncash dividends?", "");
     declare(PREFERRED_DIVIDENDS_UNDECLARED, MONEY, "Preferred stock dividends not declared");
     declare(PREFERRED_DIVIDENDS_NONCASH, MONEY, "Noncash preferred stock dividends");
-    declare(INCOME_APPLICABLE_TO_COMMON, MONEY, "Income (loss) applicable to common shareholders");
-    declare(CURRENT_RATIO, FRACTION, "Current ratio");
-    declare(CASH_AND_SHORT_TERM, MONEY, "Cash and short-term investments");
+    declare(INCOME_APPLICABLE_TO_COMMON, MONEY, "Income (loss) applicable to common shareholders",
+        "(?:income|loss|losses|income \\(loss\\)) applicable to common shareholders", "");
+    declare(CURRENT_RATIO, FRACTION, "Current ratio", "current ratio", "");
+    declare(CASH_AND_SHORT_TERM, MONEY, "Cash and short-term investments",
+        "cash and short-term investments|cash and cash equivalents", "");
     declare(PERCENT_CHANGE, FRACTION, "Change against a year earlier");
     // reserves
     declare(TONS, QUANTITY, "Tons of ore");
     declare(TONS_100PCT, QUANTITY, "Tons of ore (100%)");
-    declare(CONTAINED, QUANTITY, "Contained metal");
+    declare(CONTAINED, QUANTITY, "Contained metal", "proven and probable (?:\\w+ )?reserves?", "");
     declare(CUT_OFF, EnumSet.of(Dimension.GRADE_PRECIOUS, Dimension.FRACTION, Dimension.MONEY_PER_TON), "Cut-off");
     declare(RECOVERY, FRACTION, "Metallurgical recovery");
     declare(PRICE_ASSUMPTION, PER_UNIT, "Metal price assumed");
@@ -316,7 +347,7 @@ public final class Concepts {
     declare(RES_ADDED, QUANTITY, "Added");
     declare(RES_REVISED, QUANTITY, "Revised");
     declare(RES_CLOSING, QUANTITY, "Reserves at the end of the year");
-    declare(PRICE, PER_UNIT, "Metal price");
+    declare(PRICE, PER_UNIT, "Metal price", "prices?", "");
     // the standard statement concepts (statement_lines.csv concept column)
     declare(CASH, MONEY, "Cash and cash equivalents");
     declare(SHORT_TERM_INVESTMENTS, MONEY, "Short-term investments");
@@ -324,10 +355,11 @@ public final class Concepts {
     declare(TOTAL_CURRENT_LIABILITIES, MONEY, "Total current liabilities");
     declare(TOTAL_ASSETS, MONEY, "Total assets");
     declare(TOTAL_LIABILITIES_AND_EQUITY, MONEY, "Total liabilities and shareholders' equity");
-    declare(NET_INCOME, MONEY, "Net income (loss)");
+    declare(NET_INCOME, MONEY, "Net income (loss)", "net (?:income|earnings)", "net loss");
     declare(EPS_BASIC, EnumSet.of(Dimension.MONEY_PER_SHARE), "Basic income (loss) per common share");
     declare(WEIGHTED_SHARES, EnumSet.of(Dimension.COUNT), "Weighted average common shares outstanding");
-    declare(CF_OPERATING, MONEY, "Net cash provided by operating activities");
+    declare(CF_OPERATING, MONEY, "Net cash provided by operating activities",
+        "(?:net )?cash (?:flows? )?(?:provided by|from|generated by) operat\\w*(?: activities)?|operating cash flows?|cash flows?", "");
     declare(CF_CASH_BEGIN, MONEY, "Cash and cash equivalents at the beginning of the period");
     declare(CF_CASH_END, MONEY, "Cash and cash equivalents at the end of the period");
     declare(CF_NET_CHANGE, MONEY, "Net increase (decrease) in cash and cash equivalents");
@@ -335,6 +367,24 @@ public final class Concepts {
     declare(INCOME_CONTINUING, MONEY, "Income (loss) from continuing operations");
     declare(DISCONTINUED, MONEY, "Income (loss) from discontinued operations");
     declare(CUMULATIVE_EFFECT, MONEY, "Cumulative effect of a change in accounting principle");
+    declare(TOTAL_LIABILITIES, MONEY, "Total liabilities");
+    declare(TOTAL_EQUITY, MONEY, "Total shareholders' equity");
+    declare(PROFIT_FOR_THE_PERIOD, MONEY, "Profit (loss) for the period");
+    declare(NONGAAP_NET_INCOME, MONEY, "Net income (loss) in a non-GAAP reconciliation");
+    // non-GAAP measures: named in prose by their own words, so that no claim about them is tested
+    // against the GAAP figure they adjust ("adjusted net income" is not net income)
+    declare(EBITDA, MONEY, "EBITDA", "(?<!adjusted )ebitda", "");
+    declare(ADJUSTED_EBITDA, MONEY, "Adjusted EBITDA", "adjusted ebitda", "");
+    declare(ADJUSTED_NET_EARNINGS, MONEY, "Adjusted net earnings", "adjusted net (?:earnings|income)", "");
+    declare(ADJUSTED_EPS, EnumSet.of(Dimension.MONEY_PER_SHARE), "Adjusted earnings per share");
+    declare(FREE_CASH_FLOW, MONEY, "Free cash flow", "free cash flow", "");
+    declare(INCOME_BEFORE_ENV, MONEY, "Income before environmental accruals");
+    // mining physicals
+    declare(ORE_MINED, EnumSet.of(Dimension.MASS), "Ore mined");
+    declare(WASTE_MINED, EnumSet.of(Dimension.MASS), "Waste mined");
+    declare(MATERIAL_MINED, EnumSet.of(Dimension.MASS), "Material mined");
+    declare(STRIP_RATIO, FRACTION, "Strip ratio");
+    declare(REALIZED_PRICE, PER_UNIT, "Realized metal price");
   }
 
   /** The concept declared under {@code name}; empty for a name the vocabulary does not hold (a company's own statement line). */

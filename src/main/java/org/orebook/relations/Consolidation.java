@@ -78,6 +78,15 @@ final class Consolidation implements RelationFamily {
     Unit unit = c.commonUnit(parts, metal.quantityUnit());
     c.add("sum.production_total", "sum of the units' " + metal.displayName().toLowerCase() + " produced",
         c.key(COMPANY, PRODUCED, metal.name(), p), unit, c.sumIn(parts, unit, false));
+    // the metal group's production: its primary metal produced by each of its units, when each is known
+    List<FactKey> members = c.company().unitsWithPrimary(metal).stream()
+        .map(u -> c.key(unit(u.id()), PRODUCED, metal.name(), p)).toList();
+    if (!members.isEmpty() && members.stream().allMatch(c::given)) {
+      Unit groupUnit = c.commonUnit(members, metal.quantityUnit());
+      c.add("sum.group_produced", "sum of the " + metal.displayName().toLowerCase() + " units' "
+          + metal.displayName().toLowerCase() + " produced", c.key(group(metal.name()), PRODUCED, metal.name(), p), groupUnit,
+          c.sumIn(members, groupUnit, false));
+    }
   }
 
   static void segmentRelations(Catalogue c, Segment s, Period p) {

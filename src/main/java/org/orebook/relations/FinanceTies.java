@@ -29,7 +29,9 @@ import org.orebook.quantity.Unit;
  *
  * <p>A relation is added only where its result is given (printed): the forward engine never has
  * these figures among its inputs (the finance models compute them after it, with min/max, bisection
- * and schedules), so the family is inert forward and tests a published release backward. Not
+ * and schedules), so the family computes nothing forward: it proves the models' figures before a
+ * release prints them (release.FinanceSections.prove: the same value under the same relation id) and
+ * tests a published release backward. Not
  * re-derived: metal produced (the recovery is in the notes, not the table), royalties and income
  * taxes (rates in the notes; taxes floored at zero), depreciation, NPV, IRR, payback, the
  * sensitivities and the capped exchange ratio (a minimum).

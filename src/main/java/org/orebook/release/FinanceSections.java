@@ -28,6 +28,7 @@ import org.orebook.model.StatementLine;
 import org.orebook.quantity.Exact;
 import org.orebook.quantity.Period;
 import org.orebook.quantity.Unit;
+import org.orebook.relations.Concepts;
 
 /**
  * The finance sections that follow the operating tables: the hedge book marked to market, guidance
@@ -72,7 +73,38 @@ final class FinanceSections {
     f.guidance().ifPresent(out::add);
     f.data.finance().projects().forEach(p -> out.add(f.project(p)));
     f.data.finance().offer().ifPresent(o -> out.add(f.offer(o)));
+    prove(data, facts);
     return out;
+  }
+
+  /** The entities whose figures the finance models compute. */
+  private static final java.util.Set<Entity.Kind> FINANCE = java.util.EnumSet.of(Entity.Kind.HEDGES, Entity.Kind.GUIDANCE,
+      Entity.Kind.PROJECT, Entity.Kind.OFFER);
+
+  /**
+   * The finance models compute with schedules, floors and bisection, which the catalogue's relations do
+   * not; where the catalogue states a finance figure's arithmetic (relations.FinanceTies: a position's
+   * mark to market, a project's yearly revenue and cash flow, the offer's VWAP, ...), the figure the
+   * model computed must be the relation's value on the same figures, under the same relation id. A
+   * difference is a defect of Orebook, never of the inputs: the release is not printed. Values agree
+   * to 28 significant digits (the two divide in different orders at 34).
+   */
+  static void prove(Dataset data, FactSet facts) {
+    for (org.orebook.relations.Relation r : org.orebook.relations.Catalogue.build(data.company(), data.statementLines(),
+        data.properties(), facts)) {
+      if (!FINANCE.contains(r.result().entity().kind())) {
+        continue;
+      }
+      Fact printed = facts.find(r.result()).orElseThrow();
+      Optional<BigDecimal> v = r.expr().eval(k -> facts.find(k).map(Fact::value));
+      BigDecimal tolerance = printed.value().abs().max(BigDecimal.ONE).movePointLeft(28);
+      boolean sameRelation = !(printed.origin() instanceof Origin.Derived d) || d.relation().equals(r.id());
+      if (v.isEmpty() || v.get().subtract(printed.value()).abs().compareTo(tolerance) > 0 || !sameRelation) {
+        throw new IllegalStateException("internal error: the finance figure " + r.result() + " = " + printed.value()
+            + " (" + printed.origin() + ") is not what the catalogue's " + r.id() + " (" + r.description() + ") gives: "
+            + v.map(BigDecimal::toPlainString).orElse("no value"));
+      }
+    }
   }
 
   // ---------------------------------------------------------------- shared
@@ -397,7 +429,7 @@ final class FinanceSections {
     for (int i = 0; i < ys.size(); i++) {
       ProjectEconomics.YearResult y = ys.get(i);
       Period yp = new Period.Year(y.year());
-      FactKey oreK = in.itemKey("ore_mined", y.year());
+      FactKey oreK = in.itemKey(Concepts.ORE_MINED, y.year());
       FactKey gradeK = in.itemKey("grade", y.year());
       FactKey priceK = facts.has(in.itemKey("price", y.year())) ? in.itemKey("price", y.year()) : in.termKey("price_deck");
       FactKey costK = in.itemKey("cash_cost", y.year());
@@ -560,10 +592,10 @@ final class FinanceSections {
     List<String> notes = List.of("",
         "Metal produced = ore x grade x recovery (" + Formats.plain(p.recovery().multiply(Exact.HUNDRED)) + "%); royalty "
             + Formats.plain(p.royaltyRate().multiply(Exact.HUNDRED)) + "% of revenue; income tax "
-            + Formats.plain(p.taxRate().multiply(Exact.HUNDRED)) + "% of revenue less royalties, cash costs and",
-        "depreciation (capital straight-line over " + p.depreciationYears()
-            + " years from the year after it is spent), no loss carried forward. Cash flows are",
-        "discounted to the start of " + ys.get(0).year() + " at the end of each year, " + ys.get(0).year()
+            + Formats.plain(p.taxRate().multiply(Exact.HUNDRED)) + "% of revenue less royalties, cash costs and"
+            + " depreciation (capital straight-line over " + p.depreciationYears()
+            + " years from the year after it is spent), no loss carried forward. Cash flows are"
+            + " discounted to the start of " + ys.get(0).year() + " at the end of each year, " + ys.get(0).year()
             + " undiscounted. All-in cost = (cash costs + royalties + capital) / metal produced.");
     return section("project_" + p.id(), TITLES.get(2) + " - " + p.name(), List.of(new Section.TableBlock(schedule),
         new Section.TableBlock(summary), new Section.TableBlock(sensitivity), new Section.TextBlock(notes)));

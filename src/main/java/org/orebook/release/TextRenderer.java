@@ -18,7 +18,7 @@ public final class TextRenderer {
       out.append('\n');
       for (Section.Block b : s.blocks()) {
         switch (b) {
-          case Section.TextBlock t -> t.lines().forEach(l -> out.append(l).append('\n'));
+          case Section.TextBlock t -> t.lines().forEach(l -> textLine(l).forEach(x -> out.append(x).append('\n')));
           case Section.TableBlock t -> table(t.table(), release.facts()).forEach(l -> out.append(l).append('\n'));
         }
       }
@@ -34,20 +34,20 @@ public final class TextRenderer {
   /**
    * The widths of a table's columns from their content: the label column, then each figure column
    * as wide as its widest cell or heading needs (a figure with one space before it, a heading with
-   * one space each side; never narrower than the layout's cell width), a group heading widening the
-   * last column it spans. The label column is narrowed to keep the table within {@link #PAGE_WIDTH}
-   * columns where its figures and labels allow: down to its longest label (no label wraps more than
-   * the layout asks) and never below {@link #MIN_LABEL_WIDTH}; the rules under the figures follow
-   * the columns.
+   * one space each side; the layout's cell width where the page has room), a group heading widening
+   * the last column it spans. A table is kept within {@link #PAGE_WIDTH} columns where its figures and
+   * labels allow: first the label column is narrowed, down to its longest label (no label wraps more
+   * than the layout asks) and never below {@link #MIN_LABEL_WIDTH}; then the figure columns give up
+   * the room beyond what their content needs. The rules under the figures follow the columns.
    */
   static int[] widths(Table t, FactSet facts) {
     int cols = Math.max(t.headers().size(), t.rows().stream().filter(r -> r instanceof Row.Values)
         .mapToInt(r -> ((Row.Values) r).cells().size()).max().orElse(0));
-    int[] w = new int[cols + 1];
-    java.util.Arrays.fill(w, t.cellWidth());
+    // what each figure column's content needs, then the layout's cell width where the page has room
+    int[] need = new int[cols + 1];
     for (int c = 0; c < t.headers().size(); c++) {
       for (String h : t.headers().get(c)) {
-        w[c + 1] = Math.max(w[c + 1], h.length() + 2);
+        need[c + 1] = Math.max(need[c + 1], h.length() + 2);
       }
     }
     for (Row r : t.rows()) {
@@ -56,22 +56,16 @@ public final class TextRenderer {
           Cell cell = v.cells().get(c);
           String text = Formats.text(cell, facts);
           int body = text.length() + (text.endsWith(")") ? 0 : 1);
-          w[c + 1] = Math.max(w[c + 1], body + (cell.dollar() ? 2 : 1));
+          need[c + 1] = Math.max(need[c + 1], body + (cell.dollar() ? 2 : 1));
         }
       }
     }
-    int first = 1;
-    for (Table.Group g : t.groups()) {
-      int last = Math.min(cols, first + g.span() - 1);
-      int spanned = 0;
-      for (int c = first; c <= last; c++) {
-        spanned += w[c];
-      }
-      if (last >= first && g.label().length() + 2 > spanned) {
-        w[last] += g.label().length() + 2 - spanned;
-      }
-      first += g.span();
+    int[] w = new int[cols + 1];
+    for (int c = 1; c <= cols; c++) {
+      w[c] = Math.max(need[c], t.cellWidth());
     }
+    widenForGroups(t, need, cols);
+    widenForGroups(t, w, cols);
     int figures = 0;
     for (int c = 1; c <= cols; c++) {
       figures += w[c];
@@ -84,7 +78,39 @@ public final class TextRenderer {
       longest = Math.max(longest, t.labelHeader().length() + 1);
       w[0] = Math.min(t.labelWidth(), Math.max(PAGE_WIDTH - figures, Math.max(longest, MIN_LABEL_WIDTH)));
     }
+    // still too wide: the figure columns give up the room the layout's cell width gave them, the
+    // roomiest first, down to what their content needs
+    int excess = java.util.Arrays.stream(w).sum() - PAGE_WIDTH;
+    while (excess > 0) {
+      int roomiest = -1;
+      for (int c = 1; c <= cols; c++) {
+        if (w[c] > need[c] && (roomiest < 0 || w[c] - need[c] > w[roomiest] - need[roomiest])) {
+          roomiest = c;
+        }
+      }
+      if (roomiest < 0) {
+        break;
+      }
+      w[roomiest]--;
+      excess--;
+    }
     return w;
+  }
+
+  /** A group heading ("Year Ended") widens the last column it spans to fit. */
+  private static void widenForGroups(Table t, int[] w, int cols) {
+    int first = 1;
+    for (Table.Group g : t.groups()) {
+      int last = Math.min(cols, first + g.span() - 1);
+      int spanned = 0;
+      for (int c = first; c <= last; c++) {
+        spanned += w[c];
+      }
+      if (last >= first && g.label().length() + 2 > spanned) {
+        w[last] += g.label().length() + 2 - spanned;
+      }
+      first += g.span();
+    }
   }
 
   /** The lines of one table. */
@@ -95,7 +121,7 @@ public final class TextRenderer {
     int cols = t.headers().size();
     int width = java.util.Arrays.stream(w).sum();
     for (String title : t.titleLines()) {
-      lines.add(center(title, width));
+      lines.add(center(title, width).stripTrailing());
     }
     if (!t.titleLines().isEmpty()) {
       lines.add("");
@@ -140,7 +166,7 @@ public final class TextRenderer {
     }
     for (Row row : t.rows()) {
       switch (row) {
-        case Row.Heading h -> lines.add(h.text());
+        case Row.Heading h -> lines.addAll(textLine(h.text()));
         case Row.Blank b -> lines.add("");
         case Row.Rule r -> {
           StringBuilder sb = new StringBuilder(" ".repeat(labelWidth));
@@ -183,6 +209,29 @@ public final class TextRenderer {
   }
 
   /** Wraps a label at word boundaries to {@code width} columns. */
+  /** A footnote or bullet marker a wrapped line hangs its continuation under: "(1) ", "-- ", "* ". */
+  private static final java.util.regex.Pattern MARKER = java.util.regex.Pattern.compile("^(\\s*)(\\(\\w{1,3}\\)|--|\\*|-)?\\s*");
+
+  /**
+   * A line of running text within {@link #PAGE_WIDTH} columns: a longer one is wrapped at word
+   * boundaries, its continuation indented like its first line, or hung under the text after a
+   * footnote or bullet marker. A word longer than the page stays whole.
+   */
+  static List<String> textLine(String line) {
+    if (line.length() <= PAGE_WIDTH) {
+      return List.of(line);
+    }
+    java.util.regex.Matcher m = MARKER.matcher(line);
+    m.find();
+    String lead = line.substring(0, m.end());
+    String hang = " ".repeat(lead.length());
+    List<String> out = new ArrayList<>();
+    for (String l : wrap(line.substring(m.end()).strip(), PAGE_WIDTH - lead.length())) {
+      out.add((out.isEmpty() ? lead : hang) + l);
+    }
+    return out;
+  }
+
   static List<String> wrap(String label, int width) {
     List<String> out = new ArrayList<>();
     StringBuilder line = new StringBuilder();

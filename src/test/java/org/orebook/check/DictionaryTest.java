@@ -34,7 +34,7 @@ class DictionaryTest {
         .isEqualTo("c1_cash_cost_per_lb per_pound");
     assertThat(concept(ConceptDictionary.Scope.UNIT, "All-in sustaining costs per ounce sold")).isEqualTo("aisc_per_oz_sold per_ounce");
     assertThat(concept(ConceptDictionary.Scope.UNIT, "AISC ($/oz)")).isEqualTo("aisc_per_oz_sold per_ounce");
-    assertThat(concept(ConceptDictionary.Scope.UNIT, "AISC per payable pound")).isEqualTo("aisc_per_lb per_pound");
+    assertThat(concept(ConceptDictionary.Scope.UNIT, "AISC per payable pound")).isEqualTo("aisc_per_oz_sold per_pound");
     assertThat(concept(ConceptDictionary.Scope.UNIT, "Cash costs per ounce sold")).isEqualTo("total_cash_costs_per_oz per_ounce");
     assertThat(concept(ConceptDictionary.Scope.UNIT, "Gold sold (oz)")).isEqualTo("sold[AU] ounces");
     assertThat(concept(ConceptDictionary.Scope.UNIT, "Payable copper sold (Mlb)")).isEqualTo("sold[CU] pounds");

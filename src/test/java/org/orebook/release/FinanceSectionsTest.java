@@ -76,4 +76,26 @@ class FinanceSectionsTest {
       assertThat(Releases.renderBytes(r, format)).isNotEmpty();
     }
   }
+
+  @Test
+  void aFinanceFigureTheCatalogueDoesNotReproduceIsRefused() throws Exception {
+    org.orebook.data.Dataset data = org.orebook.data.DatasetLoader.load(Path.of("examples", "hecla-2003"));
+    Release r = Releases.produce(data, null);
+    FinanceSections.prove(data, r.facts());  // Orebook's own figures: the models and the catalogue agree
+    org.orebook.facts.FactSet off = new org.orebook.facts.FactSet();
+    org.orebook.facts.Fact changed = null;
+    for (org.orebook.facts.Fact f : r.facts().all()) {
+      if (changed == null && f.key().entity().equals(Entity.HEDGES) && f.key().concept().equals("mark_to_market")
+          && !f.key().qualifier().equals("total")) {
+        changed = new org.orebook.facts.Fact(f.key(), f.value().add(java.math.BigDecimal.ONE), f.unit(), f.origin());
+        off.add(changed);
+      } else {
+        off.add(f);
+      }
+    }
+    assertThat(changed).as("the example has a hedge position with a mark to market").isNotNull();
+    FactKey k = changed.key();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FinanceSections.prove(data, off))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining(k.toString()).hasMessageContaining("hedge.mark_to_market");
+  }
 }

@@ -17,6 +17,7 @@ import org.orebook.facts.Entity;
 import org.orebook.facts.FactKey;
 import org.orebook.model.Metal;
 import org.orebook.model.OperatingUnit;
+import org.orebook.model.StatementLine;
 import org.orebook.quantity.Period;
 import org.orebook.quantity.Unit;
 import org.orebook.relations.Expr;
@@ -31,14 +32,36 @@ import org.orebook.relations.Relation;
  * once and so never states them.
  */
 final class ExtraRelations {
-  /** Figures that are the same figure wherever printed: "statement:concept" or "company/concept". */
-  static final String[][] SAME_FIGURE = {
-      {"net income", "operations:net_income", "company/net_income", "non_gaap:nongaap_net_income", "cash_flows:cf_net_income"},
-      {"sales", "operations:sales", "company/sales"},
-      {"gross profit", "operations:gross_profit", "company/gross_profit"},
-      {"income before environmental accruals", "non_gaap:income_before_env", "company/income_before_env"},
-      {"basic income (loss) per common share", "operations:eps_basic", "company/eps_basic"},
-      {"cash provided by operating activities", "cash_flows:cf_operating", "company/cf_operating"}};
+  /** Where a figure is printed: a line of a statement (by its standard concept), or the company's figure. */
+  record Printed(String statement, String concept) {
+    static Printed company(String concept) {
+      return new Printed("", concept);
+    }
+
+    static Printed in(String statement, String concept) {
+      return new Printed(statement, concept);
+    }
+
+    boolean company() {
+      return statement.isEmpty();
+    }
+  }
+
+  /** One figure printed in several tables: its words and where. */
+  record SameFigure(String words, List<Printed> where) {}
+
+  /** Figures that are the same figure wherever printed. */
+  static final List<SameFigure> SAME_FIGURE = List.of(
+      new SameFigure("net income", List.of(Printed.in(StatementLine.OPERATIONS, NET_INCOME), Printed.company(NET_INCOME),
+          Printed.in(StatementLine.NON_GAAP, NONGAAP_NET_INCOME), Printed.in(StatementLine.CASH_FLOWS, CF_NET_INCOME))),
+      new SameFigure("sales", List.of(Printed.in(StatementLine.OPERATIONS, SALES), Printed.company(SALES))),
+      new SameFigure("gross profit", List.of(Printed.in(StatementLine.OPERATIONS, GROSS_PROFIT), Printed.company(GROSS_PROFIT))),
+      new SameFigure("income before environmental accruals", List.of(Printed.in(StatementLine.NON_GAAP, INCOME_BEFORE_ENV),
+          Printed.company(INCOME_BEFORE_ENV))),
+      new SameFigure("basic income (loss) per common share", List.of(Printed.in(StatementLine.OPERATIONS, EPS_BASIC),
+          Printed.company(EPS_BASIC))),
+      new SameFigure("cash provided by operating activities", List.of(Printed.in(StatementLine.CASH_FLOWS, CF_OPERATING),
+          Printed.company(CF_OPERATING))));
 
   private static final String[][] COSTS = {
       {TOTAL_CASH, TOTAL_CASH_PER_OZ, "total cash costs"},
@@ -59,13 +82,13 @@ final class ExtraRelations {
     Set<Period> periods = new LinkedHashSet<>();
     rd.keySet().forEach(k -> periods.add(k.period()));
     for (Period p : periods) {
-      for (String[] cls : SAME_FIGURE) {
+      for (SameFigure same : SAME_FIGURE) {
         List<FactKey> keys = new ArrayList<>();
-        for (int i = 1; i < cls.length; i++) {
-          keys.addAll(resolve(pr, cls[i], p));
+        for (Printed where : same.where()) {
+          keys.addAll(resolve(pr, where, p));
         }
         for (int i = 1; i < keys.size(); i++) {
-          out.add(new Relation("tie.across_tables", cls[0] + ": the same figure in every table", keys.get(i),
+          out.add(new Relation("tie.across_tables", same.words() + ": the same figure in every table", keys.get(i),
               rd.get(keys.get(i)).unit(), sum(List.of(plus(ref(keys.get(0)))))));
         }
       }
@@ -74,21 +97,19 @@ final class ExtraRelations {
     return out;
   }
 
-  /** Keys of a "statement:concept" or "company/concept" reference printed for a period. */
-  static List<FactKey> resolve(PublishedRelease pr, String ref, Period p) {
+  /** The keys a figure is printed under for a period: the company's, or each statement line carrying the concept. */
+  static List<FactKey> resolve(PublishedRelease pr, Printed where, Period p) {
     List<FactKey> out = new ArrayList<>();
-    if (ref.startsWith("company/")) {
-      FactKey k = FactKey.of(COMPANY, ref.substring(8), p);
+    if (where.company()) {
+      FactKey k = FactKey.of(COMPANY, where.concept(), p);
       if (pr.readings().containsKey(k)) {
         out.add(k);
       }
       return out;
     }
-    String st = ref.substring(0, ref.indexOf(':'));
-    String concept = ref.substring(ref.indexOf(':') + 1);
     for (var e : pr.statementConcepts().entrySet()) {
       String s = e.getKey().substring(0, e.getKey().indexOf('/'));
-      if ((s.equals(st) || s.startsWith(st + "_")) && e.getValue().equals(concept)) {
+      if ((s.equals(where.statement()) || s.startsWith(where.statement() + "_")) && e.getValue().equals(where.concept())) {
         FactKey k = FactKey.of(Entity.statement(s), e.getKey().substring(e.getKey().indexOf('/') + 1), p);
         if (pr.readings().containsKey(k)) {
           out.add(k);

@@ -56,31 +56,31 @@ final class FinanceTables {
   /** The schedule rows of a project: label pattern → concept. */
   private static final List<String[]> SCHEDULE = List.of(
       new String[] {"ore mined.*", Concepts.ORE_MINED}, new String[] {"grade.*", "grade"},
-      new String[] {".* produced.*", "metal_produced"}, new String[] {"price.*", "price"},
-      new String[] {"cash cost \\(.*", "cash_cost"}, new String[] {"revenue", "revenue"},
-      new String[] {"royalties", "royalties"}, new String[] {"cash costs", "cash_costs"},
-      new String[] {"income taxes", "income_taxes"}, new String[] {"capital", "capital"},
-      new String[] {"after-tax cash flow", "after_tax_cash_flow"}, new String[] {"cumulative cash flow", "cumulative_cash_flow"},
+      new String[] {".* produced.*", Concepts.PROJECT_METAL_PRODUCED}, new String[] {"price.*", "price"},
+      new String[] {"cash cost \\(.*", Concepts.PROJECT_CASH_COST}, new String[] {"revenue", "revenue"},
+      new String[] {"royalties", "royalties"}, new String[] {"cash costs", Concepts.PROJECT_CASH_COSTS},
+      new String[] {"income taxes", Concepts.PROJECT_INCOME_TAXES}, new String[] {"capital", "capital"},
+      new String[] {"after-tax cash flow", Concepts.AFTER_TAX_CASH_FLOW}, new String[] {"cumulative cash flow", Concepts.CUMULATIVE_CASH_FLOW},
       new String[] {"tax depreciation.*", "depreciation"});
   /** The sensitivity rows: the driver changed → its code in the key. */
   private static final Map<String, String> DRIVERS = Map.of("metal price", "price", "grade", "grade", "capital", "capital",
-      "cash cost", "cash_cost");
+      "cash cost", Concepts.PROJECT_CASH_COST);
   /** The exchange terms: label pattern → field of the offer. */
   private static final List<String[]> TERMS = List.of(
-      new String[] {"value offered per preferred share", "value_per_preferred", "PER_SHARE"},
-      new String[] {"cap: common shares per preferred share", "max_common_per_preferred", "RATIO"},
-      new String[] {"value / vwap.*", "uncapped_ratio", "RATIO"},
-      new String[] {"exchange ratio.*", "exchange_ratio", "RATIO"},
-      new String[] {"preferred shares outstanding", "preferred_outstanding", "SHARES"},
-      new String[] {"preferred shares exchanged", "preferred_exchanged", "SHARES"},
-      new String[] {"common shares issued", "common_issued", "SHARES"},
+      new String[] {"value offered per preferred share", Concepts.VALUE_PER_PREFERRED, "PER_SHARE"},
+      new String[] {"cap: common shares per preferred share", Concepts.MAX_COMMON_PER_PREFERRED, "RATIO"},
+      new String[] {"value / vwap.*", Concepts.UNCAPPED_RATIO, "RATIO"},
+      new String[] {"exchange ratio.*", Concepts.EXCHANGE_RATIO, "RATIO"},
+      new String[] {"preferred shares outstanding", Concepts.PREFERRED_OUTSTANDING, "SHARES"},
+      new String[] {"preferred shares exchanged", Concepts.PREFERRED_EXCHANGED, "SHARES"},
+      new String[] {"common shares issued", Concepts.COMMON_ISSUED, "SHARES"},
       new String[] {"fair value per common share \\(the vwap\\)", "vwap", "PER_SHARE"},
-      new String[] {"fair value per common share", "common_fair_value", "PER_SHARE"},
-      new String[] {"fair value of common given.*", "fair_value_given", "MONEY"},
-      new String[] {"carrying amount of preferred exchanged.*", "carrying_amount_exchanged", "MONEY"},
-      new String[] {"deemed dividend.*", "deemed_dividend", "MONEY"},
-      new String[] {"weighted average common shares", "weighted_average_shares", "SHARES"},
-      new String[] {"reduction of basic income per common share", "deemed_dividend_per_share", "PER_SHARE"});
+      new String[] {"fair value per common share", Concepts.COMMON_FAIR_VALUE, "PER_SHARE"},
+      new String[] {"fair value of common given.*", Concepts.FAIR_VALUE_GIVEN, "MONEY"},
+      new String[] {"carrying amount of preferred exchanged.*", Concepts.CARRYING_AMOUNT_EXCHANGED, "MONEY"},
+      new String[] {"deemed dividend.*", Concepts.DEEMED_DIVIDEND, "MONEY"},
+      new String[] {"weighted average common shares", Concepts.WEIGHTED_AVERAGE_SHARES, "SHARES"},
+      new String[] {"reduction of basic income per common share", Concepts.DEEMED_DIVIDEND_PER_SHARE, "PER_SHARE"});
 
   private final PublishedFigures figures;
   private final FiscalYearEnd yearEnd;
@@ -161,7 +161,7 @@ final class FinanceTables {
       if (lower(label).equals("total")) {
         for (Figure f : v.figures()) {
           if (lower(column(t, f).title()).contains("mark to market")) {
-            figures.put(new FactKey(Entity.HEDGES, "mark_to_market", "total", y), f, Measure.MONEY,
+            figures.put(new FactKey(Entity.HEDGES, Concepts.MARK_TO_MARKET, "total", y), f, Measure.MONEY,
                 figures.exponent(t, Measure.MONEY), false);
           } else {
             figures.unmapped(f);
@@ -186,9 +186,9 @@ final class FinanceTables {
         } else if (c.startsWith("contract")) {
           figures.put(new FactKey(Entity.HEDGES, "price", q, y), f, price, 0, false);
         } else if (c.startsWith("market")) {
-          figures.put(new FactKey(Entity.MARKET, "market_price", metal.get().name() + ":" + asOf.get(), y), f, price, 0, false);
+          figures.put(new FactKey(Entity.MARKET, Concepts.MARKET_PRICE, metal.get().name() + ":" + asOf.get(), y), f, price, 0, false);
         } else if (c.contains("mark to market")) {
-          figures.put(new FactKey(Entity.HEDGES, "mark_to_market", q, y), f, Measure.MONEY, figures.exponent(t, Measure.MONEY), false);
+          figures.put(new FactKey(Entity.HEDGES, Concepts.MARK_TO_MARKET, q, y), f, Measure.MONEY, figures.exponent(t, Measure.MONEY), false);
         } else {
           figures.unmapped(f);
         }
@@ -209,11 +209,11 @@ final class FinanceTables {
       for (Figure f : v.figures()) {
         String c = lower(column(t, f).title());
         if (c.contains("sold forward")) {
-          figures.put(new FactKey(Entity.HEDGES, "hedged_quantity", metal.get().name(), y), f, qty.get(), 0, false);
+          figures.put(new FactKey(Entity.HEDGES, Concepts.HEDGED_QUANTITY, metal.get().name(), y), f, qty.get(), 0, false);
         } else if (c.contains("guided")) {
           guided.add(new Object[] {f, metal.get().name(), y, qty.get()});
         } else if (c.contains("%")) {
-          figures.put(new FactKey(Entity.HEDGES, "hedged_share_pct", metal.get().name(), y), f, Measure.PERCENT, 0, false);
+          figures.put(new FactKey(Entity.HEDGES, Concepts.HEDGED_SHARE_PCT, metal.get().name(), y), f, Measure.PERCENT, 0, false);
         } else {
           figures.unmapped(f);
         }
@@ -243,7 +243,7 @@ final class FinanceTables {
       int exponent = 0;
       if (g.matches() && ConceptDictionary.metalIn(g.group(1)).isPresent()) {
         boolean production = g.group(2).equalsIgnoreCase("production");
-        entity = Entity.guidance(production ? "production" : "cash_cost");
+        entity = Entity.guidance(production ? "production" : Concepts.PROJECT_CASH_COST);
         qualifier = ConceptDictionary.metalIn(g.group(1)).get().name();
         Optional<Measure> m = production ? quantity(g.group(3).trim()) : perUnit(g.group(3).trim());
         if (m.isEmpty()) {
@@ -315,8 +315,8 @@ final class FinanceTables {
           : unit.contains("tons") ? Optional.of(Measure.TONS) : Optional.empty();
       case "grade" -> unit.contains("oz") ? Optional.of(Measure.GRADE_OZ_TON) : unit.contains("g/t") ? Optional.of(Measure.GRADE_G_T)
           : unit.contains("%") ? Optional.of(Measure.PERCENT) : Optional.empty();
-      case "metal_produced" -> quantity(unit);
-      case "price", "cash_cost" -> unit.endsWith("/lb") ? Optional.of(Measure.PER_POUND) : unit.contains("/oz")
+      case Concepts.PROJECT_METAL_PRODUCED -> quantity(unit);
+      case "price", Concepts.PROJECT_CASH_COST -> unit.endsWith("/lb") ? Optional.of(Measure.PER_POUND) : unit.contains("/oz")
           ? Optional.of(Measure.PER_OUNCE) : Optional.empty();
       default -> Optional.of(Measure.MONEY);
     };
@@ -333,13 +333,13 @@ final class FinanceTables {
         key = new FactKey(entity, "npv", npv.group(1), first);
         m = Measure.MONEY;
       } else if (first != null && l.startsWith("internal rate of return")) {
-        key = FactKey.of(entity, "irr_pct", first);
+        key = FactKey.of(entity, Concepts.IRR_PCT, first);
         m = Measure.PERCENT;
       } else if (first != null && l.startsWith("payback")) {
-        key = FactKey.of(entity, "payback_years", first);
+        key = FactKey.of(entity, Concepts.PAYBACK_YEARS, first);
         m = Measure.RATIO;
       } else if (first != null && l.matches("(cash|all-in) cost per (ounce|pound).*")) {
-        key = FactKey.of(entity, l.startsWith("cash") ? "cash_cost_per_unit" : "all_in_cost_per_unit", first);
+        key = FactKey.of(entity, l.startsWith("cash") ? Concepts.CASH_COST_PER_UNIT : Concepts.ALL_IN_COST_PER_UNIT, first);
         // a pound's cost is kept as a plain ratio by the project model
         m = l.contains("ounce") ? Measure.PER_OUNCE : Measure.RATIO;
       }
@@ -376,7 +376,7 @@ final class FinanceTables {
           figures.put(new FactKey(entity, "npv", base, first), f, Measure.MONEY, exp, false);
         } else if (pc.matches()) {
           String change = new java.math.BigDecimal(pc.group(1)).stripTrailingZeros().toPlainString();
-          figures.put(new FactKey(entity, "npv_sensitivity", driver + ":" + change + "%", first), f, Measure.MONEY, exp, false);
+          figures.put(new FactKey(entity, Concepts.NPV_SENSITIVITY, driver + ":" + change + "%", first), f, Measure.MONEY, exp, false);
         } else {
           figures.unmapped(f);
         }
@@ -401,12 +401,12 @@ final class FinanceTables {
       Period y = new Period.Year(day.get().getYear());
       for (Figure f : v.figures()) {
         String c = lower(column(t, f).title());
-        String field = c.equals("price") ? "day_price" : c.startsWith("volume") ? "day_volume" : c.startsWith("value") ? "day_value_traded" : null;
+        String field = c.equals("price") ? Concepts.DAY_PRICE : c.startsWith("volume") ? Concepts.DAY_VOLUME : c.startsWith("value") ? Concepts.DAY_VALUE_TRADED : null;
         if (field == null) {
           figures.unmapped(f);
           continue;
         }
-        Measure m = field.equals("day_price") ? Measure.PER_SHARE : field.equals("day_volume") ? Measure.SHARES : Measure.MONEY;
+        Measure m = field.equals(Concepts.DAY_PRICE) ? Measure.PER_SHARE : field.equals(Concepts.DAY_VOLUME) ? Measure.SHARES : Measure.MONEY;
         int exp = m == Measure.MONEY ? figures.exponent(t, m, column(t, f).title()) : 0;
         figures.put(new FactKey(Entity.OFFER, field, day.get().toString(), y), f, m, exp, false);
       }

@@ -95,7 +95,7 @@ public final class Modeller {
     Map<String, List<FactKey>> byConceptPeriod = new HashMap<>();
     for (FactKey k : figures.readings.keySet()) {
       if ((k.entity().equals(org.orebook.relations.Concepts.COMPANY) || k.entity().is(Entity.Kind.GROUP))
-          && !k.qualifier().contains("@line")) {
+          && k.printing() == 0) {
         byConceptPeriod.computeIfAbsent(k.concept() + "|" + k.period().code(), x -> new ArrayList<>()).add(k);
       }
     }
@@ -154,13 +154,9 @@ public final class Modeller {
 
   private static boolean tiedByChecker(String statement, String concept) {
     String base = Rx.replaceAll(statement, "_\\d+$", "");
-    for (String[] cls : ExtraRelations.SAME_FIGURE) {
-      boolean inStatement = false;
-      boolean inCompany = false;
-      for (int i = 1; i < cls.length; i++) {
-        inStatement |= cls[i].equals(base + ":" + concept);
-        inCompany |= cls[i].equals("company/" + concept);
-      }
+    for (ExtraRelations.SameFigure same : ExtraRelations.SAME_FIGURE) {
+      boolean inStatement = same.where().contains(ExtraRelations.Printed.in(base, concept));
+      boolean inCompany = same.where().contains(ExtraRelations.Printed.company(concept));
       if (inStatement && inCompany) {
         return true;
       }

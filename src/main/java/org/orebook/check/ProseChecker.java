@@ -796,7 +796,7 @@ final class ProseChecker {
           return Optional.empty();
         }
         List<String> bases = pr.readings().keySet().stream()
-            .filter(k -> k.entity().equals(Entity.MARKET) && k.concept().equals(PRICE) && !k.qualifier().contains("@")
+            .filter(k -> k.entity().equals(Entity.MARKET) && k.concept().equals(PRICE) && k.printing() == 0
                 && k.qualifier().startsWith(metal.get().name() + ":"))
             .map(FactKey::qualifier).distinct().toList();
         return bases.size() == 1 ? Optional.of(new FactKey(Entity.MARKET, PRICE, bases.get(0), p)) : Optional.empty();

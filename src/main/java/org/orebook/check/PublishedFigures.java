@@ -53,12 +53,16 @@ final class PublishedFigures {
       facts.add(new Fact(key, r.value(), m.unit, new Origin.Published(f.table(), f.label(), f.line())));
       keyOf.put(f, key);
     } else {
-      FactKey alias = new FactKey(key.entity(), key.concept(), key.qualifier() + "@line" + f.line() + ":" + f.column(),
-          key.period());
-      if (readings.containsKey(alias)) {
+      if (keyOf.containsKey(f)) {
+        // the same printed figure keyed twice
         unmapped.add(f);
         return;
       }
+      int n = 1;
+      while (readings.containsKey(key.printedAgain(n))) {
+        n++;
+      }
+      FactKey alias = key.printedAgain(n);
       readings.put(alias, new Reading(alias, f, exponent, negate, m.unit, r.interval()));
       aliases.put(alias, key);
       keyOf.put(f, alias);

@@ -222,7 +222,7 @@ public final class Report {
   }
 
   static String describe(FactKey k) {
-    String q = k.qualifier().isEmpty() ? "" : "[" + k.qualifier().replaceAll("@line.*$", "") + "]";
+    String q = k.qualifier().isEmpty() ? "" : "[" + k.qualifier() + "]";
     return k.entity() + "/" + k.concept() + q + " @ " + k.period().code();
   }
 

@@ -13,6 +13,7 @@ import org.orebook.finance.ProjectEconomics;
 import org.orebook.model.Metal;
 import org.orebook.quantity.Period;
 import org.orebook.quantity.Unit;
+import org.orebook.relations.Concepts;
 
 /**
  * The inputs of the finance models (docs/input-format.md): market prices on a date, guidance,
@@ -37,7 +38,7 @@ public record FinanceInputs(List<MarketPrice> marketPrices, List<GuidanceItem> g
     }
 
     public static FactKey key(Metal metal, LocalDate asOf) {
-      return new FactKey(Entity.MARKET, "market_price", metal.name() + ":" + asOf, new Period.Year(asOf.getYear()));
+      return new FactKey(Entity.MARKET, Concepts.MARKET_PRICE, metal.name() + ":" + asOf, new Period.Year(asOf.getYear()));
     }
   }
 

@@ -29,11 +29,11 @@ import org.orebook.relations.Concepts;
  * located errors, and records every value as an input figure.
  */
 final class FinanceReader {
-  private static final List<String> OFFER_REQUIRED = List.of("security", "value_per_preferred",
-      "max_common_per_preferred", "pricing_days", "preferred_outstanding", "carrying_amount_per_preferred");
-  private static final List<String> OFFER_OPTIONAL = List.of("preferred_exchanged", "common_fair_value",
-      "weighted_average_shares");
-  private static final List<String> SCHEDULE_ITEMS = List.of("capital", Concepts.ORE_MINED, "grade", "cash_cost", "price");
+  private static final List<String> OFFER_REQUIRED = List.of("security", Concepts.VALUE_PER_PREFERRED,
+      Concepts.MAX_COMMON_PER_PREFERRED, "pricing_days", Concepts.PREFERRED_OUTSTANDING, Concepts.CARRYING_AMOUNT_PER_PREFERRED);
+  private static final List<String> OFFER_OPTIONAL = List.of(Concepts.PREFERRED_EXCHANGED, Concepts.COMMON_FAIR_VALUE,
+      Concepts.WEIGHTED_AVERAGE_SHARES);
+  private static final List<String> SCHEDULE_ITEMS = List.of("capital", Concepts.ORE_MINED, "grade", Concepts.PROJECT_CASH_COST, "price");
 
   private final DatasetLoader loader;
   /** The finance inputs' figures: kept apart from the engine's inputs (their periods lie beyond the release's). */
@@ -217,9 +217,9 @@ final class FinanceReader {
       }
       ids.put(id, r);
       Optional<Metal> m = loader.metal(r, "metal");
-      Optional<BigDecimal> rec = bounded(r, "recovery_pct", "0", "100", "a recovery");
-      Optional<BigDecimal> roy = bounded(r, "royalty_pct", "0", "100", "a royalty rate");
-      Optional<BigDecimal> tax = bounded(r, "tax_rate_pct", "0", "100", "a tax rate");
+      Optional<BigDecimal> rec = bounded(r, Concepts.RECOVERY_PCT, "0", "100", "a recovery");
+      Optional<BigDecimal> roy = bounded(r, Concepts.ROYALTY_PCT, "0", "100", "a royalty rate");
+      Optional<BigDecimal> tax = bounded(r, Concepts.TAX_RATE_PCT, "0", "100", "a tax rate");
       Optional<BigDecimal> dep = bounded(r, "depreciation_years", "1", "100", "depreciation years");
       if (dep.isPresent() && dep.get().stripTrailingZeros().scale() > 0) {
         loader.error(r, "depreciation_years", "depreciation years must be a whole number");
@@ -325,7 +325,7 @@ final class FinanceReader {
         Map<String, BigDecimal> it = e.getValue();
         ys.add(new ProjectEconomics.Year(e.getKey(), it.getOrDefault("capital", BigDecimal.ZERO),
             it.getOrDefault(Concepts.ORE_MINED, BigDecimal.ZERO), it.getOrDefault("grade", BigDecimal.ZERO),
-            it.getOrDefault("cash_cost", BigDecimal.ZERO).multiply(perUnit),
+            it.getOrDefault(Concepts.PROJECT_CASH_COST, BigDecimal.ZERO).multiply(perUnit),
             it.getOrDefault("price", t.price()).multiply(perUnit)));
       }
       ProjectEconomics.Project p = new ProjectEconomics.Project(t.id(), t.name(), t.metal(), t.recovery().movePointLeft(2),
@@ -333,10 +333,10 @@ final class FinanceReader {
           t.rates().stream().map(x -> x.movePointLeft(2)).toList(), ys);
       FinanceInputs.ProjectInput pi = new FinanceInputs.ProjectInput(p, t.priceUnit().code());
       CsvFile.Row r = t.row();
-      input(r, "recovery_pct", pi.termKey("recovery_pct"), t.recovery(), Unit.PERCENT);
-      input(r, "royalty_pct", pi.termKey("royalty_pct"), t.royalty(), Unit.PERCENT);
-      input(r, "tax_rate_pct", pi.termKey("tax_rate_pct"), t.tax(), Unit.PERCENT);
-      input(r, "price", pi.termKey("price_deck"), t.price(), t.priceUnit());
+      input(r, Concepts.RECOVERY_PCT, pi.termKey(Concepts.RECOVERY_PCT), t.recovery(), Unit.PERCENT);
+      input(r, Concepts.ROYALTY_PCT, pi.termKey(Concepts.ROYALTY_PCT), t.royalty(), Unit.PERCENT);
+      input(r, Concepts.TAX_RATE_PCT, pi.termKey(Concepts.TAX_RATE_PCT), t.tax(), Unit.PERCENT);
+      input(r, "price", pi.termKey(Concepts.PRICE_DECK), t.price(), t.priceUnit());
       out.add(pi);
     }
     return out;
@@ -365,8 +365,8 @@ final class FinanceReader {
       dayRows.put(d.get(), r);
       if (price.isPresent() && volume.isPresent()) {
         days.put(d.get(), new ExchangeOffer.TradingDay(d.get(), price.get(), volume.get()));
-        input(r, "price", FinanceInputs.OfferInput.dayKey("day_price", d.get()), price.get(), Unit.USD_PER_SHARE);
-        input(r, "volume", FinanceInputs.OfferInput.dayKey("day_volume", d.get()), volume.get(), Unit.SHARES);
+        input(r, "price", FinanceInputs.OfferInput.dayKey(Concepts.DAY_PRICE, d.get()), price.get(), Unit.USD_PER_SHARE);
+        input(r, "volume", FinanceInputs.OfferInput.dayKey(Concepts.DAY_VOLUME, d.get()), volume.get(), Unit.SHARES);
       }
     }
     Map<String, CsvFile.Row> fields = new LinkedHashMap<>();
@@ -415,42 +415,42 @@ final class FinanceReader {
       loader.error(pd, "value", "no pricing days (write dates separated by spaces: 2004-02-11 2004-02-12)");
       ok = false;
     }
-    Optional<BigDecimal> value = bounded(fields.get("value_per_preferred"), "value", "0", null, "the value offered");
-    Optional<BigDecimal> cap = bounded(fields.get("max_common_per_preferred"), "value", "0", null, "the cap");
-    Optional<BigDecimal> outstanding = bounded(fields.get("preferred_outstanding"), "value", "0", null, "a share count");
-    Optional<BigDecimal> carrying = bounded(fields.get("carrying_amount_per_preferred"), "value", "0", null,
+    Optional<BigDecimal> value = bounded(fields.get(Concepts.VALUE_PER_PREFERRED), "value", "0", null, "the value offered");
+    Optional<BigDecimal> cap = bounded(fields.get(Concepts.MAX_COMMON_PER_PREFERRED), "value", "0", null, "the cap");
+    Optional<BigDecimal> outstanding = bounded(fields.get(Concepts.PREFERRED_OUTSTANDING), "value", "0", null, "a share count");
+    Optional<BigDecimal> carrying = bounded(fields.get(Concepts.CARRYING_AMOUNT_PER_PREFERRED), "value", "0", null,
         "a carrying amount");
-    Optional<BigDecimal> exchanged = fields.containsKey("preferred_exchanged")
-        ? bounded(fields.get("preferred_exchanged"), "value", "0", null, "a share count") : outstanding;
+    Optional<BigDecimal> exchanged = fields.containsKey(Concepts.PREFERRED_EXCHANGED)
+        ? bounded(fields.get(Concepts.PREFERRED_EXCHANGED), "value", "0", null, "a share count") : outstanding;
     if (exchanged.isPresent() && outstanding.isPresent() && exchanged.get().compareTo(outstanding.get()) > 0) {
-      loader.error(fields.get("preferred_exchanged"), "value", "more preferred shares exchanged ("
+      loader.error(fields.get(Concepts.PREFERRED_EXCHANGED), "value", "more preferred shares exchanged ("
           + exchanged.get().toPlainString() + ") than outstanding (" + outstanding.get().toPlainString() + ")");
       exchanged = Optional.empty();
     }
-    Optional<BigDecimal> fair = fields.containsKey("common_fair_value")
-        ? bounded(fields.get("common_fair_value"), "value", "0", null, "a share price") : Optional.empty();
-    Optional<BigDecimal> weighted = fields.containsKey("weighted_average_shares")
-        ? bounded(fields.get("weighted_average_shares"), "value", "0", null, "a share count") : Optional.empty();
+    Optional<BigDecimal> fair = fields.containsKey(Concepts.COMMON_FAIR_VALUE)
+        ? bounded(fields.get(Concepts.COMMON_FAIR_VALUE), "value", "0", null, "a share price") : Optional.empty();
+    Optional<BigDecimal> weighted = fields.containsKey(Concepts.WEIGHTED_AVERAGE_SHARES)
+        ? bounded(fields.get(Concepts.WEIGHTED_AVERAGE_SHARES), "value", "0", null, "a share count") : Optional.empty();
     if (!ok || value.isEmpty() || cap.isEmpty() || outstanding.isEmpty() || carrying.isEmpty() || exchanged.isEmpty()
-        || (fields.containsKey("common_fair_value") && fair.isEmpty())
-        || (fields.containsKey("weighted_average_shares") && weighted.isEmpty())) {
+        || (fields.containsKey(Concepts.COMMON_FAIR_VALUE) && fair.isEmpty())
+        || (fields.containsKey(Concepts.WEIGHTED_AVERAGE_SHARES) && weighted.isEmpty())) {
       return Optional.empty();
     }
     if (cap.get().signum() == 0) {
-      loader.error(fields.get("max_common_per_preferred"), "value", "the cap must be above 0");
+      loader.error(fields.get(Concepts.MAX_COMMON_PER_PREFERRED), "value", "the cap must be above 0");
       return Optional.empty();
     }
     FinanceInputs.OfferInput o = new FinanceInputs.OfferInput(fields.get("security").get("value"), value.get(), cap.get(),
         pricing, outstanding.get(), exchanged.get(), carrying.get(), fair, weighted);
-    input(fields.get("value_per_preferred"), "value", o.key("value_per_preferred"), value.get(), Unit.USD_PER_SHARE);
-    input(fields.get("max_common_per_preferred"), "value", o.key("max_common_per_preferred"), cap.get(), Unit.RATIO);
-    input(fields.get("preferred_outstanding"), "value", o.key("preferred_outstanding"), outstanding.get(), Unit.SHARES);
-    input(fields.containsKey("preferred_exchanged") ? fields.get("preferred_exchanged") : fields.get("preferred_outstanding"),
-        "value", o.key("preferred_exchanged"), exchanged.get(), Unit.SHARES);
-    input(fields.get("carrying_amount_per_preferred"), "value", o.key("carrying_amount_per_preferred"), carrying.get(),
+    input(fields.get(Concepts.VALUE_PER_PREFERRED), "value", o.key(Concepts.VALUE_PER_PREFERRED), value.get(), Unit.USD_PER_SHARE);
+    input(fields.get(Concepts.MAX_COMMON_PER_PREFERRED), "value", o.key(Concepts.MAX_COMMON_PER_PREFERRED), cap.get(), Unit.RATIO);
+    input(fields.get(Concepts.PREFERRED_OUTSTANDING), "value", o.key(Concepts.PREFERRED_OUTSTANDING), outstanding.get(), Unit.SHARES);
+    input(fields.containsKey(Concepts.PREFERRED_EXCHANGED) ? fields.get(Concepts.PREFERRED_EXCHANGED) : fields.get(Concepts.PREFERRED_OUTSTANDING),
+        "value", o.key(Concepts.PREFERRED_EXCHANGED), exchanged.get(), Unit.SHARES);
+    input(fields.get(Concepts.CARRYING_AMOUNT_PER_PREFERRED), "value", o.key(Concepts.CARRYING_AMOUNT_PER_PREFERRED), carrying.get(),
         Unit.USD_PER_SHARE);
-    fair.ifPresent(v -> input(fields.get("common_fair_value"), "value", o.key("common_fair_value"), v, Unit.USD_PER_SHARE));
-    weighted.ifPresent(v -> input(fields.get("weighted_average_shares"), "value", o.key("weighted_average_shares"), v,
+    fair.ifPresent(v -> input(fields.get(Concepts.COMMON_FAIR_VALUE), "value", o.key(Concepts.COMMON_FAIR_VALUE), v, Unit.USD_PER_SHARE));
+    weighted.ifPresent(v -> input(fields.get(Concepts.WEIGHTED_AVERAGE_SHARES), "value", o.key(Concepts.WEIGHTED_AVERAGE_SHARES), v,
         Unit.SHARES));
     return Optional.of(o);
   }

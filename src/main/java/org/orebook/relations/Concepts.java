@@ -207,6 +207,61 @@ public final class Concepts {
   public static final String STRIP_RATIO = "strip_ratio";
   public static final String REALIZED_PRICE = "realized_price";
 
+  // the finance models' figures (entities hedges, market, guidance:ITEM, project:ID, offer)
+  /** A hedge position's quantity, contract price (PRICE), mark to market; the book's hedged share of guided production. */
+  public static final String QUANTITY = "quantity";
+  public static final String MARK_TO_MARKET = "mark_to_market";
+  public static final String HEDGED_QUANTITY = "hedged_quantity";
+  public static final String HEDGED_SHARE_PCT = "hedged_share_pct";
+  /** A metal's market price on a date (entity market, qualifier metal:date). */
+  public static final String MARKET_PRICE = "market_price";
+  /** Guidance of an item (entity guidance:ITEM, qualifier metal): a value or a range, the actual, the difference, met. */
+  public static final String GUIDED_VALUE = "value";
+  public static final String GUIDED_LOW = "low";
+  public static final String GUIDED_HIGH = "high";
+  public static final String GUIDED_ACTUAL = "actual";
+  public static final String GUIDED_DIFFERENCE = "difference";
+  public static final String GUIDED_MET = "met";
+  // a project's schedule (entity project:ID, one figure a year; qualifier "total" for the life-of-project total)
+  public static final String PROJECT_CAPITAL = "capital";
+  /** The cash cost per unit of metal a project's schedule assumes. */
+  public static final String PROJECT_CASH_COST = "cash_cost";
+  public static final String PROJECT_METAL_PRODUCED = "metal_produced";
+  public static final String PROJECT_CASH_COSTS = "cash_costs";
+  public static final String PROJECT_DEPRECIATION = "depreciation";
+  public static final String PROJECT_INCOME_TAXES = "income_taxes";
+  public static final String AFTER_TAX_CASH_FLOW = "after_tax_cash_flow";
+  public static final String CUMULATIVE_CASH_FLOW = "cumulative_cash_flow";
+  public static final String NPV = "npv";
+  public static final String NPV_SENSITIVITY = "npv_sensitivity";
+  public static final String IRR_PCT = "irr_pct";
+  public static final String PAYBACK_YEARS = "payback_years";
+  public static final String CASH_COST_PER_UNIT = "cash_cost_per_unit";
+  public static final String ALL_IN_COST_PER_UNIT = "all_in_cost_per_unit";
+  public static final String RECOVERY_PCT = "recovery_pct";
+  public static final String ROYALTY_PCT = "royalty_pct";
+  public static final String TAX_RATE_PCT = "tax_rate_pct";
+  public static final String PRICE_DECK = "price_deck";
+  // the preferred stock exchange offer (entity offer; a trading day's figures qualified by the date)
+  public static final String DAY_PRICE = "day_price";
+  public static final String DAY_VOLUME = "day_volume";
+  public static final String DAY_VALUE_TRADED = "day_value_traded";
+  public static final String VWAP = "vwap";
+  public static final String VALUE_PER_PREFERRED = "value_per_preferred";
+  public static final String UNCAPPED_RATIO = "uncapped_ratio";
+  public static final String MAX_COMMON_PER_PREFERRED = "max_common_per_preferred";
+  public static final String EXCHANGE_RATIO = "exchange_ratio";
+  public static final String PREFERRED_OUTSTANDING = "preferred_outstanding";
+  public static final String PREFERRED_EXCHANGED = "preferred_exchanged";
+  public static final String COMMON_ISSUED = "common_issued";
+  public static final String COMMON_FAIR_VALUE = "common_fair_value";
+  public static final String FAIR_VALUE_GIVEN = "fair_value_given";
+  public static final String CARRYING_AMOUNT_PER_PREFERRED = "carrying_amount_per_preferred";
+  public static final String CARRYING_AMOUNT_EXCHANGED = "carrying_amount_exchanged";
+  public static final String DEEMED_DIVIDEND = "deemed_dividend";
+  public static final String DEEMED_DIVIDEND_PER_SHARE = "deemed_dividend_per_share";
+  public static final String WEIGHTED_AVERAGE_SHARES = "weighted_average_shares";
+
   public static final Entity COMPANY = Entity.COMPANY;
 
   public static Entity unit(String id) {
@@ -240,7 +295,7 @@ public final class Concepts {
 
   private static final Map<String, Concept> DECLARED = new LinkedHashMap<>();
 
-  private static final Set<Dimension> QUANTITY = EnumSet.of(Dimension.MASS_PRECIOUS, Dimension.MASS);
+  private static final Set<Dimension> QUANTITY_DIMS = EnumSet.of(Dimension.MASS_PRECIOUS, Dimension.MASS);
   private static final Set<Dimension> MONEY = EnumSet.of(Dimension.MONEY);
   private static final Set<Dimension> PER_UNIT = EnumSet.of(Dimension.MONEY_PER_OUNCE, Dimension.MONEY_PER_POUND,
       Dimension.MONEY_PER_TON);
@@ -266,11 +321,11 @@ public final class Concepts {
     declare(ORE_MILLED, EnumSet.of(Dimension.MASS), "Ore milled");
     declare(DAYS, EnumSet.of(Dimension.TIME), "Days of operation");
     declare(GRADE, GRADE_DIMS, "Grade", "(?:ore )?grade", "");
-    declare(PRODUCED, QUANTITY, "Metal produced", "produced|production|produce|producing|contributed|yielded", "");
-    declare(COST_BASIS, QUANTITY, "Metal the costs are divided by");
-    declare(PAYABLE, QUANTITY, "Payable metal");
+    declare(PRODUCED, QUANTITY_DIMS, "Metal produced", "produced|production|produce|producing|contributed|yielded", "");
+    declare(COST_BASIS, QUANTITY_DIMS, "Metal the costs are divided by");
+    declare(PAYABLE, QUANTITY_DIMS, "Payable metal");
     declare(PAYABLE_FACTOR, FRACTION, "Payable share of the metal produced");
-    declare(SOLD, QUANTITY, "Metal sold");
+    declare(SOLD, QUANTITY_DIMS, "Metal sold");
     declare(REVENUE, MONEY, "Revenue");
     // cost inputs
     declare(MINING, MONEY, "Mining");
@@ -291,7 +346,7 @@ public final class Concepts {
     declare(CASH_OPERATING, MONEY, "Cash operating costs", "cash operating costs?", "");
     declare(TOTAL_CASH, MONEY, "Total cash costs", "total cash costs?", "");
     declare(TOTAL_PRODUCTION, MONEY, "Total production costs", "total production costs?", "");
-    declare(COST_OUNCES, QUANTITY, "Metal the unit costs are per");
+    declare(COST_OUNCES, QUANTITY_DIMS, "Metal the unit costs are per");
     declare(CASH_OPERATING_PER_OZ, PER_UNIT, "Cash operating costs per unit");
     declare(TOTAL_CASH_PER_OZ, PER_UNIT, "Total cash costs per unit");
     declare(TOTAL_PRODUCTION_PER_OZ, PER_UNIT, "Total production costs per unit");
@@ -336,17 +391,17 @@ public final class Concepts {
         "cash and short-term investments|cash and cash equivalents", "");
     declare(PERCENT_CHANGE, FRACTION, "Change against a year earlier");
     // reserves
-    declare(TONS, QUANTITY, "Tons of ore");
-    declare(TONS_100PCT, QUANTITY, "Tons of ore (100%)");
-    declare(CONTAINED, QUANTITY, "Contained metal", "proven and probable (?:\\w+ )?reserves?", "");
+    declare(TONS, QUANTITY_DIMS, "Tons of ore");
+    declare(TONS_100PCT, QUANTITY_DIMS, "Tons of ore (100%)");
+    declare(CONTAINED, QUANTITY_DIMS, "Contained metal", "proven and probable (?:\\w+ )?reserves?", "");
     declare(CUT_OFF, EnumSet.of(Dimension.GRADE_PRECIOUS, Dimension.FRACTION, Dimension.MONEY_PER_TON), "Cut-off");
     declare(RECOVERY, FRACTION, "Metallurgical recovery");
     declare(PRICE_ASSUMPTION, PER_UNIT, "Metal price assumed");
-    declare(RES_OPENING, QUANTITY, "Reserves at the start of the year");
-    declare(RES_DEPLETED, QUANTITY, "Depleted by mining");
-    declare(RES_ADDED, QUANTITY, "Added");
-    declare(RES_REVISED, QUANTITY, "Revised");
-    declare(RES_CLOSING, QUANTITY, "Reserves at the end of the year");
+    declare(RES_OPENING, QUANTITY_DIMS, "Reserves at the start of the year");
+    declare(RES_DEPLETED, QUANTITY_DIMS, "Depleted by mining");
+    declare(RES_ADDED, QUANTITY_DIMS, "Added");
+    declare(RES_REVISED, QUANTITY_DIMS, "Revised");
+    declare(RES_CLOSING, QUANTITY_DIMS, "Reserves at the end of the year");
     declare(PRICE, PER_UNIT, "Metal price", "prices?", "");
     // the standard statement concepts (statement_lines.csv concept column)
     declare(CASH, MONEY, "Cash and cash equivalents");
@@ -385,6 +440,59 @@ public final class Concepts {
     declare(MATERIAL_MINED, EnumSet.of(Dimension.MASS), "Material mined");
     declare(STRIP_RATIO, FRACTION, "Strip ratio");
     declare(REALIZED_PRICE, PER_UNIT, "Realized metal price");
+    declare(GAAP_SOURCE, MONEY, "All-in cost item drawn from a GAAP line");
+    // the finance models
+    Set<Dimension> shares = EnumSet.of(Dimension.COUNT);
+    Set<Dimension> perShare = EnumSet.of(Dimension.MONEY_PER_SHARE);
+    Set<Dimension> guided = EnumSet.of(Dimension.MASS_PRECIOUS, Dimension.MASS, Dimension.MONEY, Dimension.MONEY_PER_OUNCE,
+        Dimension.MONEY_PER_TON, Dimension.MONEY_PER_POUND, Dimension.FRACTION);
+    declare(QUANTITY, QUANTITY_DIMS, "Quantity hedged");
+    declare(MARK_TO_MARKET, MONEY, "Mark to market");
+    declare(HEDGED_QUANTITY, QUANTITY_DIMS, "Quantity sold forward for delivery in the year");
+    declare(HEDGED_SHARE_PCT, FRACTION, "Share of guided production sold forward");
+    declare(MARKET_PRICE, PER_UNIT, "Market price");
+    declare(GUIDED_VALUE, guided, "Guidance");
+    declare(GUIDED_LOW, guided, "Guidance, low end");
+    declare(GUIDED_HIGH, guided, "Guidance, high end");
+    declare(GUIDED_ACTUAL, guided, "Actual");
+    declare(GUIDED_DIFFERENCE, guided, "Actual less guidance");
+    declare(GUIDED_MET, FRACTION, "Guidance met (1) or not (0)");
+    declare(PROJECT_CAPITAL, MONEY, "Capital");
+    declare(PROJECT_CASH_COST, PER_UNIT, "Cash cost per unit of metal");
+    declare(PROJECT_METAL_PRODUCED, QUANTITY_DIMS, "Metal produced");
+    declare(PROJECT_CASH_COSTS, MONEY, "Cash costs");
+    declare(PROJECT_DEPRECIATION, MONEY, "Tax depreciation");
+    declare(PROJECT_INCOME_TAXES, MONEY, "Income taxes");
+    declare(AFTER_TAX_CASH_FLOW, MONEY, "After-tax cash flow");
+    declare(CUMULATIVE_CASH_FLOW, MONEY, "Cumulative cash flow");
+    declare(NPV, MONEY, "Net present value");
+    declare(NPV_SENSITIVITY, MONEY, "Net present value with one driver changed");
+    declare(IRR_PCT, FRACTION, "Internal rate of return");
+    declare(PAYBACK_YEARS, FRACTION, "Payback (years)");
+    declare(CASH_COST_PER_UNIT, PER_UNIT, "Life-of-project cash cost per unit");
+    declare(ALL_IN_COST_PER_UNIT, PER_UNIT, "Life-of-project all-in cost per unit");
+    declare(RECOVERY_PCT, FRACTION, "Metallurgical recovery");
+    declare(ROYALTY_PCT, FRACTION, "Royalty rate");
+    declare(TAX_RATE_PCT, FRACTION, "Income tax rate");
+    declare(PRICE_DECK, PER_UNIT, "Metal price of the price deck");
+    declare(DAY_PRICE, perShare, "Closing price of a trading day");
+    declare(DAY_VOLUME, shares, "Shares traded on a trading day");
+    declare(DAY_VALUE_TRADED, MONEY, "Value traded on a trading day");
+    declare(VWAP, perShare, "Volume-weighted average price");
+    declare(VALUE_PER_PREFERRED, perShare, "Value offered per preferred share");
+    declare(UNCAPPED_RATIO, FRACTION, "Common shares per preferred share at the VWAP");
+    declare(MAX_COMMON_PER_PREFERRED, FRACTION, "Most common shares per preferred share");
+    declare(EXCHANGE_RATIO, FRACTION, "Exchange ratio");
+    declare(PREFERRED_OUTSTANDING, shares, "Preferred shares outstanding");
+    declare(PREFERRED_EXCHANGED, shares, "Preferred shares exchanged");
+    declare(COMMON_ISSUED, shares, "Common shares issued");
+    declare(COMMON_FAIR_VALUE, perShare, "Fair value per common share");
+    declare(FAIR_VALUE_GIVEN, MONEY, "Fair value of the common shares given");
+    declare(CARRYING_AMOUNT_PER_PREFERRED, perShare, "Carrying amount per preferred share");
+    declare(CARRYING_AMOUNT_EXCHANGED, MONEY, "Carrying amount of the preferred shares exchanged");
+    declare(DEEMED_DIVIDEND, MONEY, "Deemed dividend");
+    declare(DEEMED_DIVIDEND_PER_SHARE, perShare, "Deemed dividend per common share");
+    declare(WEIGHTED_AVERAGE_SHARES, shares, "Weighted average common shares");
   }
 
   /** The concept declared under {@code name}; empty for a name the vocabulary does not hold (a company's own statement line). */

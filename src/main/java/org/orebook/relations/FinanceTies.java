@@ -1,5 +1,6 @@
 package org.orebook.relations;
 
+import static org.orebook.relations.Concepts.*;
 import static org.orebook.relations.Expr.constant;
 import static org.orebook.relations.Expr.div;
 import static org.orebook.relations.Expr.minus;
@@ -60,7 +61,7 @@ final class FinanceTies implements RelationFamily {
   private static void hedges(Catalogue c, Period p, List<FactKey> keys) {
     List<FactKey> mtms = new ArrayList<>();
     for (FactKey k : keys) {
-      if (!k.entity().equals(HEDGES) || !k.concept().equals("mark_to_market") || k.qualifier().equals("total")) {
+      if (!k.entity().equals(HEDGES) || !k.concept().equals(MARK_TO_MARKET) || k.qualifier().equals("total")) {
         continue;
       }
       mtms.add(k);
@@ -68,9 +69,9 @@ final class FinanceTies implements RelationFamily {
       if (q.length < 3) {
         continue;
       }
-      FactKey qty = c.key(HEDGES, "quantity", k.qualifier(), p);
-      FactKey price = c.key(HEDGES, "price", k.qualifier(), p);
-      Optional<FactKey> market = keys.stream().filter(m -> m.entity().equals(Entity.MARKET) && m.concept().equals("market_price")
+      FactKey qty = c.key(HEDGES, QUANTITY, k.qualifier(), p);
+      FactKey price = c.key(HEDGES, PRICE, k.qualifier(), p);
+      Optional<FactKey> market = keys.stream().filter(m -> m.entity().equals(Entity.MARKET) && m.concept().equals(MARKET_PRICE)
           && m.qualifier().startsWith(q[1] + ":")).findFirst();
       Optional<Unit> priceUnit = c.unitOf(price);
       if (!c.given(qty) || !c.given(price) || market.isEmpty() || priceUnit.isEmpty()) {
@@ -87,18 +88,18 @@ final class FinanceTies implements RelationFamily {
           : "mark to market of a forward purchase: (market price - contract price)") + " x quantity", k, Unit.USD,
           times(spread, c.refIn(qty, perPound ? Unit.POUND : Unit.TROY_OUNCE)));
     }
-    FactKey total = c.key(HEDGES, "mark_to_market", "total", p);
+    FactKey total = c.key(HEDGES, MARK_TO_MARKET, "total", p);
     if (c.given(total) && !mtms.isEmpty()) {
       c.add("hedge.mark_to_market_total", "total mark to market of the hedge book = sum of the positions'", total, Unit.USD,
           sum(mtms.stream().map(m -> plus(ref(m))).toList()));
     }
     for (FactKey k : keys) {
-      if (!k.entity().equals(HEDGES) || !k.concept().equals("hedged_share_pct")) {
+      if (!k.entity().equals(HEDGES) || !k.concept().equals(HEDGED_SHARE_PCT)) {
         continue;
       }
-      FactKey hedged = c.key(HEDGES, "hedged_quantity", k.qualifier(), p);
-      FactKey low = c.key(Entity.guidance("production"), "low", k.qualifier(), p);
-      FactKey guided = c.given(low) ? low : c.key(Entity.guidance("production"), "value", k.qualifier(), p);
+      FactKey hedged = c.key(HEDGES, HEDGED_QUANTITY, k.qualifier(), p);
+      FactKey low = c.key(Entity.guidance("production"), GUIDED_LOW, k.qualifier(), p);
+      FactKey guided = c.given(low) ? low : c.key(Entity.guidance("production"), GUIDED_VALUE, k.qualifier(), p);
       if (c.given(hedged) && c.given(guided)) {
         Unit u = c.unitOf(guided).orElseThrow();
         c.add("hedge.hedged_share", "share of guided production sold forward = hedged quantity / guided production"
@@ -111,13 +112,13 @@ final class FinanceTies implements RelationFamily {
 
   private static void guidance(Catalogue c, Period p, List<FactKey> keys) {
     for (FactKey k : keys) {
-      if (!k.entity().is(Entity.Kind.GUIDANCE) || !k.concept().equals("difference")) {
+      if (!k.entity().is(Entity.Kind.GUIDANCE) || !k.concept().equals(GUIDED_DIFFERENCE)) {
         continue;
       }
-      FactKey actual = c.key(k.entity(), "actual", k.qualifier(), p);
-      FactKey value = c.key(k.entity(), "value", k.qualifier(), p);
-      FactKey low = c.key(k.entity(), "low", k.qualifier(), p);
-      FactKey high = c.key(k.entity(), "high", k.qualifier(), p);
+      FactKey actual = c.key(k.entity(), GUIDED_ACTUAL, k.qualifier(), p);
+      FactKey value = c.key(k.entity(), GUIDED_VALUE, k.qualifier(), p);
+      FactKey low = c.key(k.entity(), GUIDED_LOW, k.qualifier(), p);
+      FactKey high = c.key(k.entity(), GUIDED_HIGH, k.qualifier(), p);
       if (!c.given(actual)) {
         continue;
       }
@@ -146,22 +147,22 @@ final class FinanceTies implements RelationFamily {
   private static void projects(Catalogue c, Period p, List<FactKey> keys) {
     List<Entity> entities = keys.stream().map(FactKey::entity).filter(e -> e.is(Entity.Kind.PROJECT)).distinct().toList();
     for (Entity e : entities) {
-      FactKey produced = c.key(e, "metal_produced", p);
-      product(c, "project.revenue", "project revenue = metal produced x price", c.key(e, "revenue", p), produced,
-          c.key(e, "price", p));
+      FactKey produced = c.key(e, PROJECT_METAL_PRODUCED, p);
+      product(c, "project.revenue", "project revenue = metal produced x price", c.key(e, REVENUE, p), produced,
+          c.key(e, PRICE, p));
       product(c, "project.cash_costs", "project cash costs = metal produced x cash cost per unit",
-          c.key(e, "cash_costs", p), produced, c.key(e, "cash_cost", p));
-      FactKey flow = c.key(e, "after_tax_cash_flow", p);
-      FactKey revenue = c.key(e, "revenue", p);
+          c.key(e, PROJECT_CASH_COSTS, p), produced, c.key(e, PROJECT_CASH_COST, p));
+      FactKey flow = c.key(e, AFTER_TAX_CASH_FLOW, p);
+      FactKey revenue = c.key(e, REVENUE, p);
       if (c.given(flow) && c.given(revenue)) {
         c.add("project.cash_flow", "after-tax cash flow = revenue - royalties - cash costs - income taxes - capital", flow,
-            Unit.USD, sum(List.of(plus(ref(revenue)), minus(opt(c.key(e, "royalties", p))),
-                minus(opt(c.key(e, "cash_costs", p))), minus(opt(c.key(e, "income_taxes", p))),
-                minus(opt(c.key(e, "capital", p))))));
+            Unit.USD, sum(List.of(plus(ref(revenue)), minus(opt(c.key(e, ROYALTIES, p))),
+                minus(opt(c.key(e, PROJECT_CASH_COSTS, p))), minus(opt(c.key(e, PROJECT_INCOME_TAXES, p))),
+                minus(opt(c.key(e, PROJECT_CAPITAL, p))))));
       }
-      FactKey cumulative = c.key(e, "cumulative_cash_flow", p);
+      FactKey cumulative = c.key(e, CUMULATIVE_CASH_FLOW, p);
       if (c.given(cumulative) && c.given(flow) && p instanceof Period.Year y) {
-        FactKey before = c.key(e, "cumulative_cash_flow", new Period.Year(y.year() - 1));
+        FactKey before = c.key(e, CUMULATIVE_CASH_FLOW, new Period.Year(y.year() - 1));
         c.add("project.cumulative", c.given(before) ? "cumulative cash flow = the year before's + the year's cash flow"
             : "cumulative cash flow of the first year = its cash flow", cumulative, Unit.USD,
             c.given(before) ? sum(List.of(plus(ref(before)), plus(ref(flow)))) : sum(List.of(plus(ref(flow)))));
@@ -179,18 +180,18 @@ final class FinanceTies implements RelationFamily {
               c.unitOf(t).orElse(Unit.USD), sum(years.stream().map(k -> plus(c.refIn(k, c.unitOf(t).orElse(Unit.USD)))).toList()));
         }
       }
-      FactKey producedTotal = c.key(e, "metal_produced", "total", p);
-      FactKey cashTotal = c.key(e, "cash_costs", "total", p);
-      FactKey perUnit = c.key(e, "cash_cost_per_unit", p);
+      FactKey producedTotal = c.key(e, PROJECT_METAL_PRODUCED, "total", p);
+      FactKey cashTotal = c.key(e, PROJECT_CASH_COSTS, "total", p);
+      FactKey perUnit = c.key(e, CASH_COST_PER_UNIT, p);
       if (c.given(perUnit) && c.given(producedTotal) && c.given(cashTotal)) {
         c.add("project.cash_cost_per_unit", "life-of-project cash cost per unit = cash costs / metal produced", perUnit,
             c.unitOf(perUnit).orElseThrow(), div(ref(cashTotal), ref(producedTotal)));
       }
-      FactKey allIn = c.key(e, "all_in_cost_per_unit", p);
+      FactKey allIn = c.key(e, ALL_IN_COST_PER_UNIT, p);
       if (c.given(allIn) && c.given(producedTotal) && c.given(cashTotal)) {
         c.add("project.all_in_cost_per_unit", "all-in cost per unit = (cash costs + royalties + capital) / metal produced",
             allIn, c.unitOf(allIn).orElseThrow(), div(sum(List.of(plus(ref(cashTotal)),
-                plus(opt(c.key(e, "royalties", "total", p))), plus(opt(c.key(e, "capital", "total", p))))), ref(producedTotal)));
+                plus(opt(c.key(e, ROYALTIES, "total", p))), plus(opt(c.key(e, PROJECT_CAPITAL, "total", p))))), ref(producedTotal)));
       }
     }
   }
@@ -207,19 +208,19 @@ final class FinanceTies implements RelationFamily {
     List<FactKey> prices = new ArrayList<>();
     List<FactKey> volumes = new ArrayList<>();
     for (FactKey k : keys) {
-      if (!k.entity().equals(OFFER) || !k.concept().equals("day_value_traded")) {
+      if (!k.entity().equals(OFFER) || !k.concept().equals(DAY_VALUE_TRADED)) {
         continue;
       }
-      product(c, "offer.value_traded", "value traded = price x volume", k, c.key(OFFER, "day_price", k.qualifier(), p),
-          c.key(OFFER, "day_volume", k.qualifier(), p));
+      product(c, "offer.value_traded", "value traded = price x volume", k, c.key(OFFER, DAY_PRICE, k.qualifier(), p),
+          c.key(OFFER, DAY_VOLUME, k.qualifier(), p));
     }
     for (FactKey k : keys) {
-      if (k.entity().equals(OFFER) && k.concept().equals("day_price") && c.given(c.key(OFFER, "day_volume", k.qualifier(), p))) {
+      if (k.entity().equals(OFFER) && k.concept().equals(DAY_PRICE) && c.given(c.key(OFFER, DAY_VOLUME, k.qualifier(), p))) {
         prices.add(k);
-        volumes.add(c.key(OFFER, "day_volume", k.qualifier(), p));
+        volumes.add(c.key(OFFER, DAY_VOLUME, k.qualifier(), p));
       }
     }
-    FactKey vwap = c.key(OFFER, "vwap", p);
+    FactKey vwap = c.key(OFFER, VWAP, p);
     if (c.given(vwap) && !prices.isEmpty()) {
       List<Expr.Term> traded = new ArrayList<>();
       for (int i = 0; i < prices.size(); i++) {
@@ -228,27 +229,27 @@ final class FinanceTies implements RelationFamily {
       c.add("offer.vwap", "volume-weighted average price = sum(price x volume) / sum(volume)", vwap, Unit.USD_PER_SHARE,
           div(sum(traded), sum(volumes.stream().map(v -> plus(ref(v))).toList())));
     }
-    FactKey uncapped = c.key(OFFER, "uncapped_ratio", p);
-    FactKey value = c.key(OFFER, "value_per_preferred", p);
+    FactKey uncapped = c.key(OFFER, UNCAPPED_RATIO, p);
+    FactKey value = c.key(OFFER, VALUE_PER_PREFERRED, p);
     if (c.given(uncapped) && c.given(value) && c.given(vwap)) {
       c.add("offer.uncapped_ratio", "common shares the value offered buys at the VWAP = value / VWAP", uncapped, Unit.RATIO,
           div(ref(value), ref(vwap)));
     }
-    FactKey issued = c.key(OFFER, "common_issued", p);
+    FactKey issued = c.key(OFFER, COMMON_ISSUED, p);
     product(c, "offer.shares_issued", "common shares issued = exchange ratio x preferred shares exchanged", issued,
-        c.key(OFFER, "exchange_ratio", p), c.key(OFFER, "preferred_exchanged", p));
-    FactKey fair = c.given(c.key(OFFER, "common_fair_value", p)) ? c.key(OFFER, "common_fair_value", p) : vwap;
-    FactKey given = c.key(OFFER, "fair_value_given", p);
+        c.key(OFFER, EXCHANGE_RATIO, p), c.key(OFFER, PREFERRED_EXCHANGED, p));
+    FactKey fair = c.given(c.key(OFFER, COMMON_FAIR_VALUE, p)) ? c.key(OFFER, COMMON_FAIR_VALUE, p) : vwap;
+    FactKey given = c.key(OFFER, FAIR_VALUE_GIVEN, p);
     product(c, "offer.fair_value_given", "fair value of the common given = shares issued x fair value per share", given,
         issued, fair);
-    FactKey carrying = c.key(OFFER, "carrying_amount_exchanged", p);
-    FactKey deemed = c.key(OFFER, "deemed_dividend", p);
+    FactKey carrying = c.key(OFFER, CARRYING_AMOUNT_EXCHANGED, p);
+    FactKey deemed = c.key(OFFER, DEEMED_DIVIDEND, p);
     if (c.given(deemed) && c.given(given) && c.given(carrying)) {
       c.add("offer.deemed_dividend", "deemed dividend = fair value of the common given - carrying amount of the preferred"
           + " exchanged", deemed, Unit.USD, sum(List.of(plus(ref(given)), minus(ref(carrying)))));
     }
-    FactKey perShare = c.key(OFFER, "deemed_dividend_per_share", p);
-    FactKey weighted = c.key(OFFER, "weighted_average_shares", p);
+    FactKey perShare = c.key(OFFER, DEEMED_DIVIDEND_PER_SHARE, p);
+    FactKey weighted = c.key(OFFER, WEIGHTED_AVERAGE_SHARES, p);
     if (c.given(perShare) && c.given(deemed) && c.given(weighted)) {
       c.add("offer.deemed_dividend_per_share", "reduction of basic income per common share = deemed dividend / weighted"
           + " average common shares", perShare, Unit.USD_PER_SHARE, div(ref(deemed), ref(weighted)));

@@ -172,7 +172,7 @@ final class FinanceSections {
         basis = data.finance().marketPrices().stream().filter(m -> m.key().equals(market)).findFirst()
             .map(FinanceInputs.MarketPrice::basis).orElse("");
         BigDecimal mtm = HedgeBook.markToMarket(p, price.get());
-        FactKey k = derive(new FactKey(Entity.HEDGES, "mark_to_market", h.qualifier(), h.period()), mtm, Unit.USD,
+        FactKey k = derive(new FactKey(Entity.HEDGES, Concepts.MARK_TO_MARKET, h.qualifier(), h.period()), mtm, Unit.USD,
             "hedge.mark_to_market", h.position().equals(HedgeBook.SOLD_FORWARD)
                 ? "mark to market of a forward sale: (contract price - market price) x quantity"
                 : "mark to market of a forward purchase: (market price - contract price) x quantity",
@@ -194,7 +194,7 @@ final class FinanceSections {
           price.isPresent() ? (cents ? cell(market, 2, 0) : cell(market, 2, 0).withDollar()) : Cell.literal("n/a"), mtmCell));
     }
     if (mtms.size() > 1) {
-      total = derive(new FactKey(Entity.HEDGES, "mark_to_market", "total", new Period.Year(asOf.getYear())), sum, Unit.USD,
+      total = derive(new FactKey(Entity.HEDGES, Concepts.MARK_TO_MARKET, "total", new Period.Year(asOf.getYear())), sum, Unit.USD,
           "hedge.mark_to_market_total", "total mark to market of the hedge book", "sum of the positions' mark to market",
           mtms.toArray(FactKey[]::new));
       rows.add(new Row.Rule('-'));
@@ -235,7 +235,7 @@ final class FinanceSections {
         continue;
       }
       BigDecimal hedged = HedgeBook.hedgedIn(positions.stream().filter(p -> p.unit() == g.unit()).toList(), m, y.year());
-      FactKey hk = derive(new FactKey(Entity.HEDGES, "hedged_quantity", m.name(), y), hedged, g.unit(), "hedge.hedged_quantity",
+      FactKey hk = derive(new FactKey(Entity.HEDGES, Concepts.HEDGED_QUANTITY, m.name(), y), hedged, g.unit(), "hedge.hedged_quantity",
           "forward sales of the metal delivering in the year", "sum of quantity",
           delivering.stream().map(Hedge::quantityKey).toArray(FactKey[]::new));
       BigDecimal guided = g.target().reference();
@@ -243,7 +243,7 @@ final class FinanceSections {
       if (g.target() instanceof Guidance.Range r) {
         guided = r.low();
       }
-      FactKey sk = derive(new FactKey(Entity.HEDGES, "hedged_share_pct", m.name(), y),
+      FactKey sk = derive(new FactKey(Entity.HEDGES, Concepts.HEDGED_SHARE_PCT, m.name(), y),
           HedgeBook.hedgedShare(hedged, guided).multiply(Exact.HUNDRED), Unit.PERCENT, "hedge.hedged_share",
           "share of guided production sold forward: hedged quantity / guided production (the low end of a range)",
           "hedged_quantity / guided_production x 100", hk, gk);
@@ -406,9 +406,9 @@ final class FinanceSections {
     String qty = precious ? "oz." : "lb";
     List<ProjectEconomics.YearResult> ys = res.years();
     Period first = in.firstPeriod();
-    FactKey recovery = in.termKey("recovery_pct");
-    FactKey royalty = in.termKey("royalty_pct");
-    FactKey tax = in.termKey("tax_rate_pct");
+    FactKey recovery = in.termKey(Concepts.RECOVERY_PCT);
+    FactKey royalty = in.termKey(Concepts.ROYALTY_PCT);
+    FactKey tax = in.termKey(Concepts.TAX_RATE_PCT);
     List<Row> rows = new ArrayList<>();
     // per year
     List<Cell> ore = new ArrayList<>();
@@ -431,15 +431,15 @@ final class FinanceSections {
       Period yp = new Period.Year(y.year());
       FactKey oreK = in.itemKey(Concepts.ORE_MINED, y.year());
       FactKey gradeK = in.itemKey("grade", y.year());
-      FactKey priceK = facts.has(in.itemKey("price", y.year())) ? in.itemKey("price", y.year()) : in.termKey("price_deck");
-      FactKey costK = in.itemKey("cash_cost", y.year());
+      FactKey priceK = facts.has(in.itemKey("price", y.year())) ? in.itemKey("price", y.year()) : in.termKey(Concepts.PRICE_DECK);
+      FactKey costK = in.itemKey(Concepts.PROJECT_CASH_COST, y.year());
       FactKey capK = in.itemKey("capital", y.year());
       capitalKeys.add(capK);
       ore.add(cell(oreK, 0, 0));
       grade.add(cell(gradeK, GradePrecision.decimals(data.company(), "projects", m,
           facts.find(gradeK).map(f -> f.unit()).orElse(m.gradeUnit()), precious ? m.productionGradeDecimals() : 2,
           facts.find(gradeK).map(f -> List.of(f.value())).orElse(List.of())), 0));
-      FactKey prodK = derive(FactKey.of(e, "metal_produced", yp), y.produced(), precious ? Unit.TROY_OUNCE : Unit.POUND,
+      FactKey prodK = derive(FactKey.of(e, Concepts.PROJECT_METAL_PRODUCED, yp), y.produced(), precious ? Unit.TROY_OUNCE : Unit.POUND,
           "project.metal_produced", "metal produced = ore mined x grade x recovery", "ore_mined x grade x recovery_pct / 100",
           oreK, gradeK, recovery);
       produced.add(cell(prodK, 0, 0));
@@ -449,21 +449,21 @@ final class FinanceSections {
           "revenue = metal produced x price", "metal_produced x price", prodK, priceK);
       FactKey royK = derive(FactKey.of(e, "royalties", yp), y.royalties(), Unit.USD, "project.royalties",
           "royalties = revenue x royalty rate", "revenue x royalty_pct / 100", revK, royalty);
-      FactKey cashK = derive(FactKey.of(e, "cash_costs", yp), y.cashCosts(), Unit.USD, "project.cash_costs",
+      FactKey cashK = derive(FactKey.of(e, Concepts.PROJECT_CASH_COSTS, yp), y.cashCosts(), Unit.USD, "project.cash_costs",
           "cash costs = metal produced x cash cost per unit", "metal_produced x cash_cost", prodK, costK);
       FactKey depK = derive(FactKey.of(e, "depreciation", yp), y.depreciation(), Unit.USD, "project.depreciation",
           "each year's capital straight-line over " + p.depreciationYears() + " years from the next year; the rest in the last year",
           "straight-line of earlier capital", capitalKeys.subList(0, i).toArray(FactKey[]::new));
-      FactKey taxK = derive(FactKey.of(e, "income_taxes", yp), y.taxes(), Unit.USD, "project.income_taxes",
+      FactKey taxK = derive(FactKey.of(e, Concepts.PROJECT_INCOME_TAXES, yp), y.taxes(), Unit.USD, "project.income_taxes",
           "income taxes = (revenue - royalties - cash costs - depreciation) x tax rate, when positive",
           "max(0, revenue - royalties - cash_costs - depreciation) x tax_rate_pct / 100", revK, royK, cashK, depK, tax);
-      FactKey flowK = derive(FactKey.of(e, "after_tax_cash_flow", yp), y.cashFlow(), Unit.USD, "project.cash_flow",
+      FactKey flowK = derive(FactKey.of(e, Concepts.AFTER_TAX_CASH_FLOW, yp), y.cashFlow(), Unit.USD, "project.cash_flow",
           "after-tax cash flow = revenue - royalties - cash costs - income taxes - capital",
           "revenue - royalties - cash_costs - income_taxes - capital", revK, royK, cashK, taxK, capK);
       FactKey cumK = previousCumulative == null
-          ? derive(FactKey.of(e, "cumulative_cash_flow", yp), y.cumulative(), Unit.USD, "project.cumulative",
-              "cumulative after-tax cash flow", "after_tax_cash_flow", flowK)
-          : derive(FactKey.of(e, "cumulative_cash_flow", yp), y.cumulative(), Unit.USD, "project.cumulative",
+          ? derive(FactKey.of(e, Concepts.CUMULATIVE_CASH_FLOW, yp), y.cumulative(), Unit.USD, "project.cumulative",
+              "cumulative after-tax cash flow", Concepts.AFTER_TAX_CASH_FLOW, flowK)
+          : derive(FactKey.of(e, Concepts.CUMULATIVE_CASH_FLOW, yp), y.cumulative(), Unit.USD, "project.cumulative",
               "cumulative after-tax cash flow", "previous cumulative + after_tax_cash_flow", previousCumulative, flowK);
       previousCumulative = cumK;
       revenue.add(cell(revK, 0, 3));
@@ -476,8 +476,8 @@ final class FinanceSections {
       cumulative.add(cell(cumK, 0, 3));
     }
     // totals
-    String[][] totals = {{"metal_produced", "0"}, {"revenue", "3"}, {"royalties", "3"}, {"cash_costs", "3"},
-        {"depreciation", "3"}, {"income_taxes", "3"}, {"capital", "3"}, {"after_tax_cash_flow", "3"}};
+    String[][] totals = {{Concepts.PROJECT_METAL_PRODUCED, "0"}, {"revenue", "3"}, {"royalties", "3"}, {Concepts.PROJECT_CASH_COSTS, "3"},
+        {"depreciation", "3"}, {Concepts.PROJECT_INCOME_TAXES, "3"}, {"capital", "3"}, {Concepts.AFTER_TAX_CASH_FLOW, "3"}};
     List<List<Cell>> perYear = List.of(produced, revenue, royalties, cash, dep, taxes, capital, flow);
     for (int i = 0; i < totals.length; i++) {
       String concept = totals[i][0];
@@ -516,7 +516,7 @@ final class FinanceSections {
         false);
 
     // summary
-    List<FactKey> flowKeys = ys.stream().map(y -> FactKey.of(e, "after_tax_cash_flow", new Period.Year(y.year()))).toList();
+    List<FactKey> flowKeys = ys.stream().map(y -> FactKey.of(e, Concepts.AFTER_TAX_CASH_FLOW, new Period.Year(y.year()))).toList();
     FactKey[] flowArr = flowKeys.toArray(FactKey[]::new);
     List<Row> sum = new ArrayList<>();
     for (int i = 0; i < p.discountRates().size(); i++) {
@@ -528,28 +528,28 @@ final class FinanceSections {
       sum.add(row("NPV at " + pct + "% ($000)", cell(k, 0, 3)));
     }
     if (res.irr().isPresent()) {
-      FactKey k = derive(FactKey.of(e, "irr_pct", first), res.irr().get().multiply(Exact.HUNDRED), Unit.PERCENT,
+      FactKey k = derive(FactKey.of(e, Concepts.IRR_PCT, first), res.irr().get().multiply(Exact.HUNDRED), Unit.PERCENT,
           "project.irr", "internal rate of return: the rate at which NPV = 0 (bisection to 1E-10)", "NPV(irr) = 0", flowArr);
       sum.add(row("Internal rate of return (%)", cell(k, 1, 0)));
     } else {
       sum.add(row("Internal rate of return (%)", Cell.literal("none")));
     }
     if (res.payback().isPresent()) {
-      FactKey k = derive(FactKey.of(e, "payback_years", first), res.payback().get(), Unit.RATIO, "project.payback",
+      FactKey k = derive(FactKey.of(e, Concepts.PAYBACK_YEARS, first), res.payback().get(), Unit.RATIO, "project.payback",
           "payback: years from the start until cumulative cash flow turns non-negative (even flow within a year)",
           "years before + shortfall / that year's cash flow", flowArr);
       sum.add(row("Payback (years from start of " + ys.get(0).year() + ")", cell(k, 1, 0).emptyAs("0.0")));
     } else {
       sum.add(row("Payback (years from start of " + ys.get(0).year() + ")", Cell.literal("none")));
     }
-    FactKey totProd = new FactKey(e, "metal_produced", "total", first);
-    FactKey ccK = derive(FactKey.of(e, "cash_cost_per_unit", first), res.cashCostPerUnit(), precious ? Unit.USD_PER_OUNCE
+    FactKey totProd = new FactKey(e, Concepts.PROJECT_METAL_PRODUCED, "total", first);
+    FactKey ccK = derive(FactKey.of(e, Concepts.CASH_COST_PER_UNIT, first), res.cashCostPerUnit(), precious ? Unit.USD_PER_OUNCE
         : Unit.RATIO, "project.cash_cost_per_unit", "life-of-project cash cost per unit: cash costs / metal produced",
-        "cash_costs[total] / metal_produced[total]", new FactKey(e, "cash_costs", "total", first), totProd);
-    FactKey aiK = derive(FactKey.of(e, "all_in_cost_per_unit", first), res.allInCostPerUnit(), precious
+        "cash_costs[total] / metal_produced[total]", new FactKey(e, Concepts.PROJECT_CASH_COSTS, "total", first), totProd);
+    FactKey aiK = derive(FactKey.of(e, Concepts.ALL_IN_COST_PER_UNIT, first), res.allInCostPerUnit(), precious
         ? Unit.USD_PER_OUNCE : Unit.RATIO, "project.all_in_cost_per_unit",
         "all-in cost per unit: (cash costs + royalties + capital) / metal produced",
-        "(cash_costs + royalties + capital)[total] / metal_produced[total]", new FactKey(e, "cash_costs", "total", first),
+        "(cash_costs + royalties + capital)[total] / metal_produced[total]", new FactKey(e, Concepts.PROJECT_CASH_COSTS, "total", first),
         new FactKey(e, "royalties", "total", first), new FactKey(e, "capital", "total", first), totProd);
     sum.add(row("Cash cost per " + (precious ? "ounce" : "pound") + " ($)", cell(ccK, 2, 0)));
     sum.add(row("All-in cost per " + (precious ? "ounce" : "pound") + " ($)", cell(aiK, 2, 0)));
@@ -566,7 +566,7 @@ final class FinanceSections {
       List<Cell> cells = new ArrayList<>();
       for (int i = 0; i < s.changes().size(); i++) {
         String ch = Formats.plain(s.changes().get(i).multiply(Exact.HUNDRED));
-        FactKey k = derive(new FactKey(e, "npv_sensitivity", s.driver().name().toLowerCase(Locale.ROOT) + ":" + ch + "%",
+        FactKey k = derive(new FactKey(e, Concepts.NPV_SENSITIVITY, s.driver().name().toLowerCase(Locale.ROOT) + ":" + ch + "%",
             first), s.npvs().get(i), Unit.USD, "project.sensitivity", "NPV at " + basePct + "% with "
             + s.driver().label().toLowerCase(Locale.ROOT) + " changed by " + ch + "% in every year",
             "NPV(schedule with " + s.driver().name().toLowerCase(Locale.ROOT) + " x (1 + " + Formats.plain(s.changes().get(i))
@@ -607,11 +607,11 @@ final class FinanceSections {
     List<Row> days = new ArrayList<>();
     List<FactKey> dayKeys = new ArrayList<>();
     for (ExchangeOffer.TradingDay d : o.pricingDays()) {
-      FactKey pk = FinanceInputs.OfferInput.dayKey("day_price", d.date());
-      FactKey vk = FinanceInputs.OfferInput.dayKey("day_volume", d.date());
+      FactKey pk = FinanceInputs.OfferInput.dayKey(Concepts.DAY_PRICE, d.date());
+      FactKey vk = FinanceInputs.OfferInput.dayKey(Concepts.DAY_VOLUME, d.date());
       dayKeys.add(pk);
       dayKeys.add(vk);
-      FactKey tk = derive(FinanceInputs.OfferInput.dayKey("day_value_traded", d.date()), d.price().multiply(d.volume()),
+      FactKey tk = derive(FinanceInputs.OfferInput.dayKey(Concepts.DAY_VALUE_TRADED, d.date()), d.price().multiply(d.volume()),
           Unit.USD, "offer.value_traded", "value traded = price x volume", "day_price x day_volume", pk, vk);
       days.add(row(d.date().getMonth().getDisplayName(TextStyle.SHORT, Locale.US) + ". " + d.date().getDayOfMonth() + ", "
           + d.date().getYear(), cell(pk, 4, 0).withDollar(), cell(vk, 0, 0), cell(tk, 0, 3)));
@@ -625,31 +625,31 @@ final class FinanceSections {
     Table pricing = new Table("offer_pricing", title(TITLES.get(3), o.security(), "Pricing days"), List.of(),
         List.of(header("Price"), header("Volume", "(shares)"), header("Value", "($000)")), "", days, 34, 13, false);
 
-    FactKey value = o.key("value_per_preferred");
-    FactKey cap = o.key("max_common_per_preferred");
-    FactKey uncapped = derive(o.key("uncapped_ratio"), ExchangeOffer.uncappedRatio(o.valuePerPreferred(), vwap), Unit.RATIO,
+    FactKey value = o.key(Concepts.VALUE_PER_PREFERRED);
+    FactKey cap = o.key(Concepts.MAX_COMMON_PER_PREFERRED);
+    FactKey uncapped = derive(o.key(Concepts.UNCAPPED_RATIO), ExchangeOffer.uncappedRatio(o.valuePerPreferred(), vwap), Unit.RATIO,
         "offer.uncapped_ratio", "common shares the value offered buys at the VWAP", "value_per_preferred / vwap", value, vwapK);
     BigDecimal ratio = ExchangeOffer.ratio(o.valuePerPreferred(), vwap, o.maxCommonPerPreferred());
     boolean binds = ExchangeOffer.capBinds(o.valuePerPreferred(), vwap, o.maxCommonPerPreferred());
-    FactKey ratioK = derive(o.key("exchange_ratio"), ratio, Unit.RATIO, "offer.exchange_ratio",
+    FactKey ratioK = derive(o.key(Concepts.EXCHANGE_RATIO), ratio, Unit.RATIO, "offer.exchange_ratio",
         "exchange ratio: the lesser of value / VWAP and the cap", "min(value_per_preferred / vwap, max_common_per_preferred)",
         uncapped, cap);
     BigDecimal shares = ExchangeOffer.sharesIssued(ratio, o.preferredExchanged());
-    FactKey exchanged = o.key("preferred_exchanged");
-    FactKey sharesK = derive(o.key("common_issued"), shares, Unit.SHARES, "offer.shares_issued",
+    FactKey exchanged = o.key(Concepts.PREFERRED_EXCHANGED);
+    FactKey sharesK = derive(o.key(Concepts.COMMON_ISSUED), shares, Unit.SHARES, "offer.shares_issued",
         "common shares issued = exchange ratio x preferred shares exchanged", "exchange_ratio x preferred_exchanged",
         ratioK, exchanged);
-    FactKey fairK = facts.has(o.key("common_fair_value")) ? o.key("common_fair_value") : vwapK;
+    FactKey fairK = facts.has(o.key(Concepts.COMMON_FAIR_VALUE)) ? o.key(Concepts.COMMON_FAIR_VALUE) : vwapK;
     BigDecimal fair = value(fairK).orElseThrow();
-    FactKey fairTotal = derive(o.key("fair_value_given"), shares.multiply(fair), Unit.USD, "offer.fair_value_given",
+    FactKey fairTotal = derive(o.key(Concepts.FAIR_VALUE_GIVEN), shares.multiply(fair), Unit.USD, "offer.fair_value_given",
         "fair value of the common given = shares issued x fair value per share", "common_issued x fair value per share",
         sharesK, fairK);
-    FactKey carrying = o.key("carrying_amount_per_preferred");
-    FactKey carryingTotal = derive(o.key("carrying_amount_exchanged"), o.preferredExchanged().multiply(o.carryingPerPreferred()),
+    FactKey carrying = o.key(Concepts.CARRYING_AMOUNT_PER_PREFERRED);
+    FactKey carryingTotal = derive(o.key(Concepts.CARRYING_AMOUNT_EXCHANGED), o.preferredExchanged().multiply(o.carryingPerPreferred()),
         Unit.USD, "offer.carrying_amount", "carrying amount of the preferred exchanged = shares x carrying amount per share",
         "preferred_exchanged x carrying_amount_per_preferred", exchanged, carrying);
     BigDecimal deemed = ExchangeOffer.deemedDividend(shares, fair, o.preferredExchanged(), o.carryingPerPreferred());
-    FactKey deemedK = derive(o.key("deemed_dividend"), deemed, Unit.USD, "offer.deemed_dividend",
+    FactKey deemedK = derive(o.key(Concepts.DEEMED_DIVIDEND), deemed, Unit.USD, "offer.deemed_dividend",
         "deemed dividend = fair value of the common given - carrying amount of the preferred exchanged; it reduces income"
             + " applicable to common shareholders", "fair_value_given - carrying_amount_exchanged", fairTotal, carryingTotal);
     List<Row> rows = new ArrayList<>();
@@ -657,7 +657,7 @@ final class FinanceSections {
     rows.add(row("Cap: common shares per preferred share", cell(cap, 4, 0)));
     rows.add(row("Value / VWAP (common shares)", cell(uncapped, 4, 0)));
     rows.add(row("Exchange ratio (the lesser)" + (binds ? ": the cap binds" : ": the cap does not bind"), cell(ratioK, 4, 0)));
-    rows.add(row("Preferred shares outstanding", cell(o.key("preferred_outstanding"), 0, 0)));
+    rows.add(row("Preferred shares outstanding", cell(o.key(Concepts.PREFERRED_OUTSTANDING), 0, 0)));
     rows.add(row("Preferred shares exchanged", cell(exchanged, 0, 0)));
     rows.add(row("Common shares issued", cell(sharesK, 0, 0)));
     rows.add(new Row.Blank());
@@ -667,8 +667,8 @@ final class FinanceSections {
     rows.add(new Row.Rule('-'));
     rows.add(row("Deemed dividend to preferred holders ($000)", cell(deemedK, 0, 3)));
     if (o.weightedShares().isPresent()) {
-      FactKey w = o.key("weighted_average_shares");
-      FactKey perShare = derive(o.key("deemed_dividend_per_share"), Exact.divide(deemed, o.weightedShares().get()),
+      FactKey w = o.key(Concepts.WEIGHTED_AVERAGE_SHARES);
+      FactKey perShare = derive(o.key(Concepts.DEEMED_DIVIDEND_PER_SHARE), Exact.divide(deemed, o.weightedShares().get()),
           Unit.USD_PER_SHARE, "offer.deemed_dividend_per_share",
           "reduction of basic income per common share = deemed dividend / weighted average common shares",
           "deemed_dividend / weighted_average_shares", deemedK, w);

@@ -13,6 +13,7 @@ import org.orebook.facts.Fact;
 import org.orebook.facts.FactKey;
 import org.orebook.facts.FactSet;
 import org.orebook.finance.ProjectEconomics;
+import org.orebook.relations.Concepts;
 import org.orebook.release.Formats;
 
 /**
@@ -39,8 +40,8 @@ final class Tornado {
       List<Map<String, Object>> bars = new ArrayList<>();
       for (ProjectEconomics.Driver d : ProjectEconomics.Driver.values()) {
         String code = d.name().toLowerCase(java.util.Locale.ROOT);
-        FactKey lowKey = new FactKey(in.entity(), "npv_sensitivity", code + ":" + low + "%", in.firstPeriod());
-        FactKey highKey = new FactKey(in.entity(), "npv_sensitivity", code + ":" + high + "%", in.firstPeriod());
+        FactKey lowKey = new FactKey(in.entity(), Concepts.NPV_SENSITIVITY, code + ":" + low + "%", in.firstPeriod());
+        FactKey highKey = new FactKey(in.entity(), Concepts.NPV_SENSITIVITY, code + ":" + high + "%", in.firstPeriod());
         Optional<Fact> lo = facts.find(lowKey);
         Optional<Fact> hi = facts.find(highKey);
         if (lo.isPresent() && hi.isPresent()) {

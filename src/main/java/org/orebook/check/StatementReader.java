@@ -89,6 +89,10 @@ final class StatementReader {
   static Measure measure(TableRow.Values v) {
     String l = (v.label() + " " + v.subheading()).toLowerCase(Locale.ROOT);
     String own = v.label().toLowerCase(Locale.ROOT);
+    // a count of shares under a "... per common share:" sub-heading is still a count of shares
+    if (Rx.matches(own, ".*\\bshares\\b.*") && (own.contains("weighted") || own.contains("number of"))) {
+      return Measure.SHARES;
+    }
     if (l.contains("per share") || l.contains("per common share") || Rx.matches(own, ".*\\b(basic|diluted)\\b.*") && l.contains("share")
         && !l.contains("weighted") && !l.contains("number of")) {
       return Measure.PER_SHARE;

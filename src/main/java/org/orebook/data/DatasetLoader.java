@@ -807,20 +807,25 @@ public final class DatasetLoader {
     }
   }
 
-  /** A property's year of proven and probable reserve movements: depleted, added, revised (contained metal). */
+  /**
+   * A property's year of proven and probable reserve movements: depleted, added, revised (contained
+   * metal), and the opening reserves where the data holds no estimate of the year before.
+   */
   private void readReserveChanges(List<Property> properties) {
     for (CsvFile.Row r : read(DatasetFile.RESERVE_CHANGES)) {
       Optional<String> prop = propertyOf(r, properties);
       Optional<Period> p = yearEnd(r);
       Optional<BigDecimal> v = number(r, "value");
       Optional<Metal> m = metal(r, "metal");
-      String item = r.get("item");
-      if (!List.of(RES_DEPLETED, RES_ADDED, RES_REVISED).contains(item)) {
-        error(r, "item", "unknown reserve change '" + item + "' (expected depleted, added, revised)");
+      String raw = r.get("item");
+      if (!List.of(RES_DEPLETED, RES_ADDED, RES_REVISED, "opening").contains(raw)) {
+        error(r, "item", "unknown reserve change '" + raw + "' (expected depleted, added, revised, opening)");
         continue;
       }
+      String item = raw.equals("opening") ? RES_OPENING : raw;
       if (v.isPresent() && v.get().signum() < 0 && !item.equals(RES_REVISED)) {
-        error(r, "value", item + " is a quantity removed or added, not negative: " + v.get().toPlainString());
+        error(r, "value", raw + (item.equals(RES_OPENING) ? " is a quantity of reserves" : " is a quantity removed or added")
+            + ", not negative: " + v.get().toPlainString());
         continue;
       }
       if (prop.isEmpty() || p.isEmpty() || v.isEmpty() || m.isEmpty()) {

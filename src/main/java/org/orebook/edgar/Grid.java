@@ -44,6 +44,8 @@ final class Grid {
   final List<Row> rows = new ArrayList<>();
   /** The paragraph just above the table when it has no title of its own (a sentence introducing it). */
   String context = "";
+  /** True when the table names itself (an HTML {@code <caption>}): its {@link #titles} are its own. */
+  boolean captioned;
   /** The number of heading rows when the format marks them (a Markdown separator row), else -1. */
   int headerRows = -1;
   /** The document the cells' source positions point into. */

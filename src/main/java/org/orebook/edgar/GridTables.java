@@ -220,7 +220,8 @@ final class GridTables {
       List<Line> header = new ArrayList<>();
       List<Line> lead = new ArrayList<>();
       int explicit = first && g.headerRows >= 0 ? g.headerRows : -1;
-      while (i < n && lines.get(i).kind() != Kind.FIGURES) {
+      // rows the format marks as headings are headings even where they hold a number ("(100%)")
+      while (i < n && (lines.get(i).kind() != Kind.FIGURES || i - start < explicit)) {
         Line l = lines.get(i);
         if (explicit >= 0 ? i - start < explicit : l.kind() == Kind.HEADER) {
           header.add(l);

@@ -77,7 +77,11 @@ final class HtmlDocument {
         }
         above.add(0, text);
       }
-      g.titles.addAll(0, above);
+      // a table with a caption has its own title: the short blocks above it belong to what precedes it
+      // (a section heading, the last lines of a section without a table)
+      if (!g.captioned) {
+        g.titles.addAll(0, above);
+      }
       List<ReleaseReader.Draft> ds = GridTables.drafts(g);
       if (ds.isEmpty()) {
         // a table of text (bullets, a letter in a layout table): running text
@@ -247,6 +251,8 @@ final class HtmlDocument {
       int number = tableNumbers.getOrDefault(table, 0);
       Grid g = new Grid(file, lineOf(table));
       List<Element> trs = new ArrayList<>();
+      // rows of a <thead> before any other row are the table's headings, whatever they hold ("(100%)")
+      int headRows = 0;
       for (Element child : table.children()) {
         String tag = child.normalName();
         if (tag.equals("tr")) {
@@ -255,9 +261,18 @@ final class HtmlDocument {
           for (Element tr : child.children()) {
             if (tr.normalName().equals("tr")) {
               trs.add(tr);
+              if (tag.equals("thead") && headRows == trs.size() - 1) {
+                headRows++;
+              }
             }
           }
+        } else if (tag.equals("caption")) {
+          g.titles.addAll(captionLines(child));
+          g.captioned = !g.titles.isEmpty();
         }
+      }
+      if (headRows > 0) {
+        g.headerRows = headRows;
       }
       int[] occupied = new int[8];
       int rowNo = 0;
@@ -301,6 +316,26 @@ final class HtmlDocument {
         g.lastLine = rowLine;
       }
       return g;
+    }
+
+    /** A {@code <caption>}'s lines (broken at {@code <br>}), as title lines above the table. */
+    private static List<String> captionLines(Element caption) {
+      List<String> lines = new ArrayList<>();
+      StringBuilder line = new StringBuilder();
+      NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+        @Override
+        public void head(Node n, int depth) {
+          if (n instanceof TextNode tn) {
+            line.append(tn.getWholeText());
+          } else if (n instanceof Element e && (e.normalName().equals("br") || BLOCKS.contains(e.normalName()))) {
+            lines.add(line.toString());
+            line.setLength(0);
+          }
+        }
+      }, caption);
+      lines.add(line.toString());
+      return lines.stream().map(l -> l.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip()).filter(l -> !l.isEmpty())
+          .toList();
     }
 
     private static int clamp(String attr) {

@@ -28,6 +28,10 @@ final class CompanyWriter extends DatasetFileWriter {
     c.add("name", company.name());
     c.add("short_name", company.shortName());
     c.add("currency", company.currency());
+    // the fiscal year end by which every period code of the dataset is read (Q3 FY2025 of a June year end)
+    if (!company.fiscalYearEnd().calendar()) {
+      c.add("fiscal_year_end", company.fiscalYearEnd().code());
+    }
     c.add("period", releasePeriod().code());
     List<Metal> metals = new ArrayList<>(company.metals());
     company.units().forEach(u -> u.metals().stream().filter(m -> !metals.contains(m)).forEach(metals::add));
@@ -63,17 +67,22 @@ final class CompanyWriter extends DatasetFileWriter {
   }
 
   /**
-   * The release period: the latest period the tables print (reserve tables, which have no period of
-   * their own, left aside), a quarter for a quarterly release; else the modeller's year.
+   * The release period: of the periods the tables print (reserve tables, which have no period of
+   * their own, left aside) those ending last, the year when a year ends then, else the quarter (a
+   * third quarter beside its nine months); else the modeller's year.
    */
   private Period releasePeriod() {
-    return pr.facts().all().stream().map(Fact::key)
+    List<Period> printed = pr.facts().all().stream().map(Fact::key)
         // the period of the operating figures and statements: not a reserve date, nor a guided year or a
         // project's schedule, which run past the release
         .filter(k -> switch (k.entity().kind()) {
           case PROPERTY, RESERVES, GUIDANCE, PROJECT, HEDGES, OFFER, MARKET, HISTORY -> false;
           default -> true;
         })
-        .map(FactKey::period).max(Period::compareTo).orElse(company.releasePeriod());
+        .map(FactKey::period).distinct().toList();
+    Optional<java.time.LocalDate> end = printed.stream().map(Period::end).max(java.util.Comparator.naturalOrder());
+    List<Period> atEnd = printed.stream().filter(p -> p.end().equals(end.orElse(null))).sorted().toList();
+    return atEnd.stream().filter(Period::isYear).findFirst().or(() -> atEnd.stream().filter(Period::isQuarter).findFirst())
+        .or(() -> atEnd.stream().findFirst()).orElse(company.releasePeriod());
   }
 }

@@ -40,6 +40,11 @@ final class DatasetReadme {
       "Reserves: tons as printed (attributable basis: the printed tons are the company's share); where the release prints"
           + " contained metal, the grade is contained / tons (it rounds to the printed grade, and the engine then reproduces"
           + " the printed contained metal), else the printed grade. A dash is zero.",
+      "Reserve movements (S-K 1300): depleted and added as printed; where the release prints no estimate of the prior"
+          + " year end, the printed opening is written and the revisions are the roll-forward's balancing figure (the"
+          + " closing is computed again from the written tons and grades), else the printed revisions.",
+      "Periods: as the column headings name them, read in the fiscal year the headings imply (company.csv"
+          + " fiscal_year_end when it does not end in December).",
       "Prices: as printed.");
 
   static String text(ImportContext ctx, String source) {
@@ -62,6 +67,8 @@ final class DatasetReadme {
     sb.append("\n## Not imported\n\n");
     sb.append("- Preferred dividends (`per_share.csv`): printed only in footnote prose, not in tables.\n");
     sb.append("- Hedged positions (`hedges.csv`) and reserve footnotes (`reserve_notes.csv`): printed as prose.\n");
+    sb.append("- Guidance, project economics and the exchange offer (`guidance.csv`, `projects.csv`, `exchange_offer.csv`"
+        + " and the files they read): not written back.\n");
     sb.append("- Figures the reader could not key (").append(pr.unmapped().size()).append(" of ")
         .append(pr.figureCount()).append(" figures read).\n");
     if (!notes.isEmpty()) {

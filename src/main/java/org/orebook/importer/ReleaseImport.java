@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.orebook.check.Reading;
+import org.orebook.data.DataError;
 import org.orebook.data.Dataset;
 import org.orebook.data.DatasetException;
 import org.orebook.data.DatasetLoader;
@@ -124,8 +125,8 @@ public final class ReleaseImport {
           proof = prove(pr, temp);
         }
       } catch (DatasetException e) {
-        throw new IOException("the dataset written from " + file + " does not load, so nothing is written (please report"
-            + " it): " + e.getMessage(), e);
+        throw new IOException("the dataset written from " + file + " does not load or the engine refuses it, so nothing"
+            + " is written (please report it): " + e.getMessage(), e);
       }
       Files.write(temp.resolve("README.md"), proof.lines(), java.nio.charset.StandardCharsets.UTF_8,
           java.nio.file.StandardOpenOption.APPEND);
@@ -144,10 +145,20 @@ public final class ReleaseImport {
     return new Summary(target, pr.figureCount(), pr.mappedCount(), files.files().size() + 1, proof);
   }
 
-  /** Loads the written dataset and runs the engine on it; compares what it derives with what was published. */
+  /**
+   * Loads the written dataset and runs the engine on it; compares what it derives with what was
+   * published. An input the engine computes otherwise, or a tie that does not hold, refuses the
+   * dataset as {@code orebook release} would: a {@link DatasetException} naming the rows.
+   */
   static Proof prove(PublishedRelease pr, Path folder) throws DatasetException {
     Dataset d = DatasetLoader.load(folder);
     Engine.Result r = Engine.run(d.inputs(), Catalogue.build(d.company(), d.statementLines(), d.properties(), d.inputs()));
+    if (!r.disagreements().isEmpty()) {
+      throw new DatasetException(r.disagreements().stream().map(x -> x.input().origin() instanceof Origin.Input in
+          ? new DataError(in.file(), in.line(), in.field(), "given as " + x.input().value().toPlainString() + " but "
+              + x.relation().description() + " gives " + x.computed().toPlainString())
+          : new DataError("", 0, "", x.toString())).toList());
+    }
     int compared = 0;
     int within = 0;
     List<String> outside = new ArrayList<>();

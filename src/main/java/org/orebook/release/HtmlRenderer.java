@@ -71,6 +71,16 @@ public final class HtmlRenderer {
 
   /** The release as an HTML fragment: one {@code <section>} per section, no {@code <html>} or head. */
   public static String fragment(Release release) {
+    return fragment(release, false);
+  }
+
+  /**
+   * The fragment; with {@code standalone}, each indented label and each rule also carries its
+   * indentation or border in its own style attribute (the web page's policy allows only the style
+   * sheet's classes), as filing agents write them: a reader without the style sheet (orebook check and
+   * import) sees which rows stand under a sub-heading and where a subtotal is ruled off.
+   */
+  private static String fragment(Release release, boolean standalone) {
     StringBuilder out = new StringBuilder();
     int[] figures = {0};
     for (Section s : release.sections()) {
@@ -79,7 +89,7 @@ public final class HtmlRenderer {
       for (Section.Block b : s.blocks()) {
         switch (b) {
           case Section.TextBlock t -> text(t.lines(), s.title(), out);
-          case Section.TableBlock t -> table(t.table(), release.facts(), figures, out);
+          case Section.TableBlock t -> table(t.table(), release.facts(), figures, standalone, out);
         }
       }
       out.append("</section>\n");
@@ -98,7 +108,7 @@ public final class HtmlRenderer {
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         + "<title>" + escape(title) + "</title>\n<style>\n" + STYLESHEET + "</style>\n</head>\n<body>\n"
-        + "<main class=\"release\">\n<h1>" + escape(title) + "</h1>\n" + fragment(release).replace(" tabindex=\"0\"", "")
+        + "<main class=\"release\">\n<h1>" + escape(title) + "</h1>\n" + fragment(release, true).replace(" tabindex=\"0\"", "")
         + "</main>\n</body>\n</html>\n";
   }
 
@@ -193,7 +203,7 @@ public final class HtmlRenderer {
     return cols;
   }
 
-  private static void table(Table t, FactSet facts, int[] figures, StringBuilder out) {
+  private static void table(Table t, FactSet facts, int[] figures, boolean standalone, StringBuilder out) {
     int cols = columns(t);
     out.append("<table class=\"release-table\" data-table=\"").append(escape(t.id())).append("\">\n");
     if (!t.titleLines().isEmpty()) {
@@ -235,19 +245,27 @@ public final class HtmlRenderer {
         case Row.Blank b -> out.append("<tr class=\"blank\"><td colspan=\"").append(cols + 1).append("\"></td></tr>\n");
         case Row.Rule r -> {
           String kind = r.ch() == '=' ? "rule-double" : r.ch() == '-' ? "rule-single" : "rule-none";
+          // standalone, the rule in the cells' own style too (under the empty row: the same line on the page)
+          String style = !standalone || kind.equals("rule-none") ? ""
+              : " style=\"border-top:none;border-bottom:" + (r.ch() == '=' ? "3px double" : "1px solid") + " currentColor\"";
           out.append("<tr class=\"rule ").append(kind).append("\" aria-hidden=\"true\"><td></td>")
-              .append("<td class=\"col\"></td>".repeat(cols)).append("</tr>\n");
+              .append(("<td class=\"col\"" + style + "></td>").repeat(cols)).append("</tr>\n");
         }
-        case Row.Values v -> values(v, cols, facts, figures, out);
+        case Row.Values v -> values(v, cols, facts, figures, standalone, out);
       }
     }
     out.append("</tbody>\n</table>\n");
   }
 
-  private static void values(Row.Values v, int cols, FactSet facts, int[] figures, StringBuilder out) {
+  private static void values(Row.Values v, int cols, FactSet facts, int[] figures, boolean standalone, StringBuilder out) {
     out.append("<tr><th scope=\"row\" class=\"label");
     if (v.indent() > 0) {
-      out.append(" indent-").append(Math.min(4, v.indent()));
+      int level = Math.min(4, v.indent());
+      out.append(" indent-").append(level);
+      if (standalone) {
+        // the style sheet's padding of indent-N
+        out.append("\" style=\"padding-left:").append(new String[] {"1", "1.5", "2", "2.5"}[level - 1]).append("em");
+      }
     }
     out.append("\">").append(escape(v.label())).append("</th>");
     for (Cell c : v.cells()) {

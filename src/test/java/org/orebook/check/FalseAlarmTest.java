@@ -43,6 +43,35 @@ class FalseAlarmTest {
       """;
 
   @Test
+  void aShareCountIndentedUnderAPerShareHeadingIsACountOfShares() throws Exception {
+    // Orebook's own statement prints the weighted average shares indented below "Basic income (loss) per common
+    // share:"; the heading does not make the count a per-share figure
+    String text = """
+                               CRANE MINING CORP.
+                     Consolidated Statements of Operations
+           (dollars and shares in thousands, except per share amounts)
+
+                                                Year Ended December 31,
+                                               2025            2024
+      Net income                           $ 13,140        $  8,103
+                                           ========        ========
+      Basic income per common share:
+        Net income                         $   0.13        $   0.08
+                                           ========        ========
+
+        Basic weighted average
+         number of common shares
+         outstanding                        101,077         101,288
+                                           ========        ========
+      """;
+    CheckResult r = check(text);
+    FactKey shares = new FactKey(Entity.statement("operations"), "weighted_shares", "", new Period.Year(2025));
+    assertThat(r.release().readings().get(shares)).isNotNull()
+        .satisfies(x -> assertThat(x.unit()).isEqualTo(org.orebook.quantity.Unit.SHARES))
+        .satisfies(x -> assertThat(x.value()).isEqualByComparingTo("101077000"));
+  }
+
+  @Test
   void aRowThatEqualsASumByCoincidenceIsNoSubtotal() throws Exception {
     CheckResult r = check(COINCIDENCE);
     assertThat(r.failures()).isEmpty();

@@ -139,6 +139,34 @@ class FormatsTest {
   }
 
   @Test
+  void aCaptionNamesItsTableAndTheRowsOfATheadAreHeadings() throws Exception {
+    // a <caption> is the table's title (company, name, unit line), not the heading of the section above it;
+    // the rows of a <thead> are headings even where one reads as a number ("(100%)"), never a row of figures
+    String html = """
+        <html><body><h2>Earlier section</h2><p>Sold forward: 1,000 oz</p>
+        <h2>Mineral Reserves</h2>
+        <table>
+        <caption>PIPIT MINING INC.<br>Proven Mineral Reserves<br>(tons in thousands)</caption>
+        <thead>
+        <tr><th></th><th>Tons</th><th>Tons</th><th>Gold</th></tr>
+        <tr><th>Property - (interest in %)</th><th>(100%)</th><th>(attrib.)</th><th>(oz/ton)</th></tr>
+        </thead>
+        <tbody>
+        <tr><th>Pipit (60%), Canada</th><td>1,000</td><td>600</td><td>0.031</td></tr>
+        </tbody>
+        </table></body></html>
+        """;
+    ReleaseText r = ReleaseReader.readText("t.htm", html);
+    Table t = r.tables().get(0);
+    assertThat(t.titleLines()).containsExactly("PIPIT MINING INC.", "Proven Mineral Reserves", "(tons in thousands)");
+    assertThat(t.unit()).hasValueSatisfying(u -> assertThat(u.exponent()).isEqualTo(3));
+    assertThat(t.stub()).isEqualTo("Property - (interest in %)");
+    assertThat(t.columns()).extracting(Column::header).containsExactly("Tons (100%)", "Tons (attrib.)", "Gold (oz/ton)");
+    assertThat(t.valueRows()).extracting(TableRow.Values::label).containsExactly("Pipit (60%), Canada");
+    assertThat(values(t)).containsExactly("1000", "600", "0.031");
+  }
+
+  @Test
   void nestedTablesAndRowspans() throws Exception {
     String html = """
         <html><body><table><tr><td>

@@ -76,12 +76,46 @@ class ImportWritersTest {
     assertThat(sk.get("estimates.csv").rows()).contains(
         List.of("huancayo", "FY2025", "proven", "tonnage", "", "1200000", "st", "attributable"));
     assertThat(sk.get("reserve_changes.csv").rows()).contains(List.of("muskeg-lake", "FY2025", "AU", "depleted", "54000", "oz"));
+    // the release prints no estimate of the prior year end: its printed opening is written, the revisions are left to
+    // the roll-forward (the closing is computed again from rounded grades, and would not tie with printed revisions)
+    assertThat(sk.get("reserve_changes.csv").rows()).contains(List.of("huancayo", "FY2025", "AG", "opening", "30890000", "oz"))
+        .noneMatch(r -> r.get(3).equals("revised"));
     assertThat(sk.get("aisc.csv").rows()).contains(List.of("corporate", "AU", "FY2025", "corporate_ga", "12000000", "USD", ""));
     assertThat(sk).doesNotContainKey("reserves.csv");
     assertThat(seed).containsKey("reserves.csv").doesNotContainKeys("estimates.csv", "reserve_changes.csv", "aisc.csv");
     // the seed's company production above its units' is carried by a unit of its own, with its production rows
     assertThat(seed.get("units.csv").rows()).anySatisfy(r -> assertThat(r).startsWith("other-sources", "Other sources"));
     assertThat(seed.get("production.csv").rows()).anySatisfy(r -> assertThat(r.get(0)).isEqualTo("other-sources"));
+  }
+
+  @Test
+  void aJuneYearEndInterimReleaseKeepsItsFiscalYearEndAndQuarter() throws Exception {
+    // Quillback's third quarter of fiscal 2025 ends March 31, 2025: without fiscal_year_end the codes would be read as
+    // calendar quarters; the release period is the quarter, not the nine months ending with it
+    Path file = tmp.resolve("quillback.txt");
+    Files.writeString(file, org.orebook.release.Releases.render(
+        org.orebook.release.Releases.produce(Path.of("examples/quillback-fy2025"), null), "text"));
+    var company = Reconstruction.run(ReleaseImport.read(file), "quillback").files().files().get("company.csv").rows();
+    assertThat(company).contains(List.of("fiscal_year_end", "06-30"), List.of("period", "Q3 FY2025"));
+    var seed = Reconstruction.run(RELEASES.get("seed"), "seed").files().files().get("company.csv").rows();
+    assertThat(seed).contains(List.of("period", "FY2003")).noneMatch(r -> r.get(0).equals("fiscal_year_end"));
+  }
+
+  @Test
+  void theProofRefusesAFolderTheEngineRefusesAsTheReleaseWould() throws Exception {
+    // an input the engine computes otherwise (a revision that does not tie) is refused by the proof, naming its row,
+    // as `orebook release` refuses it: the import then writes nothing instead of a folder that does not release
+    Path copy = Files.createDirectories(tmp.resolve("disagrees"));
+    try (var files = Files.list(Path.of("examples/cordillera-2025"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, copy.resolve(f.getFileName()));
+      }
+    }
+    Path changes = copy.resolve("reserve_changes.csv");
+    Files.writeString(changes, Files.readString(changes).replace("AG,revised,1030000", "AG,revised,1000000"));
+    assertThatThrownBy(() -> ReleaseImport.prove(RELEASES.get("cordillera"), copy))
+        .isInstanceOf(org.orebook.data.DatasetException.class)
+        .hasMessageContaining("reserve_changes.csv, line 11, field 'value': given as 1000000 but revisions = closing");
   }
 
   @Test

@@ -185,6 +185,34 @@ class SkReservesTest {
   }
 
   @Test
+  void anOpeningGivenWithoutThePriorYearsEstimateStartsTheRollForward(@TempDir Path dir) throws Exception {
+    // without the FY2024 estimates, Huancayo's opening silver comes from reserve_changes.csv; the given revision ties
+    // with it: 28,920,000 - 30,890,000 + 6,000,000 - 3,000,000 = 1,030,000 oz
+    Path copy = copy(dir);
+    Path est = copy.resolve("estimates.csv");
+    Files.writeString(est, String.join("\n", Files.readAllLines(est).stream().filter(l -> !l.contains(",FY2024,")).toList())
+        + "\n");
+    Path changes = copy.resolve("reserve_changes.csv");
+    Files.writeString(changes, "huancayo,FY2025,AG,opening,30890000,oz\n", StandardOpenOption.APPEND);
+    Release r = Releases.produce(copy, FY2025, UnitSystem.IMPERIAL);
+    FactKey opening = new FactKey(Entity.parse("property:huancayo"), "reserves_opening", "AG", FY2025);
+    assertThat(r.facts().find(opening).orElseThrow().value()).isEqualByComparingTo("30890000");
+    // beside the prior year's estimate it must tie with its contained metal; a negative opening is refused
+    Path other = copy(Files.createDirectories(dir.resolve("other")));
+    Path changes2 = other.resolve("reserve_changes.csv");
+    Files.writeString(changes2, "huancayo,FY2025,AG,opening,30000000,oz\natacama,FY2025,AU,opening,-5,oz\n",
+        StandardOpenOption.APPEND);
+    long n = Files.readAllLines(changes2).size();
+    assertThatThrownBy(() -> Releases.produce(other, FY2025)).isInstanceOf(DatasetException.class)
+        .hasMessageContaining("reserve_changes.csv, line " + n + ", field 'value': opening is a quantity of reserves, not"
+            + " negative: -5");
+    Files.writeString(changes2, String.join("\n", Files.readAllLines(changes2).subList(0, (int) n - 1)) + "\n");
+    assertThatThrownBy(() -> Releases.produce(other, FY2025)).isInstanceOf(DatasetException.class)
+        .hasMessageContaining("reserve_changes.csv, line " + (n - 1) + ", field 'value': given as 30000000 but opening"
+            + " reserves = the prior year-end's proven and probable contained metal gives 30890000");
+  }
+
+  @Test
   void badEstimateRowsAreNamedByFileLineAndField(@TempDir Path dir) throws Exception {
     Path copy = copy(dir);
     Path est = copy.resolve("estimates.csv");

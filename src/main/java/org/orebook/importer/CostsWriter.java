@@ -3,15 +3,27 @@ package org.orebook.importer;
 import static org.orebook.relations.Concepts.*;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.orebook.data.DatasetFile;
 import org.orebook.facts.Entity;
+import org.orebook.facts.Fact;
+import org.orebook.facts.FactKey;
+import org.orebook.facts.FactSet;
+import org.orebook.facts.Origin;
 import org.orebook.model.OperatingUnit;
 import org.orebook.quantity.Period;
 import org.orebook.quantity.Unit;
+import org.orebook.relations.Catalogue;
+import org.orebook.relations.Engine;
+import org.orebook.relations.Relation;
+import org.orebook.relations.Solver;
 
 /**
  * costs.csv: each unit's cost inputs, reconstructed from the printed cost per ton, per ounce and
@@ -19,21 +31,16 @@ import org.orebook.quantity.Unit;
  * dataset's README).
  */
 final class CostsWriter extends DatasetFileWriter {
-  /** Per unit and period, the reconstructed cost inputs (as written). */
-  record UnitCosts(Map<String, Map<Period, Map<String, BigDecimal>>> byUnit) {
+  /** Per unit and period, the reconstructed cost inputs (as written), and what the engine computes from them. */
+  record UnitCosts(Map<String, Map<Period, Map<String, BigDecimal>>> byUnit, FactSet computed) {
     /** A unit's GAAP cost of sales and DD&A as the engine computes them from the written inputs, or null. */
     BigDecimal[] cosDda(String unitId, Period p) {
-      Map<String, BigDecimal> c = byUnit.getOrDefault(unitId, Map.of()).getOrDefault(p, Map.of());
-      boolean any = COST_ITEMS.subList(0, COST_ITEMS.size() - 1).stream().anyMatch(c::containsKey);
-      if (!any) {
+      Optional<Fact> cos = computed.find(FactKey.of(unit(unitId), COST_OF_SALES, p));
+      if (cos.isEmpty()) {
         return null;
       }
-      BigDecimal cashOp = z(c.get(MINING)).add(z(c.get(MILLING))).add(z(c.get(SITE_OTHER))).add(z(c.get(TREATMENT_FREIGHT)))
-          .subtract(z(c.get(BYPRODUCT_CREDITS)));
-      BigDecimal tcc = cashOp.add(z(c.get(ROYALTIES))).add(z(c.get(PRODUCTION_TAXES)));
-      BigDecimal cos = tcc.subtract(z(c.get(TREATMENT_FREIGHT))).add(z(c.get(BYPRODUCT_CREDITS)))
-          .add(z(c.get(INVENTORY_CHANGE))).add(z(c.get(RECLAMATION_OTHER)));
-      return new BigDecimal[] {cos, z(c.get(DDA))};
+      return new BigDecimal[] {cos.get().value(), computed.find(FactKey.of(unit(unitId), DDA, p)).map(Fact::value)
+          .orElse(BigDecimal.ZERO)};
     }
   }
 
@@ -43,8 +50,29 @@ final class CostsWriter extends DatasetFileWriter {
     super(ctx, DatasetFile.COSTS);
   }
 
+  /** The catalogue's relations of each unit's costs, by unit and period, for solving inputs backward. */
+  private final Map<Entity, Map<Period, List<Relation>>> relations = new HashMap<>();
+
   UnitCosts write() {
+    // the catalogue's unit cost relations of each period on its own (a nine months' figures are
+    // reconstructed from their own printed totals, not summed from quarters), instantiated on every
+    // cost item: the values do not matter
+    for (Period p : periods) {
+      FactSet shape = new FactSet();
+      for (OperatingUnit u : company.units()) {
+        for (String item : COST_ITEMS) {
+          shape.add(new Fact(FactKey.of(unit(u.id()), item, p), BigDecimal.ZERO, Unit.USD, SHAPE));
+        }
+      }
+      for (Relation r : Catalogue.build(company, List.of(), List.of(), shape)) {
+        if (r.result().entity().is(Entity.Kind.UNIT) && r.result().period().equals(p)) {
+          relations.computeIfAbsent(r.result().entity(), x -> new HashMap<>())
+              .computeIfAbsent(p, x -> new ArrayList<>()).add(r);
+        }
+      }
+    }
     var costs = rows(DatasetFile.COSTS);
+    Map<Period, FactSet> written = new HashMap<>();
     for (OperatingUnit u : company.units()) {
       Entity e = unit(u.id());
       Map<Period, Map<String, BigDecimal>> byPeriod = new HashMap<>();
@@ -56,11 +84,43 @@ final class CostsWriter extends DatasetFileWriter {
           BigDecimal x = c.get(item);
           if (x != null) {
             costs.add(u.id(), p.code(), item, x, Unit.USD.code());
+            written.computeIfAbsent(p, x2 -> new FactSet()).add(new Fact(FactKey.of(e, item, p), x, Unit.USD, SHAPE));
           }
         }
       }
     }
-    return new UnitCosts(unitCosts);
+    // what the engine computes from the inputs written, each period on its own
+    FactSet computed = new FactSet();
+    for (FactSet w : written.values()) {
+      Engine.run(w, Catalogue.build(company, List.of(), List.of(), w)).facts().all().forEach(f -> {
+        if (!computed.has(f.key())) {
+          computed.add(f);
+        }
+      });
+    }
+    return new UnitCosts(unitCosts, computed);
+  }
+
+  /** The origin of the figures this writer hands the catalogue (its own reconstruction). */
+  private static final Origin SHAPE = new Origin.Input("costs.csv", 0, "reconstructed");
+
+  /**
+   * The inputs in {@code wanted} that the unit's cost relations determine from {@code known}: the
+   * catalogue's arithmetic used backward (relations.Solver).
+   */
+  private Map<String, BigDecimal> solve(Entity e, Period p, Map<String, BigDecimal> known, Set<String> wanted) {
+    Map<FactKey, BigDecimal> k = new HashMap<>();
+    known.forEach((concept, v) -> {
+      if (v != null) {
+        k.put(FactKey.of(e, concept, p), v);
+      }
+    });
+    Set<FactKey> w = new HashSet<>();
+    wanted.forEach(concept -> w.add(FactKey.of(e, concept, p)));
+    Map<String, BigDecimal> out = new HashMap<>();
+    new Solver(relations.getOrDefault(e, Map.of()).getOrDefault(p, List.of())).solve(k, w)
+        .forEach((key, v) -> out.put(key.concept(), v));
+    return out;
   }
 
   private Map<String, BigDecimal> unitCosts(OperatingUnit u, Entity e, Period p) {
@@ -100,27 +160,46 @@ final class CostsWriter extends DatasetFileWriter {
         mining = v(e, MINING_PER_TON, p).map(x -> x.multiply(ore)).orElse(null);
         milling = v(e, MILLING_PER_TON, p).map(x -> x.multiply(ore)).orElse(null);
       }
-      BigDecimal site = cashOp.subtract(z(mining)).subtract(z(milling)).subtract(z(tf)).add(z(bpc));
+      // the printed figures trusted, then the inputs the catalogue's relations leave open: site and other
+      // costs, royalties, depreciation from total production costs, the inventory change from cost of sales
+      BigDecimal tpc = tpcOz != null && oz != null ? tpcOz.multiply(oz) : v(e, TOTAL_PRODUCTION, p).orElse(null);
+      Optional<BigDecimal> cos = v(e, COST_OF_SALES, p);
+      Map<String, BigDecimal> known = new HashMap<>();
+      known.put(CASH_OPERATING, cashOp);
+      known.put(TOTAL_CASH, tcc);
+      known.put(MINING, mining);
+      known.put(MILLING, milling);
+      known.put(TREATMENT_FREIGHT, tf);
+      known.put(BYPRODUCT_CREDITS, bpc);
+      known.put(INVENTORY_CHANGE, inv);
+      known.put(RECLAMATION_OTHER, recl);
+      known.put(TOTAL_PRODUCTION, tpc);
+      known.put(COST_OF_SALES, cos.orElse(null));
+      if (tpc == null) {
+        known.put(DDA, v(e, DDA, p).orElse(null));
+      }
+      Set<String> wanted = new HashSet<>(Set.of(SITE_OTHER, ROYALTIES, DDA));
+      if (inv == null) {
+        wanted.add(INVENTORY_CHANGE);
+      }
+      Map<String, BigDecimal> solved = solve(e, p, known, wanted);
       put(c, MINING, mining);
       put(c, MILLING, milling);
-      c.put(SITE_OTHER, site);
+      c.put(SITE_OTHER, solved.get(SITE_OTHER));
       put(c, TREATMENT_FREIGHT, tf);
       put(c, BYPRODUCT_CREDITS, bpc);
-      BigDecimal royalties = tcc.subtract(cashOp);
-      if (royalties.signum() != 0) {
+      BigDecimal royalties = solved.get(ROYALTIES);
+      if (royalties != null && royalties.signum() != 0) {
         c.put(ROYALTIES, royalties);
       }
-      Optional<BigDecimal> cos = v(e, COST_OF_SALES, p);
-      if (inv == null && cos.isPresent()) {
-        inv = cos.get().subtract(tcc.subtract(z(tf)).add(z(bpc)).add(z(recl)));
+      if (inv == null && solved.containsKey(INVENTORY_CHANGE)) {
+        inv = solved.get(INVENTORY_CHANGE);
         notes.add(u.name() + " " + p.code() + ": change in product inventory not printed; "
             + DatasetFiles.plain(inv) + " makes the printed cost of sales come out.");
       }
       put(c, INVENTORY_CHANGE, inv);
       put(c, RECLAMATION_OTHER, recl);
-      BigDecimal tpc = tpcOz != null && oz != null ? tpcOz.multiply(oz) : v(e, TOTAL_PRODUCTION, p).orElse(null);
-      BigDecimal dda = tpc != null ? tpc.subtract(tcc).subtract(z(recl)) : v(e, DDA, p).orElse(null);
-      put(c, DDA, dda);
+      put(c, DDA, tpc != null ? solved.get(DDA) : known.get(DDA));
     } else {
       if (v(e, MINING_PER_TON, p).isPresent() || v(e, MILLING_PER_TON, p).isPresent()) {
         notes.add(u.name() + " " + p.code() + ": mining and milling cost per ton are printed but no cash costs to"

@@ -195,7 +195,8 @@ final class ReserveSections {
 
   private List<Cell> cells(Entity entity, Metal m) {
     return List.of(
-        Cell.of(new FactKey(entity, RES_OPENING, m.name(), p), 0, 0).emptyAs("-"),
+        // an opening no prior estimate or input gives is not known: "n/a", never a dash that reads as nil
+        Cell.of(new FactKey(entity, RES_OPENING, m.name(), p), 0, 0).emptyAs("n/a"),
         Cell.of(new FactKey(entity, RES_DEPLETED, m.name(), p), 0, 0).negated().emptyAs("-"),
         Cell.of(new FactKey(entity, RES_ADDED, m.name(), p), 0, 0).emptyAs("-"),
         Cell.of(new FactKey(entity, RES_REVISED, m.name(), p), 0, 0).emptyAs("-"),

@@ -185,6 +185,26 @@ class SkReservesTest {
   }
 
   @Test
+  void anOpeningNothingGivesIsNotApplicableNotNilAndTheReleaseStillChecksClean(@TempDir Path dir) throws Exception {
+    // without the FY2024 estimates and without an opening, the roll-forward cannot start: its opening is
+    // not known, and a dash (nil) would make the printed roll-forward fail its own check
+    Path copy = copy(dir);
+    Path est = copy.resolve("estimates.csv");
+    Files.writeString(est, String.join("\n", Files.readAllLines(est).stream().filter(l -> !l.contains(",FY2024,")).toList())
+        + "\n");
+    Path changes = copy.resolve("reserve_changes.csv");
+    Files.writeString(changes, String.join("\n", Files.readAllLines(changes).stream().filter(l -> !l.contains(",revised,")).toList())
+        + "\n");
+    String text = Releases.render(Releases.produce(copy, FY2025, UnitSystem.IMPERIAL), "text");
+    String row = text.lines().filter(l -> l.startsWith("Huancayo - Silver (ounces)")).findFirst().orElseThrow();
+    assertThat(row.trim().split("\\s{2,}")[1]).isEqualTo("n/a");
+    Path printed = dir.resolve("release.txt");
+    Files.writeString(printed, text);
+    org.orebook.check.CheckResult checked = org.orebook.check.Check.file(printed);
+    assertThat(checked.failures()).isEmpty();
+  }
+
+  @Test
   void anOpeningGivenWithoutThePriorYearsEstimateStartsTheRollForward(@TempDir Path dir) throws Exception {
     // without the FY2024 estimates, Huancayo's opening silver comes from reserve_changes.csv; the given revision ties
     // with it: 28,920,000 - 30,890,000 + 6,000,000 - 3,000,000 = 1,030,000 oz

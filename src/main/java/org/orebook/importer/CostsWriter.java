@@ -33,6 +33,14 @@ import org.orebook.relations.Solver;
 final class CostsWriter extends DatasetFileWriter {
   /** Per unit and period, the reconstructed cost inputs (as written), and what the engine computes from them. */
   record UnitCosts(Map<String, Map<Period, Map<String, BigDecimal>>> byUnit, FactSet computed) {
+    /** The cost inputs written for a period, as figures (a new set: the caller may add to it). */
+    FactSet inputs(Period p) {
+      FactSet out = new FactSet();
+      byUnit.forEach((unitId, byPeriod) -> byPeriod.getOrDefault(p, Map.of()).forEach((item, v) ->
+          out.add(new Fact(FactKey.of(unit(unitId), item, p), v, Unit.USD, SHAPE))));
+      return out;
+    }
+
     /** A unit's GAAP cost of sales and DD&A as the engine computes them from the written inputs, or null. */
     BigDecimal[] cosDda(String unitId, Period p) {
       Optional<Fact> cos = computed.find(FactKey.of(unit(unitId), COST_OF_SALES, p));

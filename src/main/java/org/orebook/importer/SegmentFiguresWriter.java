@@ -11,9 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.orebook.data.DatasetFile;
+import org.orebook.facts.Fact;
+import org.orebook.facts.FactKey;
+import org.orebook.facts.FactSet;
+import org.orebook.facts.Origin;
 import org.orebook.model.Segment;
 import org.orebook.quantity.Period;
 import org.orebook.quantity.Unit;
+import org.orebook.relations.Catalogue;
+import org.orebook.relations.Engine;
 
 /**
  * segment_figures.csv: each segment's printed sales, and the costs its units do not carry
@@ -27,7 +33,6 @@ final class SegmentFiguresWriter extends DatasetFileWriter {
   private final CostsWriter.UnitCosts unitCosts;
   /** Company figures the engine will compute from segments: concept → period → value. */
   private final Map<String, Map<Period, BigDecimal>> companyFigures = new HashMap<>();
-  private final Map<String, BigDecimal> segmentSales = new HashMap<>();
 
   SegmentFiguresWriter(ImportContext ctx, SegmentsAndUnitsWriter.Layout layout, CostsWriter.UnitCosts unitCosts) {
     super(ctx, DatasetFile.SEGMENT_FIGURES);
@@ -39,6 +44,8 @@ final class SegmentFiguresWriter extends DatasetFileWriter {
   Map<String, Map<Period, BigDecimal>> write() {
     var sf = rows(DatasetFile.SEGMENT_FIGURES);
     for (Period p : periods) {
+      // the figures written for the period, which the engine sums into the company's
+      FactSet written = unitCosts.inputs(p);
       Map<String, BigDecimal> unitCos = new LinkedHashMap<>();
       Map<String, BigDecimal> unitDda = new LinkedHashMap<>();
       Set<String> active = new LinkedHashSet<>();
@@ -81,11 +88,11 @@ final class SegmentFiguresWriter extends DatasetFileWriter {
           }
           if (sales.isPresent()) {
             active.add(s.id());
-            segmentSales.put(s.id() + "@" + p.code(), sales.get());
           }
         }
         if (sales.isPresent()) {
           sf.add(s.id(), p.code(), SALES, sales.get(), Unit.USD.code());
+          written.add(input(segment(s.id()), SALES, p, sales.get()));
         }
         if (sales.isPresent() && gp.isPresent()) {
           rest.put(s.id(), sales.get().subtract(gp.get()).subtract(unitCos.get(s.id())).subtract(unitDda.get(s.id())));
@@ -106,29 +113,35 @@ final class SegmentFiguresWriter extends DatasetFileWriter {
         BigDecimal c = e.getValue().subtract(d);
         if (c.signum() != 0) {
           sf.add(e.getKey(), p.code(), OTHER_COST_OF_SALES, c, Unit.USD.code());
+          written.add(input(segment(e.getKey()), OTHER_COST_OF_SALES, p, c));
         }
         if (d.signum() != 0) {
           sf.add(e.getKey(), p.code(), OTHER_DDA, d, Unit.USD.code());
+          written.add(input(segment(e.getKey()), OTHER_DDA, p, d));
         }
       }
-      // the company figures the engine will compute (sum of the active segments)
-      BigDecimal sales = BigDecimal.ZERO;
-      BigDecimal cos = BigDecimal.ZERO;
-      BigDecimal dda = BigDecimal.ZERO;
-      for (String s : active) {
-        BigDecimal d = otherDda.getOrDefault(s, BigDecimal.ZERO);
-        BigDecimal c = rest.containsKey(s) ? rest.get(s).subtract(d) : BigDecimal.ZERO;
-        sales = sales.add(v(segment(s), SALES, p).orElse(segmentSales.getOrDefault(s + "@" + p.code(), BigDecimal.ZERO)));
-        cos = cos.add(unitCos.get(s)).add(c);
-        dda = dda.add(unitDda.get(s)).add(d);
-      }
-      if (!active.isEmpty()) {
-        companyFigures.computeIfAbsent(SALES, k -> new HashMap<>()).put(p, sales);
-        companyFigures.computeIfAbsent(COST_OF_SALES, k -> new HashMap<>()).put(p, cos);
-        companyFigures.computeIfAbsent(DDA, k -> new HashMap<>()).put(p, dda);
-        companyFigures.computeIfAbsent(GROSS_PROFIT, k -> new HashMap<>()).put(p, sales.subtract(cos).subtract(dda));
+      // the company figures the engine will compute from what is written (the catalogue's segment and company sums)
+      FactSet computed = Engine.run(written, Catalogue.build(laidOut(), List.of(), List.of(), written)).facts();
+      for (String concept : List.of(SALES, COST_OF_SALES, DDA, GROSS_PROFIT)) {
+        computed.find(FactKey.of(COMPANY, concept, p)).filter(f -> f.origin() instanceof Origin.Derived)
+            .ifPresent(f -> companyFigures.computeIfAbsent(concept, k -> new HashMap<>()).put(p, f.value()));
       }
     }
     return companyFigures;
+  }
+
+  /** The company as the dataset lays it out: the segments written, each unit in the segment it is written under. */
+  private org.orebook.model.Company laidOut() {
+    var c = company;
+    List<org.orebook.model.OperatingUnit> units = c.units().stream().map(u -> new org.orebook.model.OperatingUnit(u.id(),
+        u.name(), u.country(), unitSegment.getOrDefault(u.id(), u.segmentId()), u.ownershipPct(), u.primaryMetal(),
+        u.byproductMetals(), u.oreTerm(), u.gradeTerm(), u.shownInTables())).toList();
+    return new org.orebook.model.Company(c.name(), c.shortName(), c.currency(), c.releasePeriod(), c.metals(), segments, units,
+        c.coproductPrices(), c.reserveStandard(), c.reportingUnits(), c.reserveStandardByYear(), c.gradeDecimals(),
+        c.baseMetalCostsPerTonne());
+  }
+
+  private static Fact input(org.orebook.facts.Entity e, String concept, Period p, BigDecimal value) {
+    return new Fact(FactKey.of(e, concept, p), value, Unit.USD, new Origin.Input("segment_figures.csv", 0, "reconstructed"));
   }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,7 +19,6 @@ import org.orebook.check.Check;
 import org.orebook.check.CheckResult;
 import org.orebook.check.Failure;
 import org.orebook.data.DatasetException;
-import org.orebook.facts.Fact;
 import org.orebook.quantity.Period;
 import org.orebook.release.Release;
 import org.orebook.release.Releases;
@@ -50,13 +48,7 @@ class OwnReleasesRoundTripTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (String example : EXAMPLES) {
       Path folder = Path.of(example);
-      Set<Period> periods = new TreeSet<>();
-      for (Fact f : Releases.produce(folder, null).facts().all()) {
-        Period p = f.key().period();
-        if (p.isQuarter() || p.isYear()) {
-          periods.add(p);
-        }
-      }
+      Set<Period> periods = org.orebook.release.EveryPeriodChecksTest.periodsOf(folder);
       List<Period> asked = new ArrayList<>();
       asked.add(null);
       asked.addAll(periods);

@@ -26,7 +26,7 @@ import org.orebook.quantity.Period;
  * whose own inconsistencies (examples/hecla-2003/README.md) it keeps: only those relations may fail
  * there.
  */
-class EveryPeriodChecksTest {
+public class EveryPeriodChecksTest {
   /**
    * The founding document's own inconsistencies: gold totals above the units' sum, cost-basis ounces,
    * and per-ounce costs that do not fit the ounces produced.
@@ -37,20 +37,25 @@ class EveryPeriodChecksTest {
   @TempDir
   static Path dir;
 
+  /** The quarters and years an example's data can form a release of: the periods of its default release's figures. */
+  public static Set<Period> periodsOf(Path folder) throws Exception {
+    Set<Period> periods = new TreeSet<>();
+    for (Fact f : Releases.produce(folder, null).facts().all()) {
+      Period p = f.key().period();
+      if (p.isQuarter() || p.isYear()) {
+        periods.add(p);
+      }
+    }
+    return periods;
+  }
+
   @TestFactory
   Stream<DynamicTest> everyExampleAndPeriod() throws Exception {
     List<DynamicTest> tests = new ArrayList<>();
     for (String example : List.of("examples/hecla-2003", "examples/cordillera-2025", "examples/quillback-fy2025",
         "examples/kittiwake-2025")) {
       Path folder = Path.of(example);
-      Set<Period> periods = new TreeSet<>();
-      for (Fact f : Releases.produce(folder, null).facts().all()) {
-        Period p = f.key().period();
-        if (p.isQuarter() || p.isYear()) {
-          periods.add(p);
-        }
-      }
-      for (Period p : periods) {
+      for (Period p : periodsOf(folder)) {
         tests.add(DynamicTest.dynamicTest(example + " " + p.code(), () -> check(folder, p)));
       }
     }

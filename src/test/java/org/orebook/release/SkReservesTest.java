@@ -184,17 +184,18 @@ class SkReservesTest {
         .hasMessageContaining("reserve_changes.csv, line 11, field 'value': given as 1000000 but revisions = closing");
   }
 
+  /** Drops the lines of a dataset file that contain {@code marker}. */
+  static void withoutLines(Path file, String marker) throws java.io.IOException {
+    Files.writeString(file, String.join("\n", Files.readAllLines(file).stream().filter(l -> !l.contains(marker)).toList()) + "\n");
+  }
+
   @Test
   void anOpeningNothingGivesIsNotApplicableNotNilAndTheReleaseStillChecksClean(@TempDir Path dir) throws Exception {
     // without the FY2024 estimates and without an opening, the roll-forward cannot start: its opening is
     // not known, and a dash (nil) would make the printed roll-forward fail its own check
     Path copy = copy(dir);
-    Path est = copy.resolve("estimates.csv");
-    Files.writeString(est, String.join("\n", Files.readAllLines(est).stream().filter(l -> !l.contains(",FY2024,")).toList())
-        + "\n");
-    Path changes = copy.resolve("reserve_changes.csv");
-    Files.writeString(changes, String.join("\n", Files.readAllLines(changes).stream().filter(l -> !l.contains(",revised,")).toList())
-        + "\n");
+    withoutLines(copy.resolve("estimates.csv"), ",FY2024,");
+    withoutLines(copy.resolve("reserve_changes.csv"), ",revised,");
     String text = Releases.render(Releases.produce(copy, FY2025, UnitSystem.IMPERIAL), "text");
     String row = text.lines().filter(l -> l.startsWith("Huancayo - Silver (ounces)")).findFirst().orElseThrow();
     assertThat(row.trim().split("\\s{2,}")[1]).isEqualTo("n/a");
@@ -209,9 +210,7 @@ class SkReservesTest {
     // without the FY2024 estimates, Huancayo's opening silver comes from reserve_changes.csv; the given revision ties
     // with it: 28,920,000 - 30,890,000 + 6,000,000 - 3,000,000 = 1,030,000 oz
     Path copy = copy(dir);
-    Path est = copy.resolve("estimates.csv");
-    Files.writeString(est, String.join("\n", Files.readAllLines(est).stream().filter(l -> !l.contains(",FY2024,")).toList())
-        + "\n");
+    withoutLines(copy.resolve("estimates.csv"), ",FY2024,");
     Path changes = copy.resolve("reserve_changes.csv");
     Files.writeString(changes, "huancayo,FY2025,AG,opening,30890000,oz\n", StandardOpenOption.APPEND);
     Release r = Releases.produce(copy, FY2025, UnitSystem.IMPERIAL);

@@ -224,14 +224,13 @@ public final class HtmlRenderer {
         }
         out.append("<td></td>".repeat(Math.max(0, cols - spanned))).append("</tr>\n");
       }
-      // the label header goes where the text rendering prints it
-      int labelLine = t.boxed() ? headerLines - 1 : Math.max(0, headerLines - 2);
-      for (int i = 0; i < headerLines; i++) {
-        out.append("<tr><th scope=\"col\" class=\"label\">").append(i == labelLine ? escape(t.labelHeader()) : "")
-            .append("</th>");
+      // one row, each column's heading lines in its own cell: a heading of fewer lines leaves no empty
+      // cell beside another that a reader could take as spanned by it ("High" over "Actual")
+      if (headerLines > 0) {
+        out.append("<tr><th scope=\"col\" class=\"label\">").append(escape(t.labelHeader())).append("</th>");
         for (List<String> col : t.headers()) {
-          int offset = headerLines - col.size();
-          out.append("<th scope=\"col\">").append(i >= offset ? escape(col.get(i - offset)) : "").append("</th>");
+          out.append("<th scope=\"col\">").append(String.join("<br>", col.stream().map(HtmlRenderer::escape).toList()))
+              .append("</th>");
         }
         out.append("<th></th>".repeat(cols - t.headers().size())).append("</tr>\n");
       }

@@ -56,24 +56,28 @@ public class EveryPeriodChecksTest {
         "examples/kittiwake-2025")) {
       Path folder = Path.of(example);
       for (Period p : periodsOf(folder)) {
-        tests.add(DynamicTest.dynamicTest(example + " " + p.code(), () -> check(folder, p)));
+        tests.add(DynamicTest.dynamicTest(example + " " + p.code(), () -> check(folder, p, "text")));
       }
+      // the HTML exhibit of the release's own period checks as cleanly as its text
+      tests.add(DynamicTest.dynamicTest(example + " (html)", () -> check(folder, null, "html")));
     }
     assertThat(tests).hasSizeGreaterThan(10);
     return tests.stream();
   }
 
-  static void check(Path folder, Period period) throws Exception {
+  static void check(Path folder, Period period, String format) throws Exception {
     Release release;
     try {
       release = Releases.produce(folder, period);
     } catch (DatasetException e) {
       // a period the data cannot form a release of is refused by name, never printed with dashes
+      assertThat(period).isNotNull();
       assertThat(e.getMessage()).contains("release period").contains(period.code());
       return;
     }
-    Path file = dir.resolve(folder.getFileName() + "-" + period.code().replace(' ', '_') + ".txt");
-    Files.writeString(file, Releases.render(release, "text"));
+    Path file = dir.resolve(folder.getFileName() + "-" + (period == null ? "default" : period.code().replace(' ', '_'))
+        + (format.equals("html") ? ".htm" : ".txt"));
+    Files.writeString(file, Releases.render(release, format));
     CheckResult c = Check.file(file);
     boolean seed = folder.endsWith("hecla-2003");
     List<Failure> unexpected = c.failures().stream()

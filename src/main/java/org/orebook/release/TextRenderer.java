@@ -19,7 +19,15 @@ public final class TextRenderer {
       for (Section.Block b : s.blocks()) {
         switch (b) {
           case Section.TextBlock t -> t.lines().forEach(l -> textLine(l).forEach(x -> out.append(x).append('\n')));
-          case Section.TableBlock t -> table(t.table(), release.facts()).forEach(l -> out.append(l).append('\n'));
+          case Section.TableBlock t -> {
+            List<Table> parts = columnBlocks(t.table(), release.facts());
+            for (int i = 0; i < parts.size(); i++) {
+              if (i > 0) {
+                out.append('\n');
+              }
+              table(parts.get(i), release.facts()).forEach(l -> out.append(l).append('\n'));
+            }
+          }
         }
       }
     }
@@ -209,6 +217,58 @@ public final class TextRenderer {
   }
 
   /** Wraps a label at word boundaries to {@code width} columns. */
+  /**
+   * A table more than a fifth wider than the page (a project's schedule of eight years and a total)
+   * printed as blocks of its columns one under the other, as EDGAR text exhibits continue a wide
+   * table: each block with the label column and as many columns as keep it within the page, the
+   * title repeated with "(continued)". A table with column groups or boxed (a reserve table, whose
+   * columns belong together) is kept whole, and so is one whose blocks would hold a single column.
+   */
+  static List<Table> columnBlocks(Table t, FactSet facts) {
+    int[] w = widths(t, facts);
+    int total = java.util.Arrays.stream(w).sum();
+    if (total * 5 <= PAGE_WIDTH * 6 || !t.groups().isEmpty() || t.boxed() || t.headers().isEmpty()) {
+      return List.of(t);
+    }
+    int cols = w.length - 1;
+    List<int[]> ranges = new ArrayList<>();
+    int from = 0;
+    while (from < cols) {
+      int width = w[0];
+      int to = from;
+      while (to < cols && (to == from || width + w[to + 1] <= PAGE_WIDTH)) {
+        width += w[to + 1];
+        to++;
+      }
+      ranges.add(new int[] {from, to});
+      from = to;
+    }
+    if (ranges.size() < 2 || ranges.stream().anyMatch(r -> r[1] - r[0] < 2)) {
+      return List.of(t);
+    }
+    List<Table> out = new ArrayList<>();
+    for (int i = 0; i < ranges.size(); i++) {
+      int a = ranges.get(i)[0];
+      int b = ranges.get(i)[1];
+      List<String> titles = new ArrayList<>(t.titleLines());
+      if (i > 0) {
+        titles.add("(continued)");
+      }
+      List<Row> rows = new ArrayList<>();
+      for (Row r : t.rows()) {
+        if (r instanceof Row.Values v) {
+          List<Cell> cells = v.cells().subList(Math.min(a, v.cells().size()), Math.min(b, v.cells().size()));
+          rows.add(new Row.Values(v.label(), v.indent(), cells));
+        } else {
+          rows.add(r);
+        }
+      }
+      out.add(new Table(t.id(), titles, List.of(), t.headers().subList(Math.min(a, t.headers().size()),
+          Math.min(b, t.headers().size())), t.labelHeader(), rows, t.labelWidth(), t.cellWidth(), false));
+    }
+    return out;
+  }
+
   /** A footnote or bullet marker a wrapped line hangs its continuation under: "(1) ", "-- ", "* ". */
   private static final java.util.regex.Pattern MARKER = java.util.regex.Pattern.compile("^(\\s*)(\\(\\w{1,3}\\)|--|\\*|-)?\\s*");
 

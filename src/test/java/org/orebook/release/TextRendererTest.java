@@ -115,4 +115,33 @@ class TextRendererTest {
     assertThat(bullet.get(1)).startsWith(" ".repeat(8)).doesNotStartWith(" ".repeat(9));
     assertThat(TextRenderer.textLine("short line")).containsExactly("short line");
   }
+
+  @Test
+  void aScheduleFarWiderThanThePageContinuesInBlocksOfItsColumns() {
+    FactSet facts = new FactSet();
+    List<List<String>> headers = new ArrayList<>();
+    List<Cell> cells = new ArrayList<>();
+    for (int y = 0; y < 9; y++) {
+      headers.add(List.of(String.valueOf(2004 + y)));
+      put(facts, "y" + y, String.valueOf(4_010_160 + y));
+      cells.add(Cell.of(key("y" + y), 0, 0));
+    }
+    Table t = new Table("schedule", List.of("A PROJECT"), List.of(), headers, "", List.of(
+        new Row.Values("Silver produced (oz.)", 0, cells), new Row.Rule('-')), 25, 10, false);
+    List<Table> blocks = TextRenderer.columnBlocks(t, facts);
+    assertThat(blocks).hasSizeGreaterThan(1);
+    // every column once, in order, each block within the page, the later ones titled as continued
+    List<String> years = blocks.stream().flatMap(b -> b.headers().stream()).map(h -> h.get(0)).toList();
+    assertThat(years).containsExactly("2004", "2005", "2006", "2007", "2008", "2009", "2010", "2011", "2012");
+    for (int i = 0; i < blocks.size(); i++) {
+      assertThat(TextRenderer.table(blocks.get(i), facts)).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
+      assertThat(blocks.get(i).titleLines().contains("(continued)")).isEqualTo(i > 0);
+      Row.Values v = (Row.Values) blocks.get(i).rows().get(0);
+      assertThat(v.cells()).hasSameSizeAs(blocks.get(i).headers());
+    }
+    // a table only a little wider than the page stays whole
+    Table narrow = new Table("n", List.of(), List.of(), headers.subList(0, 6), "", List.of(
+        new Row.Values("Silver produced (oz.)", 0, cells.subList(0, 6))), 25, 10, false);
+    assertThat(TextRenderer.columnBlocks(narrow, facts)).containsExactly(narrow);
+  }
 }

@@ -31,9 +31,16 @@ final class AuditLog {
   /** Starts a change: its {@code change_set} row; returns its id. */
   static long begin(Connection c, String companyId, Actor actor, String kind, String period, String reason,
       String source) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_set (company_id, actor, changed_at, kind, period, reason, source) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-      Sql.bind(ps, List.of(companyId, actor.name(), Sql.now(), kind, Sql.opt(period), Sql.opt(reason), Sql.opt(source)));
+    return begin(c, companyId, actor, kind, period, reason, source, null);
+  }
+
+  /** Starts a change made for {@code request} (a token unique to one write, retried or not; or null). */
+  static long begin(Connection c, String companyId, Actor actor, String kind, String period, String reason,
+      String source, String request) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_set (company_id, actor, changed_at, kind, period, reason, "
+        + "source, request) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+      Sql.bind(ps, List.of(companyId, actor.name(), Sql.now(), kind, Sql.opt(period), Sql.opt(reason), Sql.opt(source),
+          Sql.opt(request)));
       ps.executeUpdate();
       try (ResultSet rs = ps.getGeneratedKeys()) {
         rs.next();

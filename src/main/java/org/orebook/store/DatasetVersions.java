@@ -39,11 +39,26 @@ final class DatasetVersions {
    * release period is replaced, its other datasets stay as they are.
    */
   LoadResult load(String companyId, DatasetSource source, Actor actor, String reason) throws DatasetException, StoreException {
+    return load(companyId, source, actor, reason, java.util.UUID.randomUUID().toString());
+  }
+
+  /**
+   * A load made for {@code request}, a token of this one load: the store's retry runs the transaction
+   * again when the connection broke, which may be after the database committed it (the answer lost
+   * on the way back); the change already made for the request is then the load's result, not made
+   * twice (another load may have come in between).
+   */
+  LoadResult load(String companyId, DatasetSource source, Actor actor, String reason, String request)
+      throws DatasetException, StoreException {
     Dataset dataset = DatasetLoader.load(source);
     String id = companyId != null ? companyId : Companies.slug(shortName(dataset));
     String releasePeriod = dataset.company().releasePeriod().code();
     Incoming incoming = incoming(source, releasePeriod);
     return db.inTransaction(true, c -> {
+      Optional<LoadResult> made = madeFor(c, request, id, releasePeriod);
+      if (made.isPresent()) {
+        return made.get();
+      }
       Companies.addIfAbsent(c, id, dataset.company().name(), releasePeriod);
       Map<RowId, StoredRow> current = RowVersions.inForce(c, id, releasePeriod, null, Map.of());
       List<RowChange> diffs = diff(current, incoming.rows());
@@ -54,7 +69,7 @@ final class DatasetVersions {
       Set<String> restated = ApprovalPolicy.approvedAmong(c, id, RowChange.periodsOf(diffs));
       ApprovalPolicy.ChangeKind kind = ApprovalPolicy.mayChange(actor, reason, restated);
       long change = AuditLog.begin(c, id, actor, kind == ApprovalPolicy.ChangeKind.RESTATEMENT ? "restate" : "load", null, reason,
-          source.describe());
+          source.describe(), request);
       for (RowChange d : diffs) {
         RowVersions.write(c, id, releasePeriod, change, d);
         AuditLog.recordRow(c, change, releasePeriod, d);
@@ -66,6 +81,36 @@ final class DatasetVersions {
       int removed = (int) diffs.stream().filter(RowChange::removed).count();
       return new LoadResult(id, change, added, diffs.size() - added - removed, removed, List.copyOf(restated), releasePeriod);
     });
+  }
+
+  /** The result of the change already made for {@code request}, from its audit trail; empty when none was. */
+  private static Optional<LoadResult> madeFor(java.sql.Connection c, String request, String companyId, String dataset)
+      throws java.sql.SQLException {
+    List<Long> ids = Sql.query(c, "SELECT id FROM change_set WHERE request = ?", List.of(request), rs -> rs.getLong(1));
+    if (ids.isEmpty()) {
+      return Optional.empty();
+    }
+    long change = ids.get(0);
+    int added = 0;
+    int removed = 0;
+    Set<String> changed = new java.util.HashSet<>();
+    Set<String> periods = new java.util.TreeSet<>();
+    for (String[] e : Sql.query(c, "SELECT field, file, row_key, period FROM audit_entry WHERE change_id = ?", List.of(change),
+        rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})) {
+      if ("(row added)".equals(e[0])) {
+        added++;
+      } else if ("(row removed)".equals(e[0])) {
+        removed++;
+      } else {
+        changed.add(e[1] + "\u0000" + e[2]);
+      }
+      if (e[3] != null) {
+        periods.add(e[3]);
+      }
+    }
+    boolean restatement = Sql.exists(c, "SELECT 1 FROM change_set WHERE id = ? AND kind = 'restate'", change);
+    List<String> restated = restatement ? List.copyOf(ApprovalPolicy.approvedAmong(c, companyId, periods)) : List.of();
+    return Optional.of(new LoadResult(companyId, change, added, changed.size(), removed, restated, dataset));
   }
 
   private static String shortName(Dataset d) {

@@ -85,4 +85,40 @@ class DatasetVersionsTest {
             new DataError("costs.csv", lines + 1, "unit,period,item",
                 "same unit, period, item as line 2 (la-camorra|Q4 2003|mining)")));
   }
+
+  @Test
+  void aLoadRunAgainForTheSameRequestFindsItsChangeEvenAfterAnotherLoad(@TempDir Path dir) throws Exception {
+    // the store's retry after a connection broken as the database committed: the load runs again
+    Path first = dir.resolve("first");
+    Path second = dir.resolve("second");
+    for (Path p : List.of(first, second)) {
+      Files.createDirectories(p);
+      try (Stream<Path> s = Files.list(Path.of("examples", "hecla-2003"))) {
+        for (Path f : s.filter(f -> f.toString().endsWith(".csv")).toList()) {
+          Files.copy(f, p.resolve(f.getFileName()));
+        }
+      }
+    }
+    Path units = second.resolve("units.csv");
+    Files.writeString(units, Files.readString(units).replace("la-camorra,La Camorra,", "la-camorra,La Camorra Two,"));
+    Database db = TestDatabase.open();
+    try {
+      DatasetVersions versions = new DatasetVersions(db, new Companies(db));
+      Actor pat = new Actor("pat", Role.PREPARER);
+      LoadResult made = versions.load("hecla", DatasetSource.folder(first), pat, null, "request-1");
+      LoadResult other = versions.load("hecla", DatasetSource.folder(second), pat, null, "request-2");
+      assertThat(other.changeId()).isGreaterThan(made.changeId());
+      assertThat(other.changed()).isEqualTo(1);
+      // request 1 again: its change is found, nothing is written (without the token it would change the name back)
+      LoadResult again = versions.load("hecla", DatasetSource.folder(first), pat, null, "request-1");
+      assertThat(again).isEqualTo(made);
+      assertThat(new AuditLog(db).entries("hecla", 0, 100_000).stream().map(AuditEntry::changeId).distinct())
+          .containsExactlyInAnyOrder(made.changeId(), other.changeId());
+      // a new request with the first folder is a new change
+      assertThat(versions.load("hecla", DatasetSource.folder(first), pat, null, "request-3").changeId())
+          .isGreaterThan(other.changeId());
+    } finally {
+      db.close();
+    }
+  }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code kill -9} at random moments of a forked process ({@link UpgradeDriver}) that opens an H2
  * store file of schema version 1 and so upgrades it. After each kill the file is version 1 whole (and
- * the next open upgrades it) or version 2 whole, never between; it opens and holds every row; and
+ * the next open upgrades it) or the latest version whole, never between; it opens and holds every row; and
  * once it has been opened again, no temporary file of the killed upgrade is left.
  * The kills fall between the driver saying "opening" and the time a whole open took in a
  * first run, unkilled. {@code -Dorebook.upgradeKills=N} kills N times (default 4).
@@ -70,7 +70,7 @@ class H2FileUpgradeKillTest {
     assertThat(whole.waitFor(60, TimeUnit.SECONDS)).isTrue();
     long runMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     assertThat(whole.exitValue()).as(Files.readString(calibration.resolve("driver.log"))).isZero();
-    assertThat(V1Store.schemaVersion(calibration, "orebook")).isEqualTo(2);
+    assertThat(V1Store.schemaVersion(calibration, "orebook")).isEqualTo(V1Store.LATEST);
     int before = 0;
     int after = 0;
     int midUpgrade = 0;
@@ -94,14 +94,14 @@ class H2FileUpgradeKillTest {
         assertThat(tables).as(what).contains("COMPANY_FILE").doesNotContain("DATASET_FILE", "STORE_LOCK");
       } else {
         after++;
-        assertThat(version).as(what).isEqualTo(2);
+        assertThat(version).as(what).isEqualTo(V1Store.LATEST);
         assertThat(tables).as(what).contains("DATASET_FILE", "STORE_LOCK").doesNotContain("COMPANY_FILE");
       }
       // the next command: opens (upgrading a file left as before), holds every row, and has removed the killed run's files
       try (Store s = Store.open(V1Store.url(store, "orebook"))) {
         assertThat(s.rows(V1Store.COMPANY, V1Store.PERIOD, null)).as(what).hasSize(ROWS);
       }
-      assertThat(V1Store.schemaVersion(store, "orebook")).isEqualTo(2);
+      assertThat(V1Store.schemaVersion(store, "orebook")).isEqualTo(V1Store.LATEST);
       assertThat(H2FileUpgradeTest.names(store)).as(what).noneMatch(n -> n.contains(".upgrading-") || n.contains(".creating-"));
     }
     System.out.printf("H2FileUpgradeKillTest: %d kills (a whole open %d ms): %d left the file as before, %d as after;"
@@ -132,6 +132,6 @@ class H2FileUpgradeKillTest {
     try (Store s = Store.open(V1Store.url(store, "orebook"))) {
       assertThat(s.rows(V1Store.COMPANY, V1Store.PERIOD, null)).hasSize(50);
     }
-    assertThat(V1Store.schemaVersion(store, "orebook")).isEqualTo(2);
+    assertThat(V1Store.schemaVersion(store, "orebook")).isEqualTo(V1Store.LATEST);
   }
 }

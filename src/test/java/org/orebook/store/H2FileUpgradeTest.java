@@ -45,7 +45,7 @@ class H2FileUpgradeTest {
       String fromStore = Releases.render(Releases.produce(s.source("hecla", Version.CURRENT), null), "text");
       assertThat(fromStore).isEqualTo(fromFolder).contains("Hecla");
     }
-    assertThat(V1Store.schemaVersion(dir, "orebook")).isEqualTo(2);
+    assertThat(V1Store.schemaVersion(dir, "orebook")).isEqualTo(V1Store.LATEST);
     assertThat(V1Store.tables(dir, "orebook")).contains("DATASET_FILE", "STORE_LOCK").doesNotContain("COMPANY_FILE");
     assertThat(names(dir)).noneMatch(n -> n.contains(".upgrading-") || n.contains(".creating-"));
     // and it opens again as it is
@@ -76,7 +76,7 @@ class H2FileUpgradeTest {
     }
     assertThat(live).exists();
     assertThat(other).exists();
-    assertThat(V1Store.schemaVersion(dir, "orebook")).isEqualTo(2);
+    assertThat(V1Store.schemaVersion(dir, "orebook")).isEqualTo(V1Store.LATEST);
   }
 
   @Test

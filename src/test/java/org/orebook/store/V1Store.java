@@ -82,6 +82,9 @@ final class V1Store {
   }
 
   /** The newest schema version applied successfully to the file (no store may have it open). */
+  /** The store's newest schema version: the number of the last migration in db/migration. */
+  static final int LATEST = 3;
+
   static int schemaVersion(Path dir, String name) throws SQLException {
     try (Connection c = DriverManager.getConnection(plainUrl(dir, name), "sa", ""); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT MAX(CAST(\"version\" AS INT)), COUNT(*) FILTER (WHERE NOT \"success\")"

@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.orebook.data.DatasetException;
@@ -263,10 +262,7 @@ final class Database implements AutoCloseable {
 
   /** Runs {@code work} on a pooled connection, again while it fails in a way that passes (see {@link #inTransaction}). */
   private <T> T retrying(String what, boolean write, Work<T> work) throws StoreException {
-    long start = System.nanoTime();
-    long deadline = start + settings.waitLimit().toNanos();
-    long pauseMs = 20;
-    boolean told = false;
+    Backoff backoff = new Backoff(settings);
     while (true) {
       try {
         try (Connection c = pool.getConnection()) {
@@ -282,26 +278,15 @@ final class Database implements AutoCloseable {
           throw new StoreException(StoreException.Kind.FAILED, "database error, nothing was written: " + e.getMessage(),
               List.of(), e);
         }
-        long now = System.nanoTime();
-        if (now + pauseMs * 1_000_000L > deadline) {
-          long waited = Duration.ofNanos(now - start).toSeconds();
+        if (backoff.expired()) {
+          long waited = backoff.waitedSeconds();
           throw new StoreException(StoreException.Kind.BUSY, (write
               ? "the store is busy: another load or change held it for " + waited + " s"
               : "the store could not be reached for " + waited + " s") + "; nothing was written. Try again"
               + (write ? " when the other change is done" : "") + " (" + firstLine(e) + ")", List.of(), e);
         }
-        if (!told && Duration.ofNanos(now - start).toMillis() >= 1_000) {
-          told = true;
-          settings.onWait().accept((write ? "the store is busy with another change" : "the store is not answering yet")
-              + "; waiting up to " + settings.waitLimit().toSeconds() + " s");
-        }
-        try {
-          Thread.sleep(pauseMs + ThreadLocalRandom.current().nextLong(pauseMs));
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw new StoreException(StoreException.Kind.BUSY, "interrupted while waiting for the store", List.of(), e);
-        }
-        pauseMs = Math.min(500, pauseMs * 2);
+        backoff.pause(write ? "the store is busy with another change" : "the store is not answering yet",
+            "interrupted while waiting for the store", e);
       }
     }
   }

@@ -10,10 +10,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.flywaydb.core.Flyway;
@@ -66,10 +64,7 @@ final class H2FileUpgrade {
     if (file.isEmpty()) {
       return;
     }
-    long start = System.nanoTime();
-    long deadline = start + settings.waitLimit().toNanos();
-    long pauseMs = 20;
-    boolean told = false;
+    Backoff backoff = new Backoff(settings);
     while (true) {
       try {
         synchronized (TURNS) {
@@ -77,25 +72,14 @@ final class H2FileUpgrade {
         }
         return;
       } catch (InUse e) {
-        long now = System.nanoTime();
-        if (now + pauseMs * 1_000_000L > deadline) {
+        if (backoff.expired()) {
           throw new StoreException(StoreException.Kind.BUSY, "the store " + file.get() + " needs its tables upgraded for this"
-              + " version of Orebook, and another process has had it open for " + Duration.ofNanos(now - start).toSeconds()
+              + " version of Orebook, and another process has had it open for " + backoff.waitedSeconds()
               + " s (an older Orebook, or `orebook serve`?); nothing was changed. Stop it and try again (" + e.getMessage()
               + ")", List.of(), e);
         }
-        if (!told && Duration.ofNanos(now - start).toMillis() >= 1_000) {
-          told = true;
-          settings.onWait().accept("the store needs its tables upgraded and another process has it open; waiting up to "
-              + settings.waitLimit().toSeconds() + " s for it to close");
-        }
-        try {
-          Thread.sleep(pauseMs + ThreadLocalRandom.current().nextLong(pauseMs));
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw new StoreException(StoreException.Kind.BUSY, "interrupted while waiting to upgrade the store", List.of(), e);
-        }
-        pauseMs = Math.min(500, pauseMs * 2);
+        backoff.pause("the store needs its tables upgraded and another process has it open",
+            "interrupted while waiting to upgrade the store", e);
       } catch (SQLException | IOException | FlywayException e) {
         throw new StoreException(StoreException.Kind.FAILED, "cannot upgrade the store " + file.get()
             + " (it is left as it was): " + e.getMessage(), List.of(), e);

@@ -9,13 +9,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orebook.data.DataError;
 import org.orebook.data.DatasetException;
 import org.orebook.data.DatasetFile;
 import org.orebook.data.DatasetSource;
+import org.orebook.release.DatasetCopy;
 
 class DatasetVersionsTest {
   static final Path EXAMPLE = Path.of("examples", "hecla-2003");
@@ -70,13 +70,7 @@ class DatasetVersionsTest {
 
   @Test
   void twoRowsWithTheSameKeyAreRefusedAtTheSecond() throws Exception {
-    Path copy = tmp.resolve("dataset");
-    Files.createDirectories(copy);
-    try (Stream<Path> s = Files.list(EXAMPLE)) {
-      for (Path p : s.filter(f -> f.toString().endsWith(".csv")).toList()) {
-        Files.copy(p, copy.resolve(p.getFileName()));
-      }
-    }
+    Path copy = DatasetCopy.of(EXAMPLE, Files.createDirectories(tmp.resolve("dataset")));
     Path costs = copy.resolve("costs.csv");
     long lines = Files.readAllLines(costs).size();
     Files.writeString(costs, "la-camorra,Q4 2003,mining,1,USD\n", StandardOpenOption.APPEND);
@@ -89,16 +83,8 @@ class DatasetVersionsTest {
   @Test
   void aLoadRunAgainForTheSameRequestFindsItsChangeEvenAfterAnotherLoad(@TempDir Path dir) throws Exception {
     // the store's retry after a connection broken as the database committed: the load runs again
-    Path first = dir.resolve("first");
-    Path second = dir.resolve("second");
-    for (Path p : List.of(first, second)) {
-      Files.createDirectories(p);
-      try (Stream<Path> s = Files.list(Path.of("examples", "hecla-2003"))) {
-        for (Path f : s.filter(f -> f.toString().endsWith(".csv")).toList()) {
-          Files.copy(f, p.resolve(f.getFileName()));
-        }
-      }
-    }
+    Path first = DatasetCopy.of(EXAMPLE, Files.createDirectories(dir.resolve("first")));
+    Path second = DatasetCopy.of(EXAMPLE, Files.createDirectories(dir.resolve("second")));
     Path units = second.resolve("units.csv");
     Files.writeString(units, Files.readString(units).replace("la-camorra,La Camorra,", "la-camorra,La Camorra Two,"));
     Database db = TestDatabase.open();

@@ -391,7 +391,8 @@ public final class ConceptDictionary {
     return false;
   }
 
-  private static Measure measure(String name, Optional<Metal> metal, String l, String hint) {
+  /** What a row of measure {@code name} holds, given its metal, normalised label and the table's unit hint. */
+  static Measure measure(String name, Optional<Metal> metal, String l, String hint) {
     return switch (name) {
       case "ounces" -> Measure.OUNCES;
       case "tons" -> Measure.TONS;

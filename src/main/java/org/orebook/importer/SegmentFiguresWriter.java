@@ -43,6 +43,7 @@ final class SegmentFiguresWriter extends DatasetFileWriter {
 
   Map<String, Map<Period, BigDecimal>> write() {
     var sf = rows(DatasetFile.SEGMENT_FIGURES);
+    org.orebook.model.Company laidOut = laidOut();
     for (Period p : periods) {
       // the figures written for the period, which the engine sums into the company's
       FactSet written = unitCosts.inputs(p);
@@ -121,7 +122,7 @@ final class SegmentFiguresWriter extends DatasetFileWriter {
         }
       }
       // the company figures the engine will compute from what is written (the catalogue's segment and company sums)
-      FactSet computed = Engine.run(written, Catalogue.build(laidOut(), List.of(), List.of(), written)).facts();
+      FactSet computed = Engine.run(written, Catalogue.build(laidOut, List.of(), List.of(), written)).facts();
       for (String concept : List.of(SALES, COST_OF_SALES, DDA, GROSS_PROFIT)) {
         computed.find(FactKey.of(COMPANY, concept, p)).filter(f -> f.origin() instanceof Origin.Derived)
             .ifPresent(f -> companyFigures.computeIfAbsent(concept, k -> new HashMap<>()).put(p, f.value()));

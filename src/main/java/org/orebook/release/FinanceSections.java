@@ -90,6 +90,9 @@ final class FinanceSections {
    * to 28 significant digits (the two divide in different orders at 34).
    */
   static void prove(Dataset data, FactSet facts) {
+    if (facts.all().stream().noneMatch(f -> FINANCE.contains(f.key().entity().kind()))) {
+      return;
+    }
     for (org.orebook.relations.Relation r : org.orebook.relations.Catalogue.build(data.company(), data.statementLines(),
         data.properties(), facts)) {
       if (!FINANCE.contains(r.result().entity().kind())) {
